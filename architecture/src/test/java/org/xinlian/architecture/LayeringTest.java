@@ -1,0 +1,88 @@
+package org.xinlian.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build fails when a dependency points upward (docs/architecture.md). Maven already prevents
+ * cycles between modules; these rules also pin what each layer may see, including packages that
+ * share a module.
+ */
+class LayeringTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.xinlian");
+  }
+
+  @Test
+  void layersDependDownwardOnly() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("common").definedBy("org.xinlian.common..")
+        .layer("crypto").definedBy("org.xinlian.crypto..")
+        .layer("types").definedBy("org.xinlian.types..")
+        .layer("cli").definedBy("org.xinlian.cli..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("types").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("crypto").mayOnlyBeAccessedByLayers("types", "cli")
+        .whereLayer("common").mayOnlyBeAccessedByLayers("crypto", "types", "cli")
+        .check(classes);
+  }
+
+  @Test
+  void suiteImplementationsAreReachedOnlyThroughTheApi() {
+    noClasses()
+        .that().resideOutsideOfPackages("org.xinlian.crypto..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("org.xinlian.crypto.standard..", "org.xinlian.crypto.gm..")
+        .because("callers use the CryptoSuite API; implementations are replaceable")
+        .check(classes);
+  }
+
+  @Test
+  void bouncyCastleStaysInsideTheCryptoModule() {
+    noClasses()
+        .that().resideOutsideOfPackages("org.xinlian.crypto..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..")
+        .because("no BouncyCastle type appears in any API (house style 4)")
+        .check(classes);
+  }
+
+  @Test
+  void theCryptoApiExposesNoBouncyCastleType() {
+    noClasses()
+        .that().resideInAPackage("org.xinlian.crypto")
+        .and().arePublic()
+        .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..")
+        .orShould().dependOnClassesThat().resideInAnyPackage("org.xinlian.crypto.standard..")
+        .because("the API package is the contract; only CryptoSuites and Keccak256 may reach inside")
+        .allowEmptyShould(true)
+        .check(classes.that(
+            com.tngtech.archunit.base.DescribedPredicate.not(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("CryptoSuites")
+                    .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Keccak256")))));
+  }
+
+  @Test
+  void noWallClockOrGlobalRandomnessOutsideTheClockPort() {
+    noClasses()
+        .that().resideOutsideOfPackages("org.xinlian.cli..")
+        .and().doNotHaveSimpleName("SystemClock")
+        .should().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(Math.class, "random")
+        .orShould().callConstructor(java.util.Random.class)
+        .because("time and randomness enter through Clock and RandomSource (determinism rule)")
+        .check(classes);
+  }
+}
