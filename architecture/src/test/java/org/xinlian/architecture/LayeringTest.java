@@ -3,6 +3,7 @@ package org.xinlian.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -59,19 +60,37 @@ class LayeringTest {
         .check(classes);
   }
 
+  /**
+   * The API package is the contract. Only these facades may reach BouncyCastle or a suite
+   * implementation, and none of them exposes such a type in a signature.
+   */
+  private static final java.util.Set<String> API_FACADES =
+      java.util.Set.of("CryptoSuites", "Keccak256", "Ripemd160", "EthereumSignatures");
+
   @Test
   void theCryptoApiExposesNoBouncyCastleType() {
     noClasses()
         .that().resideInAPackage("org.xinlian.crypto")
-        .and().arePublic()
+        .and(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "are not an API facade", (JavaClass c) -> !API_FACADES.contains(c.getSimpleName())))
         .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..")
-        .orShould().dependOnClassesThat().resideInAnyPackage("org.xinlian.crypto.standard..")
-        .because("the API package is the contract; only CryptoSuites and Keccak256 may reach inside")
-        .allowEmptyShould(true)
-        .check(classes.that(
-            com.tngtech.archunit.base.DescribedPredicate.not(
-                com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("CryptoSuites")
-                    .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Keccak256")))));
+        .orShould().dependOnClassesThat().resideInAnyPackage(
+            "org.xinlian.crypto.standard..", "org.xinlian.crypto.gm..", "org.xinlian.crypto.internal..")
+        .because("the API package is the contract; BouncyCastle stays in the implementations")
+        .check(classes);
+  }
+
+  @Test
+  void apiFacadesExposeNoBouncyCastleType() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+        .that().areDeclaredInClassesThat().resideInAPackage("org.xinlian.crypto")
+        .and().arePublic()
+        .should(com.tngtech.archunit.lang.conditions.ArchConditions.not(
+            com.tngtech.archunit.lang.conditions.ArchConditions.haveRawReturnType(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                    "org.bouncycastle.."))))
+        .because("no BouncyCastle type appears in any API (house style 4)")
+        .check(classes);
   }
 
   @Test
