@@ -33,14 +33,14 @@ class GmSuiteProperties {
   }
 
   @Property(tries = 200)
-  @Label("CRYPTO-7: sign then verify holds for every key and digest")
+  @Label("CRYPTO-12: sign then verify holds for every key and digest")
   void signThenVerify(@ForAll("privateScalars") BigInteger d, @ForAll @Size(32) byte[] digest) {
     KeyPair pair = pair(d);
     assertTrue(suite.verify(pair.publicKey(), digest, suite.sign(pair.privateKey(), digest)));
   }
 
   @Property(tries = 200)
-  @Label("CRYPTO-9: recoverSigner returns the signing key")
+  @Label("CRYPTO-13: recoverSigner returns the signing key")
   void recoverReturnsSigner(@ForAll("privateScalars") BigInteger d, @ForAll @Size(32) byte[] digest) {
     KeyPair pair = pair(d);
     Signature signature = suite.decodeSignature(suite.encodeSignature(suite.sign(pair.privateKey(), digest)));
@@ -48,7 +48,7 @@ class GmSuiteProperties {
   }
 
   @Property(tries = 200)
-  @Label("CRYPTO-7: flipping one digest bit breaks verification")
+  @Label("CRYPTO-12: flipping one digest bit breaks verification")
   void flippedDigestBitFails(@ForAll("privateScalars") BigInteger d, @ForAll @Size(32) byte[] digest,
       @ForAll @IntRange(min = 0, max = 255) int bit) {
     KeyPair pair = pair(d);
@@ -59,19 +59,19 @@ class GmSuiteProperties {
   }
 
   @Property
-  @Label("CRYPTO-10: decodeSignature on arbitrary bytes only throws DecodingException")
+  @Label("CRYPTO-14: decodeSignature on arbitrary bytes only throws DecodingException")
   void decodeArbitraryBytes(@ForAll @Size(max = 200) byte[] bytes) {
     decodeOrReject(bytes);
   }
 
   @Property
-  @Label("CRYPTO-10: decodeSignature on arbitrary 128-byte inputs only throws DecodingException")
+  @Label("CRYPTO-14: decodeSignature on arbitrary 128-byte inputs only throws DecodingException")
   void decodeArbitrarySignatureSizedBytes(@ForAll @Size(128) byte[] bytes) {
     decodeOrReject(bytes);
   }
 
   @Property
-  @Label("CRYPTO-11: SM4-GCM decrypts what it encrypts")
+  @Label("CRYPTO-10: SM4-GCM decrypts what it encrypts")
   void sm4GcmRoundTrip(@ForAll @Size(16) byte[] key, @ForAll @Size(12) byte[] nonce,
       @ForAll @Size(max = 300) byte[] plaintext, @ForAll @Size(max = 40) byte[] aad) {
     byte[] sealed = suite.encrypt(key, nonce, plaintext, aad);
@@ -80,7 +80,7 @@ class GmSuiteProperties {
   }
 
   @Property
-  @Label("CRYPTO-11: SM4-GCM detects any flipped bit of ciphertext or tag")
+  @Label("CRYPTO-10: SM4-GCM detects any flipped bit of ciphertext or tag")
   void sm4GcmTamper(@ForAll @Size(16) byte[] key, @ForAll @Size(12) byte[] nonce,
       @ForAll @Size(max = 100) byte[] plaintext, @ForAll @Size(max = 20) byte[] aad,
       @ForAll @IntRange(min = 0) int position) {

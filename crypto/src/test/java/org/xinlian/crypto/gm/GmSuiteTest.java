@@ -43,7 +43,7 @@ class GmSuiteTest {
   private final byte[] digest = suite.hash("payload".getBytes(StandardCharsets.US_ASCII));
 
   @Test
-  @DisplayName("CRYPTO-1: the gm suite is found by name")
+  @DisplayName("CRYPTO-1, CRYPTO-13: the gm suite is found by name and embeds signer keys")
   void lookup() {
     assertEquals("gm", suite.name());
     assertEquals("gm", CryptoSuites.byName("gm").name());
@@ -51,7 +51,7 @@ class GmSuiteTest {
   }
 
   @Test
-  @DisplayName("CRYPTO-3: hash of a slice equals hash of the copied slice")
+  @DisplayName("CRYPTO-11: hash of a slice equals hash of the copied slice")
   void hashSlice() {
     byte[] data = "0123456789".getBytes(StandardCharsets.US_ASCII);
     assertArrayEquals(suite.hash(Arrays.copyOfRange(data, 2, 7)), suite.hash(data, 2, 5));
@@ -111,7 +111,7 @@ class GmSuiteTest {
   }
 
   @Test
-  @DisplayName("CRYPTO-7: signing is deterministic, embeds the key and verifies with BouncyCastle's SM2Signer")
+  @DisplayName("CRYPTO-12: signing is deterministic, embeds the key and verifies with BouncyCastle's SM2Signer")
   void signatureShape() throws Exception {
     Signature first = suite.sign(pair.privateKey(), digest);
     assertEquals(first, suite.sign(pair.privateKey(), digest));
@@ -133,7 +133,7 @@ class GmSuiteTest {
   }
 
   @Test
-  @DisplayName("CRYPTO-7: a signature verifies only for its key, digest and embedded key")
+  @DisplayName("CRYPTO-12, CRYPTO-13: a signature verifies only for its key, digest and embedded key")
   void verifyRejects() {
     Signature signature = suite.sign(pair.privateKey(), digest);
     KeyPair other = suite.keyPairFromPrivateKey(scalar(BigInteger.valueOf(7)));
@@ -147,7 +147,7 @@ class GmSuiteTest {
   }
 
   @Test
-  @DisplayName("CRYPTO-9: recoverSigner returns the embedded key only when the signature verifies")
+  @DisplayName("CRYPTO-13: recoverSigner returns the embedded key only when the signature verifies")
   void recoverSigner() {
     Signature signature = suite.sign(pair.privateKey(), digest);
     assertEquals(pair.publicKey(), suite.recoverSigner(digest, signature));
@@ -159,7 +159,7 @@ class GmSuiteTest {
   }
 
   @Test
-  @DisplayName("CRYPTO-10: the compact signature is r || s || x || y and decodes back")
+  @DisplayName("CRYPTO-14: the compact signature is r || s || x || y and decodes back")
   void signatureEncoding() {
     Signature signature = suite.sign(pair.privateKey(), digest);
     byte[] encoded = suite.encodeSignature(signature);
@@ -173,7 +173,7 @@ class GmSuiteTest {
   }
 
   @Test
-  @DisplayName("CRYPTO-10: decodeSignature rejects lengths, scalars outside [1, n-1] and off-curve keys")
+  @DisplayName("CRYPTO-14: decodeSignature rejects lengths, scalars outside [1, n-1] and off-curve keys")
   void signatureDecodingRejects() {
     byte[] good = suite.encodeSignature(suite.sign(pair.privateKey(), digest));
     assertRejected(new byte[127]);
@@ -191,7 +191,7 @@ class GmSuiteTest {
   }
 
   @Test
-  @DisplayName("CRYPTO-11: SM4-GCM rejects bad key and nonce lengths, tampering and short input")
+  @DisplayName("CRYPTO-10, CRYPTO-15: SM4-GCM rejects bad key and nonce lengths, tampering and short input")
   void sm4Gcm() {
     byte[] key = new byte[16];
     byte[] nonce = new byte[12];
@@ -207,7 +207,7 @@ class GmSuiteTest {
   }
 
   @Test
-  @DisplayName("CRYPTO-15: keys of the standard suite are refused")
+  @DisplayName("CRYPTO-2: keys of the standard suite are refused")
   void foreignKeys() {
     PrivateKey foreign = new PrivateKey("standard", scalar(BigInteger.TEN));
     assertThrows(IllegalArgumentException.class, () -> suite.sign(foreign, digest));
@@ -216,7 +216,7 @@ class GmSuiteTest {
   }
 
   @Test
-  @DisplayName("CRYPTO-16: PEM key and certificate methods round-trip through the gm encoder")
+  @DisplayName("CRYPTO-8: PEM key and certificate methods round-trip through the gm encoder")
   void pem() {
     assertEquals(pair.privateKey(), suite.privateKeyFromPem(suite.privateKeyToPem(pair.privateKey())));
     assertEquals(pair.publicKey(), suite.publicKeyFromPem(suite.publicKeyToPem(pair.publicKey())));

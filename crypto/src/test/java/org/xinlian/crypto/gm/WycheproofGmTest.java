@@ -22,7 +22,7 @@ class WycheproofGmTest {
   private final GmSuite suite = new GmSuite();
 
   @Test
-  @DisplayName("CRYPTO-13: Wycheproof sm4_gcm_test.json, every verdict right")
+  @DisplayName("CRYPTO-15: Wycheproof sm4_gcm_test.json, every verdict right")
   void sm4Gcm() {
     String file = "sm4_gcm_test.json";
     JsonNode root = Oracles.read("wycheproof/" + file);
@@ -58,7 +58,7 @@ class WycheproofGmTest {
   }
 
   @Test
-  @DisplayName("CRYPTO-14: Wycheproof hmac_sm3_test.json, every verdict right")
+  @DisplayName("CRYPTO-16: Wycheproof hmac_sm3_test.json, every verdict right")
   void hmacSm3() {
     String file = "hmac_sm3_test.json";
     JsonNode root = Oracles.read("wycheproof/" + file);

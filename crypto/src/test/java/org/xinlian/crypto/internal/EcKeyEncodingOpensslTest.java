@@ -35,7 +35,7 @@ class EcKeyEncodingOpensslTest {
 
   @ParameterizedTest
   @MethodSource("org.xinlian.crypto.internal.TestCurves#both")
-  @DisplayName("CRYPTO-16, CRYPTO-17: OpenSSL parses our private key and certificates and verifies the chain")
+  @DisplayName("CRYPTO-8, CRYPTO-9: OpenSSL parses our private key and certificates and verifies the chain")
   void opensslReadsOurs(TestCurves curve) throws Exception {
     requireOpenssl();
     EcKeyEncoding encoding = curve.encoding();
@@ -66,7 +66,7 @@ class EcKeyEncodingOpensslTest {
 
   @ParameterizedTest
   @MethodSource("org.xinlian.crypto.internal.TestCurves#both")
-  @DisplayName("CRYPTO-16, CRYPTO-17: we read OpenSSL's keys and verify its self-signed certificate")
+  @DisplayName("CRYPTO-8, CRYPTO-9: we read OpenSSL's keys and verify its self-signed certificate")
   void weReadOpenssl(TestCurves curve) throws Exception {
     requireOpenssl();
     EcKeyEncoding encoding = curve.encoding();

@@ -38,7 +38,7 @@ class EcKeyEncodingTest {
 
   @ParameterizedTest
   @MethodSource("org.xinlian.crypto.internal.TestCurves#both")
-  @DisplayName("CRYPTO-16: PKCS#8 and SubjectPublicKeyInfo PEM round trips, readable by BouncyCastle's PEMParser")
+  @DisplayName("CRYPTO-8: PKCS#8 and SubjectPublicKeyInfo PEM round trips, readable by BouncyCastle's PEMParser")
   void keyRoundTrips(TestCurves curve) throws Exception {
     EcKeyEncoding encoding = curve.encoding();
     KeyPair pair = curve.keyPair("round trip");
@@ -61,7 +61,7 @@ class EcKeyEncodingTest {
 
   @ParameterizedTest
   @MethodSource("org.xinlian.crypto.internal.TestCurves#both")
-  @DisplayName("CRYPTO-16: a key of the other curve is rejected naming the field")
+  @DisplayName("CRYPTO-8: a key of the other curve is rejected naming the field")
   void wrongCurveRejected(TestCurves curve) {
     EcKeyEncoding other = curve.other().encoding();
     KeyPair pair = curve.keyPair("wrong curve");
@@ -77,7 +77,7 @@ class EcKeyEncodingTest {
 
   @ParameterizedTest
   @MethodSource("org.xinlian.crypto.internal.TestCurves#both")
-  @DisplayName("CRYPTO-16: malformed PEM, trailing garbage and bad DER are rejected naming the field")
+  @DisplayName("CRYPTO-8: malformed PEM, trailing garbage and bad DER are rejected naming the field")
   void garbageRejected(TestCurves curve) {
     EcKeyEncoding encoding = curve.encoding();
     KeyPair pair = curve.keyPair("garbage");
@@ -102,7 +102,7 @@ class EcKeyEncodingTest {
 
   @ParameterizedTest
   @MethodSource("org.xinlian.crypto.internal.TestCurves#both")
-  @DisplayName("CRYPTO-16: private keys out of range, with a foreign public point or explicit parameters are rejected")
+  @DisplayName("CRYPTO-8: private keys out of range, with a foreign public point or explicit parameters are rejected")
   void badPrivateKeyContents(TestCurves curve) throws Exception {
     EcKeyEncoding encoding = curve.encoding();
     X9ECParameters parameters = ECNamedCurveTable.getByName(curve.curveName());
@@ -126,7 +126,7 @@ class EcKeyEncodingTest {
 
   @ParameterizedTest
   @MethodSource("org.xinlian.crypto.internal.TestCurves#both")
-  @DisplayName("CRYPTO-17: a CA and a node certificate form a chain that verifies, and only with the right key")
+  @DisplayName("CRYPTO-9: a CA and a node certificate form a chain that verifies, and only with the right key")
   void certificateChain(TestCurves curve) throws Exception {
     EcKeyEncoding encoding = curve.encoding();
     KeyPair ca = curve.keyPair("ca");
@@ -168,7 +168,7 @@ class EcKeyEncodingTest {
 
   @ParameterizedTest
   @MethodSource("org.xinlian.crypto.internal.TestCurves#both")
-  @DisplayName("CRYPTO-17: certificates of the other curve are not accepted as this suite's")
+  @DisplayName("CRYPTO-9: certificates of the other curve are not accepted as this suite's")
   void foreignCertificate(TestCurves curve) {
     KeyPair ca = curve.keyPair("foreign ca");
     X509Certificate certificate = curve.encoding().issueCertificate(curve.caRequest(ca));
@@ -181,7 +181,7 @@ class EcKeyEncodingTest {
 
   @ParameterizedTest
   @MethodSource("org.xinlian.crypto.internal.TestCurves#both")
-  @DisplayName("CRYPTO-17: requests with a mismatched issuer key pair are refused")
+  @DisplayName("CRYPTO-9: requests with a mismatched issuer key pair are refused")
   void mismatchedIssuer(TestCurves curve) {
     EcKeyEncoding encoding = curve.encoding();
     KeyPair ca = curve.keyPair("ca");
