@@ -2,6 +2,7 @@ package org.xinlian.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -67,6 +68,10 @@ final class KeyNewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (out != null && Files.exists(environment.resolve(out))) {
+      // Checked before asking for a password; creation below still refuses atomically.
+      throw new FileAlreadyExistsException(environment.resolve(out).toString());
+    }
     KeyFileParameters parameters =
         new KeyFileParameters(scryptN, KeyFileParameters.DEFAULT.scryptR(), KeyFileParameters.DEFAULT.scryptP());
     char[] password =
