@@ -28,7 +28,7 @@ import org.xinlian.crypto.PrivateKey;
  * (docs/spec/keystore-gm.md). In both, the MAC is the suite's hash of the second half of the
  * derived key and the ciphertext, so a wrong password is detected before anything is decrypted.
  *
- * <p>Passwords are encoded as UTF-8 after Unicode NFKD normalization, as ethers.js does, so the
+ * <p>Passwords are encoded as UTF-8 after Unicode NFKC normalization, as ethers.js v6 does, so the
  * same typed password works whatever the keyboard produced. geth and web3j do not normalize;
  * their files with non-ASCII passwords still open because decryption also tries the password's
  * plain UTF-8 bytes when they differ.
@@ -184,11 +184,11 @@ public final class KeyFile {
   }
 
   private static byte[] normalizedPassword(char[] password) {
-    String normalized = Normalizer.normalize(CharBuffer.wrap(password), Normalizer.Form.NFKD);
+    String normalized = Normalizer.normalize(CharBuffer.wrap(password), Normalizer.Form.NFKC);
     return normalized.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** NFKD-normalized UTF-8 first (ethers.js, and what we write), then plain UTF-8 (geth, web3j). */
+  /** NFKC-normalized UTF-8 first (ethers.js, and what we write), then plain UTF-8 (geth, web3j). */
   private static List<byte[]> passwordCandidates(char[] password) {
     List<byte[]> candidates = new ArrayList<>(2);
     byte[] normalized = normalizedPassword(password);

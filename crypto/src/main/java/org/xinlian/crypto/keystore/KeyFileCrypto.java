@@ -7,13 +7,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
-import org.bouncycastle.crypto.generators.SCrypt;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.xinlian.crypto.CryptoException;
 
 /**
  * The primitives of key files. Package-private so that no BouncyCastle type leaks: the JDK has
- * neither scrypt nor SM4, and BouncyCastle's PBKDF2 takes the password as the exact bytes the
+ * neither scrypt ({@link Scrypt}) nor SM4, and BouncyCastle's PBKDF2 takes the password as the exact bytes the
  * file format prescribes (the JDK's takes chars and picks the encoding itself).
  */
 final class KeyFileCrypto {
@@ -23,7 +22,7 @@ final class KeyFileCrypto {
   private KeyFileCrypto() {}
 
   static byte[] scrypt(byte[] password, byte[] salt, int n, int r, int p, int length) {
-    return SCrypt.generate(password, salt, n, r, p, length);
+    return Scrypt.derive(password, salt, n, r, p, length);
   }
 
   /** PBKDF2 with HMAC-SHA256, the only PRF Web3 Secret Storage defines. */
