@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Create and inspect password-encrypted key files.",
-      "Standard keys are Web3 Secret Storage v3 files that geth, ethers.js and web3j open;",
-      "gm keys use the same layout with SM4 and SM3 (docs/spec/keystore-gm.md)."
+      "",
+      "Standard keys are Web3 Secret Storage v3 files that geth, ethers.js and web3j open; gm keys "
+          + "use the same layout with SM4 and SM3 (docs/spec/keystore-gm.md)."
     },
     subcommands = {CommandLine.HelpCommand.class, KeyNewCommand.class, KeyShowCommand.class})
 final class KeyCommand implements Runnable {

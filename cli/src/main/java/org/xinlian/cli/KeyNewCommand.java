@@ -28,8 +28,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Generate a key pair and write it to a password-encrypted key file.",
-      "Prints the suite, the address and the file's path. The file is created with",
-      "permissions 0600 where the file system supports them, and never overwrites a file."
+      "",
+      "Prints the suite, the address and the file's path. The file is created with permissions "
+          + "0600 where the file system supports them, and an existing file is never overwritten. "
+          + "Without --password-file the password is asked twice on the terminal; empty passwords "
+          + "are refused."
     })
 final class KeyNewCommand implements Callable<Integer> {
   private final CliEnvironment environment;

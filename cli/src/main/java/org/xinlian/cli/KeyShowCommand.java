@@ -24,11 +24,13 @@ import picocli.CommandLine.Parameters;
     description = {
       "Show a key file's suite and address; with the password, also its public key.",
       "",
-      "Without --password-file or --ask-password nothing is decrypted: the address shown is the",
-      "one the file records, unverified, and the public key is not shown (it needs the password).",
-      "With the password the file is decrypted, the address is verified against the key, and the",
-      "public key (x || y, 64 bytes) is printed. Addresses are EIP-55 checksummed on standard",
-      "keys and lower case on gm keys. The private key is never printed."
+      "Without --password-file or --ask-password nothing is decrypted: the address shown is the "
+          + "one the file records, unverified, and the public key is not shown (it needs the password).",
+      "",
+      "With the password the file is decrypted, the address is verified against the key, and the "
+          + "public key (x || y, 64 bytes, hex) is printed. The private key is never printed.",
+      "",
+      "Addresses are EIP-55 checksummed on standard keys and lower case on gm keys."
     })
 final class KeyShowCommand implements Callable<Integer> {
   /** Key files are under 1 KiB; refuse to read a large file given by mistake. */
