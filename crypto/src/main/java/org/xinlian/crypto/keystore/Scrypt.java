@@ -1,5 +1,6 @@
 package org.xinlian.crypto.keystore;
 
+import java.util.Arrays;
 import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
@@ -39,7 +40,7 @@ final class Scrypt {
         putLittleEndianInt(block[w], expanded, offset + 4 * w);
       }
     }
-    java.util.Arrays.fill(memory, 0);
+    Arrays.fill(memory, 0);
     return KeyFileCrypto.pbkdf2HmacSha256(password, expanded, 1, length);
   }
 
