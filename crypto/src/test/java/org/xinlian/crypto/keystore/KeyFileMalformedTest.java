@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xinlian.common.DecodingException;
+import org.xinlian.crypto.AuthenticationFailedException;
 
 /**
  * KEYSTORE-GM-9: every malformed or out-of-bounds file is a {@link DecodingException} naming the
@@ -154,9 +155,12 @@ class KeyFileMalformedTest {
         assertThrows(DecodingException.class, () -> new KeyFileParameters(1 << 20, 8, 1)).field());
   }
 
-  /** Whatever is cut or replaced in a valid file, only a DecodingException (or success) comes out. */
-  @Property(tries = 1000)
-  void corruptedFilesOnlyRaiseDecodingException(
+  /**
+   * Whatever is cut or replaced in a valid file, reading raises only a DecodingException, and
+   * decrypting only that or the wrong-password AuthenticationFailedException.
+   */
+  @Property(tries = 400)
+  void corruptedFilesOnlyRaiseDecodingOrAuthenticationErrors(
       @ForAll @IntRange(min = 0, max = 100_000) int position,
       @ForAll @IntRange(min = 0, max = 100_000) int cut,
       @ForAll char replacement) {
@@ -168,6 +172,11 @@ class KeyFileMalformedTest {
       KeyFile.read(corrupted);
     } catch (DecodingException expected) {
       // the only acceptable failure; anything else propagates and fails the property
+    }
+    try {
+      KeyFile.decrypt(corrupted, PASSWORD);
+    } catch (DecodingException | AuthenticationFailedException expected) {
+      // the only acceptable failures
     }
   }
 }
