@@ -89,8 +89,9 @@ public final class GmSuite implements CryptoSuite {
     requireGm("privateKey", key.suite());
     requireDigest(digest);
     BigInteger scalar = curve.privateScalar("privateKey", key.bytes());
-    BigInteger[] rs = sm2.sign(scalar, Sm2.defaultUserId(), digest);
-    PublicKey signer = new PublicKey(name(), curve.rawPublicKey(curve.publicPoint(scalar)));
+    ECPoint point = curve.publicPoint(scalar);
+    BigInteger[] rs = sm2.sign(scalar, point, Sm2.defaultUserId(), digest);
+    PublicKey signer = new PublicKey(name(), curve.rawPublicKey(point));
     return Signature.withSignerKey(rs[0], rs[1], signer);
   }
 

@@ -48,20 +48,35 @@ public final class Sm2 {
 
   /** Signs {@code message} with identity {@code userId}; the nonce is HMAC-SM3 deterministic. */
   public BigInteger[] sign(BigInteger privateScalar, byte[] userId, byte[] message) {
-    return sign(privateScalar, userId, message, new HMacDSAKCalculator(new SM3Digest()));
+    curve.requirePrivateScalar("privateKey", privateScalar);
+    return sign(privateScalar, curve.publicPoint(privateScalar), userId, message);
+  }
+
+  /**
+   * As {@link #sign(BigInteger, byte[], byte[])} for a caller that already holds
+   * {@code publicPoint = privateScalar * G} (it enters Z_A), saving one scalar multiplication.
+   */
+  public BigInteger[] sign(
+      BigInteger privateScalar, ECPoint publicPoint, byte[] userId, byte[] message) {
+    return sign(
+        privateScalar, publicPoint, userId, message, new HMacDSAKCalculator(new SM3Digest()));
   }
 
   /**
    * Signs with nonces from {@code nonces}; known-answer tests pass a calculator that returns the
    * fixed {@code k} of the published examples, production passes the HMAC-SM3 one.
    *
+   * @param publicPoint {@code privateScalar * G}
    * @return {@code {r, s}}
    */
   public BigInteger[] sign(
-      BigInteger privateScalar, byte[] userId, byte[] message, DSAKCalculator nonces) {
+      BigInteger privateScalar,
+      ECPoint publicPoint,
+      byte[] userId,
+      byte[] message,
+      DSAKCalculator nonces) {
     curve.requirePrivateScalar("privateKey", privateScalar);
     BigInteger n = curve.order();
-    ECPoint publicPoint = curve.publicPoint(privateScalar);
     byte[] eBytes = messageDigest(publicPoint, userId, message);
     BigInteger e = new BigInteger(1, eBytes);
     nonces.init(n, privateScalar, eBytes);

@@ -89,9 +89,9 @@ public final class StandardSuite implements CryptoSuite {
   }
 
   private KeyPair keyPair(BigInteger scalar) {
-    PrivateKey privateKey = new PrivateKey(name(), BigIntegers.asUnsignedByteArray(Secp256k1.SCALAR_LENGTH, scalar));
-    PublicKey publicKey = new PublicKey(name(), Secp256k1.rawBytes(Secp256k1.multiplyGenerator(scalar)));
-    return new KeyPair(privateKey, publicKey);
+    byte[] scalarBytes = BigIntegers.asUnsignedByteArray(Secp256k1.SCALAR_LENGTH, scalar);
+    byte[] point = Secp256k1.rawBytes(Secp256k1.multiplyGenerator(scalar));
+    return new KeyPair(new PrivateKey(name(), scalarBytes), new PublicKey(name(), point));
   }
 
   @Override
@@ -105,7 +105,8 @@ public final class StandardSuite implements CryptoSuite {
         point = Secp256k1.pointFromCoordinates(encoded, 0);
       } else if (encoded.length == UNCOMPRESSED_KEY_LENGTH && encoded[0] == UNCOMPRESSED_PREFIX) {
         point = Secp256k1.pointFromCoordinates(encoded, 1);
-      } else if (encoded.length == COMPRESSED_KEY_LENGTH && (encoded[0] == 0x02 || encoded[0] == 0x03)) {
+      } else if (encoded.length == COMPRESSED_KEY_LENGTH
+          && (encoded[0] == 0x02 || encoded[0] == 0x03)) {
         point = Secp256k1.CURVE.decodePoint(encoded);
       } else {
         throw new DecodingException(
@@ -191,7 +192,9 @@ public final class StandardSuite implements CryptoSuite {
       return Optional.empty();
     }
     ECPoint point = Secp256k1.recover(digest, r, s, recoveryId);
-    return point == null ? Optional.empty() : Optional.of(new PublicKey(name(), Secp256k1.rawBytes(point)));
+    return point == null
+        ? Optional.empty()
+        : Optional.of(new PublicKey(name(), Secp256k1.rawBytes(point)));
   }
 
   @Override

@@ -162,7 +162,9 @@ class StandardSuiteKnownAnswerTest {
     assertEquals(P.subtract(BigInteger.ONE), BigInteger.valueOf(132).modPow(P.shiftRight(1), P));
     Signature offCurve = Signature.recoverable(BigInteger.valueOf(5), BigInteger.ONE, 0);
     assertThrows(InvalidSignatureException.class, () -> suite.recoverSigner(GETH_DIGEST, offCurve));
-    Signature noId = Signature.withSignerKey(BigInteger.ONE, BigInteger.ONE, suite.publicKeyFromBytes(GETH_PUBLIC_KEY));
+    Signature noId =
+        Signature.withSignerKey(
+            BigInteger.ONE, BigInteger.ONE, suite.publicKeyFromBytes(GETH_PUBLIC_KEY));
     assertThrows(InvalidSignatureException.class, () -> suite.recoverSigner(GETH_DIGEST, noId));
   }
 
