@@ -17,7 +17,7 @@ public final class CryptoSuites {
   }
 
   public static CryptoSuite gm() {
-    throw new UnsupportedOperationException("gm suite not yet implemented");
+    return new org.xinlian.crypto.gm.GmSuite();
   }
 
   /** The names accepted by {@link #byName}. */
