@@ -112,8 +112,4 @@ public final class Rlp {
     }
     return bytes;
   }
-
-  static DecodingException error(String field, String problem) {
-    return new DecodingException(field, problem);
-  }
 }

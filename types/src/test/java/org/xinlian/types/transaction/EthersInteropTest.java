@@ -44,9 +44,9 @@ class EthersInteropTest {
   void ourCodecAgreesWithEthersByteForByte() throws Exception {
     Path interop = Path.of(System.getProperty("project.root", "..")).resolve("interop");
     assertTrue(Files.isRegularFile(interop.resolve("sign-transactions.mjs")), interop.toString());
-    requireNode();
+    requireTool(Path.of("."), "Node.js", "node", "--version");
     if (!Files.isDirectory(interop.resolve("node_modules"))) {
-      run(interop, "npm", "ci", "--no-audit", "--no-fund");
+      requireTool(interop, "the pinned ethers.js (npm ci)", "npm", "ci", "--no-audit", "--no-fund");
     }
     JsonNode fixtures = new ObjectMapper().readTree(run(interop, "node", "sign-transactions.mjs"));
     List<String> failures = new ArrayList<>();
@@ -126,11 +126,12 @@ class EthersInteropTest {
     };
   }
 
-  private static void requireNode() {
+  /** Runs a setup command; failure fails the test when oracles are required, else skips it. */
+  private static void requireTool(Path directory, String what, String... command) {
     try {
-      run(Path.of("."), "node", "--version");
+      run(directory, command);
     } catch (IOException | IllegalStateException | InterruptedException e) {
-      String message = "Node.js is not available (" + e.getMessage() + ")";
+      String message = what + " is not available (" + e.getMessage() + ")";
       if (Boolean.parseBoolean(System.getProperty("oracles.required"))) {
         fail(message + "; it is required when oracles.required=true");
       }

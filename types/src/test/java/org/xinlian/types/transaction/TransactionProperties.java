@@ -20,7 +20,7 @@ import org.xinlian.crypto.Signature;
 
 /**
  * Decoders of both suites accept only canonical envelopes and fail with DecodingException alone
- * (docs/spec/types.md TYPES-10, TYPES-14). Signatures here are arbitrary scalars: decoding does
+ * (docs/spec/types.md TYPES-4, TYPES-10). Signatures here are arbitrary scalars: decoding does
  * not verify them, so no signing is needed to exercise the envelope.
  */
 class TransactionProperties {
