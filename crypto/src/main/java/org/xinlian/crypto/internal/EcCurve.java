@@ -6,6 +6,7 @@ import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 import org.xinlian.common.DecodingException;
@@ -33,7 +34,10 @@ public final class EcCurve {
   private final FixedPointCombMultiplier baseMultiplier = new FixedPointCombMultiplier();
 
   private EcCurve(String name) {
-    X9ECParameters parameters = ECNamedCurveTable.getByName(name);
+    // The custom-field implementations (SM2P256V1Curve, SecP256K1Curve) are several times faster
+    // than the generic prime field; every point of this class lives on that one curve instance.
+    X9ECParameters custom = CustomNamedCurves.getByName(name);
+    X9ECParameters parameters = custom != null ? custom : ECNamedCurveTable.getByName(name);
     ASN1ObjectIdentifier identifier = ECNamedCurveTable.getOID(name);
     if (parameters == null || identifier == null || parameters.getN().bitLength() != 256) {
       throw new IllegalArgumentException("curve: unknown or unsupported curve '" + name + "'");
