@@ -1,0 +1,251 @@
+package org.xinlian.evm.word;
+
+import java.math.BigInteger;
+
+/**
+ * The EVM's arithmetic on 256-bit words (Yellow Paper appendix H), all modulo 2^256. Division by
+ * zero yields zero as the EVM defines; no method throws. Common cases (operands that fit in 64 bits)
+ * stay on longs; the rare wide division and modular paths use BigInteger.
+ */
+public final class Words {
+  private Words() {}
+
+  public static UInt256 add(UInt256 a, UInt256 b) {
+    long r0 = a.l0 + b.l0;
+    long carry = Long.compareUnsigned(r0, a.l0) < 0 ? 1 : 0;
+    long t1 = a.l1 + b.l1;
+    long c1 = Long.compareUnsigned(t1, a.l1) < 0 ? 1 : 0;
+    long r1 = t1 + carry;
+    c1 |= Long.compareUnsigned(r1, t1) < 0 ? 1 : 0;
+    long t2 = a.l2 + b.l2;
+    long c2 = Long.compareUnsigned(t2, a.l2) < 0 ? 1 : 0;
+    long r2 = t2 + c1;
+    c2 |= Long.compareUnsigned(r2, t2) < 0 ? 1 : 0;
+    long r3 = a.l3 + b.l3 + c2;
+    return UInt256.of(r0, r1, r2, r3);
+  }
+
+  public static UInt256 sub(UInt256 a, UInt256 b) {
+    long r0 = a.l0 - b.l0;
+    long borrow = Long.compareUnsigned(a.l0, b.l0) < 0 ? 1 : 0;
+    long t1 = a.l1 - b.l1;
+    long b1 = Long.compareUnsigned(a.l1, b.l1) < 0 ? 1 : 0;
+    long r1 = t1 - borrow;
+    b1 |= Long.compareUnsigned(t1, borrow) < 0 ? 1 : 0;
+    long t2 = a.l2 - b.l2;
+    long b2 = Long.compareUnsigned(a.l2, b.l2) < 0 ? 1 : 0;
+    long r2 = t2 - b1;
+    b2 |= Long.compareUnsigned(t2, b1) < 0 ? 1 : 0;
+    long r3 = a.l3 - b.l3 - b2;
+    return UInt256.of(r0, r1, r2, r3);
+  }
+
+  private static long unsignedMultiplyHigh(long x, long y) {
+    return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
+  }
+
+  public static UInt256 mul(UInt256 a, UInt256 b) {
+    long[] x = {a.l0, a.l1, a.l2, a.l3};
+    long[] y = {b.l0, b.l1, b.l2, b.l3};
+    long[] r = new long[4];
+    for (int i = 0; i < 4; i++) {
+      if (x[i] == 0) {
+        continue;
+      }
+      long carry = 0;
+      for (int j = 0; i + j < 4; j++) {
+        long low = x[i] * y[j];
+        long high = unsignedMultiplyHigh(x[i], y[j]);
+        long sum = r[i + j] + low;
+        high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+        long withCarry = sum + carry;
+        high += Long.compareUnsigned(withCarry, sum) < 0 ? 1 : 0;
+        r[i + j] = withCarry;
+        carry = high;
+      }
+    }
+    return UInt256.of(r[0], r[1], r[2], r[3]);
+  }
+
+  public static UInt256 div(UInt256 a, UInt256 b) {
+    if (b.isZero()) {
+      return UInt256.ZERO;
+    }
+    if ((a.l1 | a.l2 | a.l3 | b.l1 | b.l2 | b.l3) == 0) {
+      return UInt256.fromLong(Long.divideUnsigned(a.l0, b.l0));
+    }
+    if (a.compareTo(b) < 0) {
+      return UInt256.ZERO;
+    }
+    return UInt256.fromBigInteger(a.toBigInteger().divide(b.toBigInteger()));
+  }
+
+  public static UInt256 mod(UInt256 a, UInt256 b) {
+    if (b.isZero()) {
+      return UInt256.ZERO;
+    }
+    if ((a.l1 | a.l2 | a.l3 | b.l1 | b.l2 | b.l3) == 0) {
+      return UInt256.fromLong(Long.remainderUnsigned(a.l0, b.l0));
+    }
+    if (a.compareTo(b) < 0) {
+      return a;
+    }
+    return UInt256.fromBigInteger(a.toBigInteger().mod(b.toBigInteger()));
+  }
+
+  /** Signed division truncating toward zero; -2^255 / -1 overflows back to -2^255 (EIP-145 era rule). */
+  public static UInt256 sdiv(UInt256 a, UInt256 b) {
+    if (b.isZero()) {
+      return UInt256.ZERO;
+    }
+    boolean negative = a.isNegative() != b.isNegative();
+    UInt256 quotient = div(abs(a), abs(b));
+    return negative ? negate(quotient) : quotient;
+  }
+
+  /** Signed remainder taking the sign of the dividend. */
+  public static UInt256 smod(UInt256 a, UInt256 b) {
+    if (b.isZero()) {
+      return UInt256.ZERO;
+    }
+    UInt256 remainder = mod(abs(a), abs(b));
+    return a.isNegative() ? negate(remainder) : remainder;
+  }
+
+  public static UInt256 addmod(UInt256 a, UInt256 b, UInt256 m) {
+    if (m.isZero()) {
+      return UInt256.ZERO;
+    }
+    return UInt256.fromBigInteger(a.toBigInteger().add(b.toBigInteger()).mod(m.toBigInteger()));
+  }
+
+  public static UInt256 mulmod(UInt256 a, UInt256 b, UInt256 m) {
+    if (m.isZero()) {
+      return UInt256.ZERO;
+    }
+    return UInt256.fromBigInteger(
+        a.toBigInteger().multiply(b.toBigInteger()).mod(m.toBigInteger()));
+  }
+
+  public static UInt256 exp(UInt256 base, UInt256 exponent) {
+    UInt256 result = UInt256.ONE;
+    UInt256 power = base;
+    int bits = exponent.bitLength();
+    for (int i = 0; i < bits; i++) {
+      if (testBit(exponent, i)) {
+        result = mul(result, power);
+      }
+      if (i + 1 < bits) {
+        power = mul(power, power);
+      }
+    }
+    return result;
+  }
+
+  private static boolean testBit(UInt256 word, int bit) {
+    return ((word.limb(bit >>> 6) >>> (bit & 63)) & 1) != 0;
+  }
+
+  public static UInt256 negate(UInt256 a) {
+    return add(not(a), UInt256.ONE);
+  }
+
+  private static UInt256 abs(UInt256 a) {
+    return a.isNegative() ? negate(a) : a;
+  }
+
+  /** SIGNEXTEND: extends the sign bit of byte {@code byteIndex} (0 = least significant). */
+  public static UInt256 signExtend(UInt256 byteIndex, UInt256 value) {
+    if (!byteIndex.fitsInt() || byteIndex.l0 >= 31) {
+      return value;
+    }
+    int signBit = (int) byteIndex.l0 * 8 + 7;
+    boolean negative = testBit(value, signBit);
+    UInt256 mask = shr(UInt256.MAX, UInt256.fromLong(255 - signBit));
+    return negative ? or(value, not(mask)) : and(value, mask);
+  }
+
+  public static UInt256 and(UInt256 a, UInt256 b) {
+    return UInt256.of(a.l0 & b.l0, a.l1 & b.l1, a.l2 & b.l2, a.l3 & b.l3);
+  }
+
+  public static UInt256 or(UInt256 a, UInt256 b) {
+    return UInt256.of(a.l0 | b.l0, a.l1 | b.l1, a.l2 | b.l2, a.l3 | b.l3);
+  }
+
+  public static UInt256 xor(UInt256 a, UInt256 b) {
+    return UInt256.of(a.l0 ^ b.l0, a.l1 ^ b.l1, a.l2 ^ b.l2, a.l3 ^ b.l3);
+  }
+
+  public static UInt256 not(UInt256 a) {
+    return UInt256.of(~a.l0, ~a.l1, ~a.l2, ~a.l3);
+  }
+
+  /** BYTE: byte {@code index} counted from the most significant end, zero when out of range. */
+  public static UInt256 byteAt(UInt256 index, UInt256 value) {
+    if (!index.fitsInt() || index.l0 >= 32) {
+      return UInt256.ZERO;
+    }
+    int fromLeast = 31 - (int) index.l0;
+    long limb = value.limb(fromLeast >>> 3);
+    return UInt256.fromLong((limb >>> ((fromLeast & 7) * 8)) & 0xFF);
+  }
+
+  /** SHL (EIP-145): {@code value << shift}, zero when shift is 256 or more. */
+  public static UInt256 shl(UInt256 value, UInt256 shift) {
+    if (!shift.fitsInt() || shift.l0 >= 256) {
+      return UInt256.ZERO;
+    }
+    int n = (int) shift.l0;
+    int limbShift = n >>> 6;
+    int bitShift = n & 63;
+    long[] in = {value.l0, value.l1, value.l2, value.l3};
+    long[] out = new long[4];
+    for (int i = 3; i >= limbShift; i--) {
+      long v = in[i - limbShift] << bitShift;
+      if (bitShift != 0 && i - limbShift - 1 >= 0) {
+        v |= in[i - limbShift - 1] >>> (64 - bitShift);
+      }
+      out[i] = v;
+    }
+    return UInt256.of(out[0], out[1], out[2], out[3]);
+  }
+
+  /** SHR (EIP-145): logical right shift, zero when shift is 256 or more. */
+  public static UInt256 shr(UInt256 value, UInt256 shift) {
+    if (!shift.fitsInt() || shift.l0 >= 256) {
+      return UInt256.ZERO;
+    }
+    int n = (int) shift.l0;
+    int limbShift = n >>> 6;
+    int bitShift = n & 63;
+    long[] in = {value.l0, value.l1, value.l2, value.l3};
+    long[] out = new long[4];
+    for (int i = 0; i + limbShift < 4; i++) {
+      long v = in[i + limbShift] >>> bitShift;
+      if (bitShift != 0 && i + limbShift + 1 < 4) {
+        v |= in[i + limbShift + 1] << (64 - bitShift);
+      }
+      out[i] = v;
+    }
+    return UInt256.of(out[0], out[1], out[2], out[3]);
+  }
+
+  /** SAR (EIP-145): arithmetic right shift, all sign bits when shift is 256 or more. */
+  public static UInt256 sar(UInt256 value, UInt256 shift) {
+    boolean negative = value.isNegative();
+    if (!shift.fitsInt() || shift.l0 >= 256) {
+      return negative ? UInt256.MAX : UInt256.ZERO;
+    }
+    UInt256 shifted = shr(value, shift);
+    if (!negative || shift.l0 == 0) {
+      return shifted;
+    }
+    return or(shifted, shl(UInt256.MAX, UInt256.fromLong(256 - shift.l0)));
+  }
+
+  /** Exposed for precompiles and tests that must cross into BigInteger deliberately. */
+  public static BigInteger toBigInteger(UInt256 value) {
+    return value.toBigInteger();
+  }
+}
