@@ -13,7 +13,7 @@ public final class CryptoSuites {
   private CryptoSuites() {}
 
   public static CryptoSuite standard() {
-    throw new UnsupportedOperationException("standard suite not yet implemented");
+    return new org.xinlian.crypto.standard.StandardSuite();
   }
 
   public static CryptoSuite gm() {
