@@ -20,6 +20,18 @@ public final class CryptoSuites {
     throw new UnsupportedOperationException("gm suite not yet implemented");
   }
 
+  /**
+   * secp256k1 public-key recovery as the EVM's ecrecover precompile (address 0x01) needs it: high s
+   * is accepted, because Ethereum made low s mandatory only for transactions (EIP-2). Callers
+   * outside the crypto module cannot reach the standard suite's class, so this is its door.
+   * Empty when r or s is outside [1, n - 1], the recovery id is not 0..3, or no key recovers.
+   */
+  public static java.util.Optional<PublicKey> recoverAllowingHighS(
+      byte[] digest, java.math.BigInteger r, java.math.BigInteger s, int recoveryId) {
+    return new org.xinlian.crypto.standard.StandardSuite()
+        .recoverAllowingHighS(digest, r, s, recoveryId);
+  }
+
   /** The names accepted by {@link #byName}. */
   public static List<String> names() {
     return List.of(STANDARD, GM);

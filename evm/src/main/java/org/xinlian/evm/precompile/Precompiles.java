@@ -21,8 +21,15 @@ public final class Precompiles {
   /** Precompiles 0x01-0x09 (and 0x0a when available) as Cancun defines them. */
   public static Precompiles cancun() {
     Map<Address, Precompile> contracts = new HashMap<>();
+    contracts.put(address(0x01), new EcRecoverPrecompile());
     contracts.put(address(0x02), new Sha256Precompile());
+    contracts.put(address(0x03), new Ripemd160Precompile());
     contracts.put(address(0x04), new IdentityPrecompile());
+    contracts.put(address(0x05), new ModExpPrecompile());
+    contracts.put(address(0x06), new AltBn128Precompiles.Add());
+    contracts.put(address(0x07), new AltBn128Precompiles.Multiply());
+    contracts.put(address(0x08), new AltBn128Precompiles.Pairing());
+    contracts.put(address(0x09), new Blake2fPrecompile());
     return new Precompiles(contracts);
   }
 
