@@ -1,8 +1,6 @@
 package org.xinlian.evm.interpreter;
 
-import java.util.Arrays;
 import org.xinlian.common.Address;
-import org.xinlian.crypto.Keccak256;
 import org.xinlian.evm.HaltReason;
 import org.xinlian.evm.Message;
 import org.xinlian.evm.MessageKind;
@@ -147,44 +145,12 @@ final class SystemOperations {
     }
     frame.state.setNonce(self, nonce + 1);
     Address address = kind == MessageKind.CREATE
-        ? createAddress(self, nonce)
-        : create2Address(self, salt, initcode);
+        ? ContractAddresses.create(self, nonce)
+        : ContractAddresses.create2(self, salt, initcode);
     frame.state.warmAddress(address);
     frame.pendingMemoryLength = 0;
     frame.pendingMessage = new Message(kind, self, address, address, value, true, new byte[0],
         initcode, childGas, frame.message.depth() + 1, false);
-  }
-
-  /** keccak256(rlp([sender, nonce]))[12:] (Yellow Paper equation 88). */
-  static Address createAddress(Address sender, long nonce) {
-    byte[] nonceBytes = UInt256.fromLong(nonce).toMinimalBytes();
-    boolean singleByte = nonceBytes.length == 1 && (nonceBytes[0] & 0xFF) < 0x80;
-    int nonceLength = singleByte ? 1 : 1 + nonceBytes.length;
-    byte[] rlp = new byte[1 + 21 + nonceLength];
-    rlp[0] = (byte) (0xc0 + 21 + nonceLength);
-    rlp[1] = (byte) 0x94;
-    System.arraycopy(sender.toArray(), 0, rlp, 2, 20);
-    if (singleByte) {
-      rlp[22] = nonceBytes[0];
-    } else {
-      rlp[22] = (byte) (0x80 + nonceBytes.length);
-      System.arraycopy(nonceBytes, 0, rlp, 23, nonceBytes.length);
-    }
-    return lastTwentyBytes(Keccak256.hash(rlp));
-  }
-
-  /** keccak256(0xff ++ sender ++ salt ++ keccak256(initcode))[12:] (EIP-1014). */
-  static Address create2Address(Address sender, UInt256 salt, byte[] initcode) {
-    byte[] preimage = new byte[1 + 20 + 32 + 32];
-    preimage[0] = (byte) 0xff;
-    System.arraycopy(sender.toArray(), 0, preimage, 1, 20);
-    salt.toBytes(preimage, 21);
-    System.arraycopy(Keccak256.hash(initcode), 0, preimage, 53, 32);
-    return lastTwentyBytes(Keccak256.hash(preimage));
-  }
-
-  private static Address lastTwentyBytes(byte[] hash) {
-    return Address.wrap(Arrays.copyOfRange(hash, 12, 32));
   }
 
   /** SELFDESTRUCT per EIP-6780: moves the balance; deletes only contracts created in this transaction. */

@@ -299,6 +299,17 @@ public final class InMemoryWorldState implements WorldState {
     refund = 0;
   }
 
+  /**
+   * Accepts everything written so far as the starting state (genesis or a test's pre state):
+   * current storage becomes the original storage, and nothing counts as touched, created or
+   * destructed, so empty accounts written on purpose survive.
+   */
+  public void commitInitialState() {
+    deletions.clear();
+    touched.clear();
+    finishTransaction();
+  }
+
   /** Every account's address, sorted, for state dumps and post-state checks. */
   public List<Address> addresses() {
     return new ArrayList<>(new TreeMap<Address, Account>(accounts).keySet());
