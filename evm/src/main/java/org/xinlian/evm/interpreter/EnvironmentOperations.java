@@ -188,8 +188,9 @@ final class EnvironmentOperations {
     UInt256 sourceOffset = frame.stack.pop();
     UInt256 length = frame.stack.pop();
     frame.useGas(Gas.VERY_LOW);
-    if (!sourceOffset.fitsLong() || !length.fitsLong()
-        || sourceOffset.longValue() + length.longValue() > frame.returnData.length) {
+    long available = frame.returnData.length;
+    if (!sourceOffset.fitsLong() || !length.fitsLong() || length.longValue() > available
+        || sourceOffset.longValue() > available - length.longValue()) {
       throw new ExceptionalHalt(HaltReason.RETURN_DATA_OUT_OF_BOUNDS);
     }
     chargeCopy(frame, length);

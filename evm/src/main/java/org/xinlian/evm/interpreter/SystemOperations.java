@@ -171,6 +171,8 @@ final class SystemOperations {
     frame.state.setBalance(
         beneficiary, org.xinlian.evm.word.Words.add(frame.state.balance(beneficiary), balance));
     if (frame.state.createdInTransaction(self)) {
+      // The destructed contract holds nothing from here on, even if it named itself beneficiary.
+      frame.state.setBalance(self, UInt256.ZERO);
       frame.state.markForDeletion(self);
     }
     frame.finish(Outcome.SUCCESS, new byte[0]);

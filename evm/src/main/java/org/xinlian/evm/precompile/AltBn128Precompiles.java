@@ -49,7 +49,7 @@ final class AltBn128Precompiles {
 
     @Override
     public long gas(byte[] input) {
-      return 45_000L * (input.length / PAIR_BYTES) + 34_000L;
+      return 45_000L + 34_000L * (input.length / PAIR_BYTES);
     }
 
     @Override

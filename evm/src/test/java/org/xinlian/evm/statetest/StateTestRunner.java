@@ -55,7 +55,11 @@ final class StateTestRunner {
   }
 
   private static Optional<String> runOne(JsonNode test, JsonNode post) {
-    InMemoryWorldState state = new InMemoryWorldState();
+    return runOne(test, post, new InMemoryWorldState());
+  }
+
+  /** Runs one post entry on {@code state} (left holding the post state, for diagnosis). */
+  static Optional<String> runOne(JsonNode test, JsonNode post, InMemoryWorldState state) {
     for (Iterator<Map.Entry<String, JsonNode>> accounts = test.path("pre").fields(); accounts.hasNext(); ) {
       Map.Entry<String, JsonNode> account = accounts.next();
       Address address = Address.fromHex(account.getKey());
@@ -71,10 +75,12 @@ final class StateTestRunner {
     state.commitInitialState();
     Optional<ExecutableTransaction> transaction = transaction(test.path("transaction"), post.path("indexes"));
     List<Log> logs = List.of();
+    String execution = "not executed";
     if (transaction.isPresent()) {
       TransactionResult result =
           new TransactionProcessor(Precompiles.cancun()).process(state, block(test.path("env")), transaction.get());
       logs = result.logs();
+      execution = result.isRejected() ? "rejected" : result.outcome() + ", gas used " + result.gasUsed();
       if (result.isRejected() != post.has("expectException")) {
         return Optional.of(result.isRejected()
             ? "rejected (" + result.rejection().get() + ") but expected valid"
@@ -88,7 +94,7 @@ final class StateTestRunner {
     String expectedLogs = post.path("logs").asText();
     String actualLogs = Hex.encode(logsHash(logs));
     if (!expectedRoot.equalsIgnoreCase(actualRoot)) {
-      return Optional.of("state root " + actualRoot + " != " + expectedRoot);
+      return Optional.of("state root " + actualRoot + " != " + expectedRoot + " (" + execution + ")");
     }
     if (!expectedLogs.equalsIgnoreCase(actualLogs)) {
       return Optional.of("logs hash " + actualLogs + " != " + expectedLogs);
