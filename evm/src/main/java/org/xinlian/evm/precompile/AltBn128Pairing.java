@@ -22,7 +22,7 @@ final class AltBn128Pairing {
 
   /** Whether the product of e(P_i, Q_i) is one; pairs with a point at infinity contribute one. */
   static boolean productIsOne(List<AltBn128.G1> g1, List<AltBn128.G2> g2) {
-    Fq12 product = Fq12.ONE;
+    Fq12 product = Fq12.ALT_BN128.one();
     for (int i = 0; i < g1.size(); i++) {
       if (g1.get(i) == null || g2.get(i) == null) {
         continue;
@@ -33,17 +33,17 @@ final class AltBn128Pairing {
   }
 
   private static Point cast(AltBn128.G1 point) {
-    return new Point(Fq12.constant(point.x()), Fq12.constant(point.y()));
+    return new Point(Fq12.constant(Fq12.ALT_BN128, point.x()), Fq12.constant(Fq12.ALT_BN128, point.y()));
   }
 
   /** i = w^6 - 9, then x is divided by w^2 and y by w^3 (multiplied, in the py_ecc convention). */
   private static Point twist(AltBn128.G2 point) {
     AltBn128.Fq2 x = point.x();
     AltBn128.Fq2 y = point.y();
-    Fq12 nx = Fq12.monomial(2, x.a().subtract(x.b().multiply(NINE)))
-        .add(Fq12.monomial(8, x.b()));
-    Fq12 ny = Fq12.monomial(3, y.a().subtract(y.b().multiply(NINE)))
-        .add(Fq12.monomial(9, y.b()));
+    Fq12 nx = Fq12.monomial(Fq12.ALT_BN128, 2, x.a().subtract(x.b().multiply(NINE)))
+        .add(Fq12.monomial(Fq12.ALT_BN128, 8, x.b()));
+    Fq12 ny = Fq12.monomial(Fq12.ALT_BN128, 3, y.a().subtract(y.b().multiply(NINE)))
+        .add(Fq12.monomial(Fq12.ALT_BN128, 9, y.b()));
     return new Point(nx, ny);
   }
 
@@ -87,7 +87,7 @@ final class AltBn128Pairing {
   /** The Miller loop without the final exponentiation. */
   private static Fq12 millerLoop(Point q, Point p) {
     Point r = q;
-    Fq12 f = Fq12.ONE;
+    Fq12 f = Fq12.ALT_BN128.one();
     for (int i = LOG_ATE_LOOP_COUNT; i >= 0; i--) {
       f = f.multiply(f).multiply(line(r, r, p));
       r = doublePoint(r);

@@ -4,76 +4,83 @@ import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * The degree-12 extension of alt_bn128's base field as polynomials in w modulo
- * w^12 - 18 w^6 + 82 (the representation of EIP-197's reference, py_ecc): simple to check, and
- * fast enough with BigInteger for the precompile's few pairings per call.
+ * A degree-12 extension field as polynomials in w modulo w^12 - a w^6 - b (the representation
+ * of the pairing references, py_ecc): alt_bn128 uses w^12 = 18 w^6 - 82, BLS12-381 uses
+ * w^12 = 2 w^6 - 2. Simple to check, and fast enough with BigInteger for a few pairings per call.
  */
 final class Fq12 {
-  static final BigInteger P = AltBn128.P;
   private static final int DEGREE = 12;
-  private static final BigInteger EIGHTEEN = BigInteger.valueOf(18);
-  private static final BigInteger EIGHTY_TWO = BigInteger.valueOf(82);
-  /** Coefficients of the modulus polynomial, lowest first, including the leading 1. */
-  private static final BigInteger[] MODULUS = modulus();
-  static final Fq12 ONE = constant(BigInteger.ONE);
-  static final Fq12 ZERO = constant(BigInteger.ZERO);
 
+  /** The base prime and the reduction w^12 = sixth * w^6 + constant. */
+  record Tower(BigInteger p, BigInteger sixth, BigInteger constant) {
+    /** Coefficients of the modulus polynomial, lowest first, including the leading 1. */
+    BigInteger[] modulus() {
+      BigInteger[] m = new BigInteger[DEGREE + 1];
+      Arrays.fill(m, BigInteger.ZERO);
+      m[0] = constant.negate().mod(p);
+      m[6] = sixth.negate().mod(p);
+      m[12] = BigInteger.ONE;
+      return m;
+    }
+
+    Fq12 one() {
+      return Fq12.constant(this, BigInteger.ONE);
+    }
+  }
+
+  static final Tower ALT_BN128 = new Tower(AltBn128.P, BigInteger.valueOf(18), BigInteger.valueOf(-82));
+
+  final Tower tower;
   final BigInteger[] c;
+  private final BigInteger p;
 
-  Fq12(BigInteger[] coefficients) {
+  Fq12(Tower tower, BigInteger[] coefficients) {
+    this.tower = tower;
     this.c = coefficients;
+    this.p = tower.p();
   }
 
-  private static BigInteger[] modulus() {
-    BigInteger[] m = new BigInteger[DEGREE + 1];
-    Arrays.fill(m, BigInteger.ZERO);
-    m[0] = EIGHTY_TWO;
-    m[6] = P.subtract(EIGHTEEN);
-    m[12] = BigInteger.ONE;
-    return m;
-  }
-
-  static Fq12 constant(BigInteger value) {
+  static Fq12 constant(Tower tower, BigInteger value) {
     BigInteger[] c = new BigInteger[DEGREE];
     Arrays.fill(c, BigInteger.ZERO);
-    c[0] = value.mod(P);
-    return new Fq12(c);
+    c[0] = value.mod(tower.p());
+    return new Fq12(tower, c);
   }
 
   /** The element with a single non-zero coefficient at {@code power} of w. */
-  static Fq12 monomial(int power, BigInteger value) {
+  static Fq12 monomial(Tower tower, int power, BigInteger value) {
     BigInteger[] c = new BigInteger[DEGREE];
     Arrays.fill(c, BigInteger.ZERO);
-    c[power] = value.mod(P);
-    return new Fq12(c);
+    c[power] = value.mod(tower.p());
+    return new Fq12(tower, c);
   }
 
   Fq12 add(Fq12 other) {
     BigInteger[] r = new BigInteger[DEGREE];
     for (int i = 0; i < DEGREE; i++) {
-      r[i] = c[i].add(other.c[i]).mod(P);
+      r[i] = c[i].add(other.c[i]).mod(p);
     }
-    return new Fq12(r);
+    return new Fq12(tower, r);
   }
 
   Fq12 subtract(Fq12 other) {
     BigInteger[] r = new BigInteger[DEGREE];
     for (int i = 0; i < DEGREE; i++) {
-      r[i] = c[i].subtract(other.c[i]).mod(P);
+      r[i] = c[i].subtract(other.c[i]).mod(p);
     }
-    return new Fq12(r);
+    return new Fq12(tower, r);
   }
 
   Fq12 negate() {
-    return ZERO.subtract(this);
+    return constant(tower, BigInteger.ZERO).subtract(this);
   }
 
   Fq12 multiply(BigInteger scalar) {
     BigInteger[] r = new BigInteger[DEGREE];
     for (int i = 0; i < DEGREE; i++) {
-      r[i] = c[i].multiply(scalar).mod(P);
+      r[i] = c[i].multiply(scalar).mod(p);
     }
-    return new Fq12(r);
+    return new Fq12(tower, r);
   }
 
   Fq12 multiply(Fq12 other) {
@@ -87,21 +94,20 @@ final class Fq12 {
         product[i + j] = product[i + j].add(c[i].multiply(other.c[j]));
       }
     }
-    // w^12 = 18 w^6 - 82
     for (int k = 2 * DEGREE - 2; k >= DEGREE; k--) {
-      BigInteger top = product[k].mod(P);
-      product[k - 6] = product[k - 6].add(top.multiply(EIGHTEEN));
-      product[k - 12] = product[k - 12].subtract(top.multiply(EIGHTY_TWO));
+      BigInteger top = product[k].mod(p);
+      product[k - 6] = product[k - 6].add(top.multiply(tower.sixth()));
+      product[k - 12] = product[k - 12].add(top.multiply(tower.constant()));
     }
     BigInteger[] r = new BigInteger[DEGREE];
     for (int i = 0; i < DEGREE; i++) {
-      r[i] = product[i].mod(P);
+      r[i] = product[i].mod(p);
     }
-    return new Fq12(r);
+    return new Fq12(tower, r);
   }
 
   Fq12 pow(BigInteger exponent) {
-    Fq12 result = ONE;
+    Fq12 result = tower.one();
     for (int i = exponent.bitLength() - 1; i >= 0; i--) {
       result = result.multiply(result);
       if (exponent.testBit(i)) {
@@ -116,7 +122,7 @@ final class Fq12 {
     BigInteger[] lowCoefficients = Arrays.copyOf(c, DEGREE + 1);
     lowCoefficients[DEGREE] = BigInteger.ZERO;
     BigInteger[] low = lowCoefficients;
-    BigInteger[] high = MODULUS.clone();
+    BigInteger[] high = tower.modulus();
     BigInteger[] lm = zeros(DEGREE + 1);
     lm[0] = BigInteger.ONE;
     BigInteger[] hm = zeros(DEGREE + 1);
@@ -129,8 +135,8 @@ final class Fq12 {
           if (quotient[j].signum() == 0) {
             continue;
           }
-          nm[i + j] = nm[i + j].subtract(lm[i].multiply(quotient[j])).mod(P);
-          next[i + j] = next[i + j].subtract(low[i].multiply(quotient[j])).mod(P);
+          nm[i + j] = nm[i + j].subtract(lm[i].multiply(quotient[j])).mod(p);
+          next[i + j] = next[i + j].subtract(low[i].multiply(quotient[j])).mod(p);
         }
       }
       hm = lm;
@@ -138,12 +144,12 @@ final class Fq12 {
       lm = nm;
       low = next;
     }
-    BigInteger scale = low[0].modInverse(P);
+    BigInteger scale = low[0].modInverse(p);
     BigInteger[] r = new BigInteger[DEGREE];
     for (int i = 0; i < DEGREE; i++) {
-      r[i] = lm[i].multiply(scale).mod(P);
+      r[i] = lm[i].multiply(scale).mod(p);
     }
-    return new Fq12(r);
+    return new Fq12(tower, r);
   }
 
   private static BigInteger[] zeros(int length) {
@@ -161,24 +167,24 @@ final class Fq12 {
   }
 
   /** Polynomial quotient of a by b (b non-zero), padded to DEGREE + 1 coefficients. */
-  private static BigInteger[] divide(BigInteger[] a, BigInteger[] b) {
+  private BigInteger[] divide(BigInteger[] a, BigInteger[] b) {
     int degreeA = degree(a);
     int degreeB = degree(b);
     BigInteger[] remainder = a.clone();
     BigInteger[] quotient = zeros(DEGREE + 1);
-    BigInteger leadInverse = b[degreeB].modInverse(P);
+    BigInteger leadInverse = b[degreeB].modInverse(p);
     for (int i = degreeA - degreeB; i >= 0; i--) {
-      BigInteger factor = remainder[degreeB + i].multiply(leadInverse).mod(P);
+      BigInteger factor = remainder[degreeB + i].multiply(leadInverse).mod(p);
       quotient[i] = factor;
       for (int k = 0; k <= degreeB; k++) {
-        remainder[k + i] = remainder[k + i].subtract(b[k].multiply(factor)).mod(P);
+        remainder[k + i] = remainder[k + i].subtract(b[k].multiply(factor)).mod(p);
       }
     }
     return quotient;
   }
 
   boolean isOne() {
-    return equals(ONE);
+    return equals(tower.one());
   }
 
   @Override

@@ -18,7 +18,7 @@ public final class Precompiles {
     this.contracts = Map.copyOf(contracts);
   }
 
-  /** Precompiles 0x01-0x09 (and 0x0a when available) as Cancun defines them. */
+  /** Precompiles 0x01-0x0a as Cancun defines them. */
   public static Precompiles cancun() {
     Map<Address, Precompile> contracts = new HashMap<>();
     contracts.put(address(0x01), new EcRecoverPrecompile());
@@ -30,6 +30,7 @@ public final class Precompiles {
     contracts.put(address(0x07), new AltBn128Precompiles.Multiply());
     contracts.put(address(0x08), new AltBn128Precompiles.Pairing());
     contracts.put(address(0x09), new Blake2fPrecompile());
+    contracts.put(address(0x0a), new PointEvaluationPrecompile());
     return new Precompiles(contracts);
   }
 

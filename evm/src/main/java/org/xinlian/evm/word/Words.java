@@ -44,27 +44,49 @@ public final class Words {
     return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
   }
 
+  /** Low 256 bits of the product, schoolbook over 64-bit limbs without allocation. */
   public static UInt256 mul(UInt256 a, UInt256 b) {
-    long[] x = {a.l0, a.l1, a.l2, a.l3};
-    long[] y = {b.l0, b.l1, b.l2, b.l3};
-    long[] r = new long[4];
-    for (int i = 0; i < 4; i++) {
-      if (x[i] == 0) {
-        continue;
-      }
-      long carry = 0;
-      for (int j = 0; i + j < 4; j++) {
-        long low = x[i] * y[j];
-        long high = unsignedMultiplyHigh(x[i], y[j]);
-        long sum = r[i + j] + low;
-        high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
-        long withCarry = sum + carry;
-        high += Long.compareUnsigned(withCarry, sum) < 0 ? 1 : 0;
-        r[i + j] = withCarry;
-        carry = high;
-      }
+    long a0 = a.l0;
+    long a1 = a.l1;
+    long a2 = a.l2;
+    long a3 = a.l3;
+    long b0 = b.l0;
+    long b1 = b.l1;
+    long b2 = b.l2;
+    long b3 = b.l3;
+    if ((a1 | a2 | a3 | b1 | b2 | b3) == 0) {
+      return UInt256.of(a0 * b0, unsignedMultiplyHigh(a0, b0), 0, 0);
     }
-    return UInt256.of(r[0], r[1], r[2], r[3]);
+    // Row 0: a0 * (b0, b1, b2, b3)
+    long r0 = a0 * b0;
+    long carry = unsignedMultiplyHigh(a0, b0);
+    long low = a0 * b1;
+    long r1 = low + carry;
+    carry = unsignedMultiplyHigh(a0, b1) + (Long.compareUnsigned(r1, low) < 0 ? 1 : 0);
+    low = a0 * b2;
+    long r2 = low + carry;
+    carry = unsignedMultiplyHigh(a0, b2) + (Long.compareUnsigned(r2, low) < 0 ? 1 : 0);
+    long r3 = a0 * b3 + carry;
+    // Row 1: a1 * (b0, b1, b2) shifted one limb
+    low = a1 * b0;
+    long sum = r1 + low;
+    carry = unsignedMultiplyHigh(a1, b0) + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+    r1 = sum;
+    low = a1 * b1;
+    sum = r2 + low;
+    long high = unsignedMultiplyHigh(a1, b1) + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+    r2 = sum + carry;
+    high += Long.compareUnsigned(r2, sum) < 0 ? 1 : 0;
+    r3 += a1 * b2 + high;
+    // Row 2: a2 * (b0, b1) shifted two limbs
+    low = a2 * b0;
+    sum = r2 + low;
+    carry = unsignedMultiplyHigh(a2, b0) + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+    r2 = sum;
+    r3 += a2 * b1 + carry;
+    // Row 3: a3 * b0 shifted three limbs
+    r3 += a3 * b0;
+    return UInt256.of(r0, r1, r2, r3);
   }
 
   public static UInt256 div(UInt256 a, UInt256 b) {
