@@ -215,10 +215,18 @@ public final class Interpreter {
     frame.useGas(Gas.VERY_LOW);
     byte[] code = frame.code;
     int start = frame.pc + 1;
-    byte[] immediate = new byte[length];
-    int available = Math.max(0, Math.min(length, code.length - start));
-    System.arraycopy(code, start, immediate, 0, available);
-    frame.stack.push(UInt256.fromBytes(immediate));
+    if (length <= 8 && start + length <= code.length) {
+      long value = 0;
+      for (int i = 0; i < length; i++) {
+        value = (value << 8) | (code[start + i] & 0xFF);
+      }
+      frame.stack.push(UInt256.fromLong(value));
+    } else {
+      byte[] immediate = new byte[length];
+      int available = Math.max(0, Math.min(length, code.length - start));
+      System.arraycopy(code, start, immediate, 0, available);
+      frame.stack.push(UInt256.fromBytes(immediate));
+    }
     frame.pc += 1 + length;
   }
 }

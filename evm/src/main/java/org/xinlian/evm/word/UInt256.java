@@ -60,12 +60,29 @@ public final class UInt256 implements Comparable<UInt256> {
     if (length > BYTES) {
       throw new IllegalArgumentException("word: " + length + " bytes exceed 32");
     }
-    long[] limbs = new long[4];
+    long l0 = 0;
+    long l1 = 0;
+    long l2 = 0;
+    long l3 = 0;
     for (int i = 0; i < length; i++) {
       int bitPosition = (length - 1 - i) * 8;
-      limbs[bitPosition >>> 6] |= (bytes[offset + i] & 0xFFL) << (bitPosition & 63);
+      long shifted = (bytes[offset + i] & 0xFFL) << (bitPosition & 63);
+      switch (bitPosition >>> 6) {
+        case 0:
+          l0 |= shifted;
+          break;
+        case 1:
+          l1 |= shifted;
+          break;
+        case 2:
+          l2 |= shifted;
+          break;
+        default:
+          l3 |= shifted;
+          break;
+      }
     }
-    return of(limbs[0], limbs[1], limbs[2], limbs[3]);
+    return of(l0, l1, l2, l3);
   }
 
   /** The value modulo 2^256 (negative values wrap as two's complement). */

@@ -133,7 +133,8 @@ final class StateTestRunner {
     int valueIndex = indexes.path("value").asInt();
     BigInteger gasLimit = number(tx.path("gasLimit").get(gasIndex).asText());
     BigInteger nonce = number(tx.path("nonce").asText());
-    if (gasLimit.bitLength() > 63 || nonce.bitLength() > 64) {
+    BigInteger value = number(tx.path("value").get(valueIndex).asText());
+    if (gasLimit.bitLength() > 63 || nonce.bitLength() > 64 || value.bitLength() > 256) {
       return Optional.empty();
     }
     Address sender = tx.has("sender")
@@ -173,7 +174,7 @@ final class StateTestRunner {
         to.isEmpty() ? Optional.empty() : Optional.of(Address.fromHex(to)),
         nonce.longValue(),
         gasLimit.longValue(),
-        word(tx.path("value").get(valueIndex).asText()),
+        UInt256.fromBigInteger(value),
         Hex.decode(tx.path("data").get(dataIndex).asText()),
         maxFee,
         priorityFee,
@@ -211,7 +212,9 @@ final class StateTestRunner {
     return Keccak256.hash(Rlp.list(encoded));
   }
 
-  private static BigInteger number(String hex) {
+  /** Hex quantities; fillers mark values wider than 256 bits as "0x:bigint 0x...". */
+  private static BigInteger number(String text) {
+    String hex = text.startsWith("0x:bigint ") ? text.substring("0x:bigint ".length()) : text;
     String digits = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
     return digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits, 16);
   }
