@@ -26,7 +26,9 @@ final class Memory {
     }
     int newBytes = Math.toIntExact(newWords * 32);
     if (newBytes > data.length) {
-      data = Arrays.copyOf(data, Math.max(newBytes, Math.min(data.length * 2, Integer.MAX_VALUE - 64)));
+      // Grow geometrically so word-by-word expansion stays linear; never past the frame's cap.
+      long doubled = Math.min(2L * data.length, MessageFrame.MEMORY_BYTES_MAX);
+      data = Arrays.copyOf(data, (int) Math.max(newBytes, doubled));
     }
     words = newWords;
   }

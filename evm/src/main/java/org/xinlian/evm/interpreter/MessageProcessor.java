@@ -124,7 +124,9 @@ public final class MessageProcessor {
     if (frame.outcome == Outcome.SUCCESS && message.kind().isCreate()) {
       depositCode(frame);
     }
-    if (frame.outcome != Outcome.SUCCESS) {
+    if (frame.outcome == Outcome.SUCCESS) {
+      state.commit(frame.checkpoint);
+    } else {
       state.revertTo(frame.checkpoint);
     }
     Optional<Address> created =

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.xinlian.common.Address;
 import org.xinlian.common.Hash;
+import org.xinlian.common.Invariants;
 import org.xinlian.crypto.Keccak256;
 import org.xinlian.evm.word.UInt256;
 
@@ -273,6 +274,12 @@ public final class InMemoryWorldState implements WorldState {
     for (int i = journal.size() - 1; i >= checkpoint; i--) {
       journal.remove(i).run();
     }
+  }
+
+  /** Keeps the undo entries: an enclosing frame may still revert them. */
+  @Override
+  public void commit(int checkpoint) {
+    Invariants.check(checkpoint <= journal.size(), "commit of a checkpoint beyond the journal");
   }
 
   @Override

@@ -85,6 +85,12 @@ public interface WorldState {
   void revertTo(int checkpoint);
 
   /**
+   * Accepts the changes made since the checkpoint (the frame succeeded). They stay revertible by an
+   * enclosing checkpoint; an implementation may use this to fold journal entries.
+   */
+  void commit(int checkpoint);
+
+  /**
    * Ends the transaction: deletes accounts marked for deletion and touched empty accounts, makes
    * current storage the new original storage, and clears transient storage, warm sets, refunds
    * and the journal.

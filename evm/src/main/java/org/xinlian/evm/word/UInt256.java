@@ -2,6 +2,7 @@ package org.xinlian.evm.word;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.xinlian.common.DecodingException;
 
 /**
  * An immutable 256-bit unsigned EVM word held as four longs, so the interpreter's hot path
@@ -58,7 +59,7 @@ public final class UInt256 implements Comparable<UInt256> {
   /** Big-endian bytes {@code [offset, offset + length)}, length at most 32. */
   public static UInt256 fromBytes(byte[] bytes, int offset, int length) {
     if (length > BYTES) {
-      throw new IllegalArgumentException("word: " + length + " bytes exceed 32");
+      throw new DecodingException("word", length + " bytes exceed 32");
     }
     long l0 = 0;
     long l1 = 0;
