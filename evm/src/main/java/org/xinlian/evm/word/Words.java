@@ -1,11 +1,9 @@
 package org.xinlian.evm.word;
 
-import java.math.BigInteger;
-
 /**
  * The EVM's arithmetic on 256-bit words (Yellow Paper appendix H), all modulo 2^256. Division by
- * zero yields zero as the EVM defines; no method throws. Common cases (operands that fit in 64 bits)
- * stay on longs; the rare wide division and modular paths use BigInteger.
+ * zero yields zero as the EVM defines; no method throws. Nothing here uses BigInteger: operands
+ * that fit in 64 bits stay on longs, wide division runs Knuth's algorithm D ({@link Division}).
  */
 public final class Words {
   private Words() {}
@@ -99,7 +97,7 @@ public final class Words {
     if (a.compareTo(b) < 0) {
       return UInt256.ZERO;
     }
-    return UInt256.fromBigInteger(a.toBigInteger().divide(b.toBigInteger()));
+    return Division.quotient(Division.limbs(a), Division.limbs(b));
   }
 
   public static UInt256 mod(UInt256 a, UInt256 b) {
@@ -112,7 +110,7 @@ public final class Words {
     if (a.compareTo(b) < 0) {
       return a;
     }
-    return UInt256.fromBigInteger(a.toBigInteger().mod(b.toBigInteger()));
+    return Division.remainder(Division.limbs(a), Division.limbs(b));
   }
 
   /** Signed division truncating toward zero; -2^255 / -1 overflows back to -2^255 (EIP-145 era rule). */
@@ -138,15 +136,14 @@ public final class Words {
     if (m.isZero()) {
       return UInt256.ZERO;
     }
-    return UInt256.fromBigInteger(a.toBigInteger().add(b.toBigInteger()).mod(m.toBigInteger()));
+    return Division.remainder(Division.sum(a, b), Division.limbs(m));
   }
 
   public static UInt256 mulmod(UInt256 a, UInt256 b, UInt256 m) {
     if (m.isZero()) {
       return UInt256.ZERO;
     }
-    return UInt256.fromBigInteger(
-        a.toBigInteger().multiply(b.toBigInteger()).mod(m.toBigInteger()));
+    return Division.remainder(Division.product(a, b), Division.limbs(m));
   }
 
   public static UInt256 exp(UInt256 base, UInt256 exponent) {
@@ -264,10 +261,5 @@ public final class Words {
       return shifted;
     }
     return or(shifted, shl(UInt256.MAX, UInt256.fromLong(256 - shift.l0)));
-  }
-
-  /** Exposed for precompiles and tests that must cross into BigInteger deliberately. */
-  public static BigInteger toBigInteger(UInt256 value) {
-    return value.toBigInteger();
   }
 }

@@ -65,6 +65,30 @@ class WordsTest {
     assertEquals(Integer.signum(sa.compareTo(sb)), Integer.signum(w(a).compareSigned(w(b))), "SLT/SGT");
   }
 
+  /** Words built from extreme 32-bit limbs, which drive algorithm D into its rare correction steps. */
+  @Provide
+  Arbitrary<BigInteger> limbPatterns() {
+    Arbitrary<Long> limb = Arbitraries.oneOf(
+        Arbitraries.of(0L, 1L, 0x7fff_ffffL, 0x8000_0000L, 0xffff_ffffL, 0xffff_fffeL),
+        Arbitraries.longs().between(0, 0xffff_ffffL));
+    return limb.list().ofSize(8).map(limbs -> {
+      BigInteger value = BigInteger.ZERO;
+      for (long l : limbs) {
+        value = value.shiftLeft(32).or(BigInteger.valueOf(l));
+      }
+      return value;
+    });
+  }
+
+  @Property(tries = 5000)
+  void divisionMatchesOnExtremeLimbs(@ForAll("limbPatterns") BigInteger a, @ForAll("limbPatterns") BigInteger b,
+      @ForAll("limbPatterns") BigInteger m) {
+    assertEquals(b.signum() == 0 ? BigInteger.ZERO : a.divide(b), Words.div(w(a), w(b)).toBigInteger(), "DIV");
+    assertEquals(b.signum() == 0 ? BigInteger.ZERO : a.mod(b), Words.mod(w(a), w(b)).toBigInteger(), "MOD");
+    assertEquals(m.signum() == 0 ? BigInteger.ZERO : a.add(b).mod(m), Words.addmod(w(a), w(b), w(m)).toBigInteger(), "ADDMOD");
+    assertEquals(m.signum() == 0 ? BigInteger.ZERO : a.multiply(b).mod(m), Words.mulmod(w(a), w(b), w(m)).toBigInteger(), "MULMOD");
+  }
+
   @Property
   void bitOperationsMatchTheDefinitions(@ForAll("words") BigInteger value, @ForAll("words") BigInteger shiftOrIndex) {
     int n = shiftOrIndex.bitLength() > 31 ? Integer.MAX_VALUE : shiftOrIndex.intValue();
