@@ -9,6 +9,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.xinlian.common.Address;
 import org.xinlian.evm.MessageResult;
 import org.xinlian.evm.Outcome;
@@ -21,22 +22,42 @@ import org.xinlian.evm.word.UInt256;
 class RandomBytecodeProperties {
   private static final long GAS = 200_000;
 
-  /** Random bytes, biased toward real opcodes and small PUSH immediates so programs get somewhere. */
+  /**
+   * Programs of random instructions: small PUSH1 operands (offsets, sizes, addresses of the test
+   * accounts), wide PUSH32 words, real opcodes and the odd arbitrary byte, after a run of pushes
+   * so most programs get past the first few operations.
+   */
   @Provide
   Arbitrary<byte[]> bytecode() {
-    Arbitrary<Byte> anyByte = Arbitraries.bytes();
-    Arbitrary<Byte> opcode = Arbitraries.of(
-        (byte) 0x01, (byte) 0x02, (byte) 0x04, (byte) 0x0a, (byte) 0x0b, (byte) 0x1b, (byte) 0x1d,
-        (byte) 0x20, (byte) 0x31, (byte) 0x35, (byte) 0x37, (byte) 0x39, (byte) 0x3c, (byte) 0x3e,
-        (byte) 0x3f, (byte) 0x40, (byte) 0x51, (byte) 0x52, (byte) 0x53, (byte) 0x54, (byte) 0x55,
-        (byte) 0x56, (byte) 0x57, (byte) 0x5b, (byte) 0x5c, (byte) 0x5d, (byte) 0x5e, (byte) 0x5f,
-        (byte) 0x60, (byte) 0x61, (byte) 0x7f, (byte) 0x80, (byte) 0x90, (byte) 0xa2, (byte) 0xf0,
-        (byte) 0xf1, (byte) 0xf2, (byte) 0xf3, (byte) 0xf4, (byte) 0xf5, (byte) 0xfa, (byte) 0xfd,
-        (byte) 0xff, (byte) 0x30, (byte) 0x5a, (byte) 0x3d, (byte) 0x36);
-    Arbitrary<Byte> small = Arbitraries.bytes().between((byte) 0, (byte) 40);
-    Arbitrary<Byte> mixed = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(5, opcode), net.jqwik.api.Tuple.of(3, small), net.jqwik.api.Tuple.of(2, anyByte));
-    return mixed.array(byte[].class).ofMaxSize(300);
+    Arbitrary<byte[]> smallPush = Arbitraries.bytes().between((byte) 0, (byte) 64)
+        .map(b -> new byte[] {0x60, b});
+    Arbitrary<byte[]> widePush = Arbitraries.bytes().array(byte[].class).ofSize(32).map(word -> {
+      byte[] out = new byte[33];
+      out[0] = 0x7f;
+      System.arraycopy(word, 0, out, 1, 32);
+      return out;
+    });
+    Arbitrary<byte[]> opcode = Arbitraries.of(
+        0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x10, 0x11, 0x12, 0x13,
+        0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x20, 0x30, 0x31, 0x32, 0x33,
+        0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f, 0x40, 0x41, 0x42,
+        0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x50, 0x51, 0x52, 0x53, 0x54, 0x55, 0x56,
+        0x57, 0x58, 0x59, 0x5a, 0x5b, 0x5c, 0x5d, 0x5e, 0x5f, 0x80, 0x81, 0x85, 0x8f, 0x90, 0x91,
+        0x9f, 0xa0, 0xa2, 0xa4, 0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xfa, 0xfd, 0xff)
+        .map(op -> new byte[] {(byte) (int) op});
+    Arbitrary<byte[]> anyByte = Arbitraries.bytes().map(b -> new byte[] {b});
+    Arbitrary<byte[]> instruction = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(6, smallPush), net.jqwik.api.Tuple.of(1, widePush),
+        net.jqwik.api.Tuple.of(8, opcode), net.jqwik.api.Tuple.of(1, anyByte));
+    return instruction.list().ofMaxSize(120).map(parts -> {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < 8; i++) {
+        out.write(0x60);
+        out.write(i * 8);
+      }
+      parts.forEach(out::writeBytes);
+      return out.toByteArray();
+    });
   }
 
   @Provide
@@ -53,6 +74,7 @@ class RandomBytecodeProperties {
     evm.state.setBalance(EvmHarness.CONTRACT, UInt256.fromLong(1_000_000));
     MessageResult result = evm.call(EvmHarness.CONTRACT, input, UInt256.ONE, GAS);
     assertNotNull(result.outcome());
+    Statistics.collect(result.outcome(), result.haltReason().map(Enum::name).orElse("-"));
     assertTrue(result.gasLeft() >= 0 && result.gasLeft() <= GAS, "gas left within the limit");
     if (result.outcome() == Outcome.EXCEPTIONAL_HALT) {
       assertEquals(0, result.gasLeft(), "an exceptional halt uses all gas");
