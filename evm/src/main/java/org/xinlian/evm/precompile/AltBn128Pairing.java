@@ -13,8 +13,6 @@ final class AltBn128Pairing {
 
   private static final BigInteger ATE_LOOP_COUNT = new BigInteger("29793968203157093288");
   private static final int LOG_ATE_LOOP_COUNT = 63;
-  private static final BigInteger FINAL_EXPONENT =
-      AltBn128.P.pow(12).subtract(BigInteger.ONE).divide(AltBn128.ORDER);
   private static final BigInteger NINE = BigInteger.valueOf(9);
 
   /** A point over F_p^12; {@code null} is infinity. */
@@ -29,7 +27,7 @@ final class AltBn128Pairing {
       }
       product = product.multiply(millerLoop(twist(g2.get(i)), cast(g1.get(i))));
     }
-    return product.pow(FINAL_EXPONENT).isOne();
+    return !product.isZero() && product.finalExponentiation(AltBn128.ORDER).isOne();
   }
 
   private static Point cast(AltBn128.G1 point) {

@@ -21,7 +21,6 @@ final class Bls12381 {
   private static final BigInteger FOUR = BigInteger.valueOf(4);
   static final Fq12.Tower TOWER = new Fq12.Tower(P, BigInteger.TWO, BigInteger.valueOf(-2));
   private static final BigInteger ATE_LOOP_COUNT = new BigInteger("d201000000010000", 16);
-  private static final BigInteger FINAL_EXPONENT = P.pow(12).subtract(BigInteger.ONE).divide(ORDER);
 
   record G1(BigInteger x, BigInteger y) {}
 
@@ -221,7 +220,7 @@ final class Bls12381 {
     if (a2 != null && b2 != null) {
       product = product.multiply(Pairing.millerLoop(b2, a2));
     }
-    return product.pow(FINAL_EXPONENT).isOne();
+    return !product.isZero() && product.finalExponentiation(ORDER).isOne();
   }
 
   /** The Miller loop over |x| of the BLS parameter, on G2 twisted into F_p^12 (M-twist). */

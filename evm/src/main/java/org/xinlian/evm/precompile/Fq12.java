@@ -2,6 +2,8 @@ package org.xinlian.evm.precompile;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A degree-12 extension field as polynomials in w modulo w^12 - a w^6 - b (the representation
@@ -181,6 +183,57 @@ final class Fq12 {
       }
     }
     return quotient;
+  }
+
+  /** (w^i)^p for each i, per tower: the Frobenius map on the basis. */
+  private static final Map<Tower, Fq12[]> FROBENIUS_IMAGES = new ConcurrentHashMap<>();
+
+  /** this^p: coefficients lie in F_p, so only the basis moves. */
+  Fq12 frobenius() {
+    Fq12[] images = FROBENIUS_IMAGES.computeIfAbsent(tower, t -> {
+      Fq12[] out = new Fq12[DEGREE];
+      for (int i = 0; i < DEGREE; i++) {
+        out[i] = monomial(t, i, BigInteger.ONE).pow(t.p());
+      }
+      return out;
+    });
+    Fq12 result = constant(tower, BigInteger.ZERO);
+    for (int i = 0; i < DEGREE; i++) {
+      if (c[i].signum() != 0) {
+        result = result.add(images[i].multiply(c[i]));
+      }
+    }
+    return result;
+  }
+
+  private Fq12 frobenius(int times) {
+    Fq12 result = this;
+    for (int i = 0; i < times; i++) {
+      result = result.frobenius();
+    }
+    return result;
+  }
+
+  /**
+   * this^((p^12 - 1) / order) for a non-zero element, split as (p^6 - 1)(p^2 + 1) times
+   * (p^4 - p^2 + 1) / order: the first two factors are Frobenius maps, which leaves a third of
+   * the exponent to square-and-multiply.
+   */
+  Fq12 finalExponentiation(BigInteger order) {
+    Fq12 easy = frobenius(6).multiply(inverse());
+    easy = easy.frobenius(2).multiply(easy);
+    BigInteger p2 = p.multiply(p);
+    BigInteger hard = p2.multiply(p2).subtract(p2).add(BigInteger.ONE).divide(order);
+    return easy.pow(hard);
+  }
+
+  boolean isZero() {
+    for (BigInteger coefficient : c) {
+      if (coefficient.signum() != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean isOne() {

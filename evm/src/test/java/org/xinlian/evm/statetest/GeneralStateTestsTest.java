@@ -15,15 +15,13 @@ import org.junit.jupiter.api.Test;
 /**
  * ethereum/tests GeneralStateTests (Cancun post states) from {@code oracles.dir}: every post entry
  * must reproduce the expected state root and logs hash exactly. By default every directory runs
- * except the few whose cases take minutes on a BigInteger pairing or a huge loop (listed in
+ * except the few whose cases take minutes (listed in
  * {@link #SLOW}); {@code -Devm.stateTests=all} runs everything, {@code -Devm.stateTests=dir1,dir2}
  * (relative to GeneralStateTests) runs just those.
  */
 class GeneralStateTestsTest {
-  /** Path fragments of the slow cases: 2^32-round BLAKE2f, vmPerformance loops, pairing batteries. */
-  static final List<String> SLOW = List.of(
-      "stTimeConsuming", "vmPerformance", "stZeroKnowledge/", "stQuadraticComplexityTest",
-      "eip4844_blobs/point_evaluation_precompile");
+  /** Path fragments of the slow cases: 2^32-round BLAKE2f, vmPerformance loops, 50000-call chains. */
+  static final List<String> SLOW = List.of("stTimeConsuming", "vmPerformance", "stQuadraticComplexityTest");
 
   @Test
   void cancunPostStatesMatch() throws IOException {
