@@ -40,6 +40,8 @@ public final class InMemoryWorldState implements WorldState {
   private final Set<Address> deletions = new LinkedHashSet<>();
   private final Set<Address> warmAddresses = new HashSet<>();
   private final Map<Address, Set<UInt256>> warmSlots = new HashMap<>();
+  /** Accounts whose storage may have changed this transaction (a superset is harmless). */
+  private final Set<Address> storageWritten = new HashSet<>();
   private final List<Runnable> journal = new ArrayList<>();
   private long refund;
 
@@ -141,6 +143,7 @@ public final class InMemoryWorldState implements WorldState {
   @Override
   public void setStorage(Address address, UInt256 key, UInt256 value) {
     Account account = accountForWrite(address);
+    storageWritten.add(address);
     UInt256 previous = value.isZero() ? account.storage.remove(key) : account.storage.put(key, value);
     journal.add(
         () -> {
@@ -182,6 +185,7 @@ public final class InMemoryWorldState implements WorldState {
   public void createAccount(Address address) {
     Account previous = accounts.get(address);
     Account fresh = new Account();
+    storageWritten.add(address);
     if (previous != null) {
       fresh.balance = previous.balance;
     }
@@ -292,10 +296,14 @@ public final class InMemoryWorldState implements WorldState {
         accounts.remove(address);
       }
     }
-    for (Account account : accounts.values()) {
-      account.originalStorage.clear();
-      account.originalStorage.putAll(account.storage);
+    for (Address address : storageWritten) {
+      Account account = accounts.get(address);
+      if (account != null) {
+        account.originalStorage.clear();
+        account.originalStorage.putAll(account.storage);
+      }
     }
+    storageWritten.clear();
     deletions.clear();
     touched.clear();
     created.clear();
