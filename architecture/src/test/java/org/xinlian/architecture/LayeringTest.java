@@ -33,11 +33,13 @@ class LayeringTest {
         .layer("common").definedBy("org.xinlian.common..")
         .layer("crypto").definedBy("org.xinlian.crypto..")
         .layer("types").definedBy("org.xinlian.types..")
+        .layer("evm").definedBy("org.xinlian.evm..")
         .layer("cli").definedBy("org.xinlian.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("types").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("crypto").mayOnlyBeAccessedByLayers("types", "cli")
-        .whereLayer("common").mayOnlyBeAccessedByLayers("crypto", "types", "cli")
+        .whereLayer("evm").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("types").mayOnlyBeAccessedByLayers("evm", "cli")
+        .whereLayer("crypto").mayOnlyBeAccessedByLayers("types", "evm", "cli")
+        .whereLayer("common").mayOnlyBeAccessedByLayers("crypto", "types", "evm", "cli")
         .check(classes);
   }
 

@@ -1,0 +1,65 @@
+package org.xinlian.evm.precompile;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.xinlian.common.Address;
+
+/** The precompiled contracts of a fork, by address; warm from the start of every transaction (EIP-2929). */
+public final class Precompiles {
+  /** Gas used and output of a successful precompile call. */
+  public record Result(long gasUsed, byte[] output) {}
+
+  private final Map<Address, Precompile> contracts;
+
+  private Precompiles(Map<Address, Precompile> contracts) {
+    this.contracts = Map.copyOf(contracts);
+  }
+
+  /** Precompiles 0x01-0x0a as Cancun defines them. */
+  public static Precompiles cancun() {
+    Map<Address, Precompile> contracts = new HashMap<>();
+    contracts.put(address(0x01), new EcRecoverPrecompile());
+    contracts.put(address(0x02), new Sha256Precompile());
+    contracts.put(address(0x03), new Ripemd160Precompile());
+    contracts.put(address(0x04), new IdentityPrecompile());
+    contracts.put(address(0x05), new ModExpPrecompile());
+    contracts.put(address(0x06), new AltBn128Precompiles.Add());
+    contracts.put(address(0x07), new AltBn128Precompiles.Multiply());
+    contracts.put(address(0x08), new AltBn128Precompiles.Pairing());
+    contracts.put(address(0x09), new Blake2fPrecompile());
+    contracts.put(address(0x0a), new PointEvaluationPrecompile());
+    return new Precompiles(contracts);
+  }
+
+  /** No precompiles, for interpreter tests that must not depend on them. */
+  public static Precompiles none() {
+    return new Precompiles(Map.of());
+  }
+
+  public static Address address(int number) {
+    byte[] bytes = new byte[Address.LENGTH];
+    bytes[Address.LENGTH - 1] = (byte) number;
+    return Address.wrap(bytes);
+  }
+
+  public boolean contains(Address address) {
+    return contracts.containsKey(address);
+  }
+
+  public Set<Address> addresses() {
+    return Collections.unmodifiableSet(contracts.keySet());
+  }
+
+  /** Runs the precompile; empty when the gas does not cover its price or the input is invalid. */
+  public Optional<Result> run(Address address, byte[] input, long gas) {
+    Precompile contract = contracts.get(address);
+    long price = contract.gas(input);
+    if (price < 0 || price > gas) {
+      return Optional.empty();
+    }
+    return contract.execute(input).map(output -> new Result(price, output));
+  }
+}

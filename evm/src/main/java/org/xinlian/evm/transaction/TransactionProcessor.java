@@ -1,0 +1,177 @@
+package org.xinlian.evm.transaction;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.xinlian.common.Address;
+import org.xinlian.evm.BlockContext;
+import org.xinlian.evm.Message;
+import org.xinlian.evm.MessageKind;
+import org.xinlian.evm.MessageResult;
+import org.xinlian.evm.TransactionContext;
+import org.xinlian.evm.interpreter.ContractAddresses;
+import org.xinlian.evm.interpreter.Gas;
+import org.xinlian.evm.interpreter.MessageProcessor;
+import org.xinlian.evm.precompile.Precompiles;
+import org.xinlian.evm.state.WorldState;
+import org.xinlian.evm.word.UInt256;
+import org.xinlian.evm.word.Words;
+
+/**
+ * Applies one transaction the way Cancun does (Yellow Paper section 6 with EIP-1559, EIP-2929/2930,
+ * EIP-3529, EIP-3651, EIP-3860, EIP-4844): validity checks, fee purchase, intrinsic gas, warm sets,
+ * the message, refunds capped at a fifth, and the fee split between sender and coinbase.
+ */
+public final class TransactionProcessor {
+  public static final long TRANSACTION_GAS = 21_000;
+  public static final long CREATE_TRANSACTION_GAS = 32_000;
+  public static final long DATA_ZERO_BYTE_GAS = 4;
+  public static final long DATA_NONZERO_BYTE_GAS = 16;
+  public static final long ACCESS_LIST_ADDRESS_GAS = 2_400;
+  public static final long ACCESS_LIST_STORAGE_KEY_GAS = 1_900;
+  public static final long REFUND_QUOTIENT = 5;
+  public static final long GAS_PER_BLOB = 131_072;
+  public static final int BLOBS_PER_TRANSACTION_MAX = 6;
+  private static final byte BLOB_COMMITMENT_VERSION_KZG = 0x01;
+
+  private final Precompiles precompiles;
+
+  public TransactionProcessor(Precompiles precompiles) {
+    this.precompiles = precompiles;
+  }
+
+  /** The gas a transaction pays before any code runs. */
+  public static long intrinsicGas(ExecutableTransaction transaction) {
+    long gas = TRANSACTION_GAS;
+    byte[] data = transaction.data();
+    for (byte b : data) {
+      gas += b == 0 ? DATA_ZERO_BYTE_GAS : DATA_NONZERO_BYTE_GAS;
+    }
+    if (transaction.to().isEmpty()) {
+      gas += CREATE_TRANSACTION_GAS + Gas.INITCODE_WORD * ((data.length + 31L) / 32);
+    }
+    for (ExecutableTransaction.AccessListEntry entry : transaction.accessList()) {
+      gas += ACCESS_LIST_ADDRESS_GAS + ACCESS_LIST_STORAGE_KEY_GAS * entry.storageKeys().size();
+    }
+    return gas;
+  }
+
+  public TransactionResult process(
+      WorldState state, BlockContext block, ExecutableTransaction transaction) {
+    String rejection = validate(state, block, transaction);
+    if (rejection != null) {
+      return TransactionResult.rejected(rejection);
+    }
+    Address sender = transaction.sender();
+    UInt256 gasPrice = effectiveGasPrice(block, transaction);
+    long blobGas = GAS_PER_BLOB * transaction.blobVersionedHashes().size();
+    BigInteger purchase = BigInteger.valueOf(transaction.gasLimit()).multiply(gasPrice.toBigInteger())
+        .add(BigInteger.valueOf(blobGas).multiply(block.blobBaseFee().toBigInteger()));
+    state.setBalance(sender, UInt256.fromBigInteger(state.balance(sender).toBigInteger().subtract(purchase)));
+    long nonce = transaction.nonce();
+    state.setNonce(sender, nonce + 1);
+
+    state.warmAddress(sender);
+    state.warmAddress(block.coinbase());
+    for (Address precompile : precompiles.addresses()) {
+      state.warmAddress(precompile);
+    }
+    for (ExecutableTransaction.AccessListEntry entry : transaction.accessList()) {
+      state.warmAddress(entry.address());
+      for (UInt256 key : entry.storageKeys()) {
+        state.warmSlot(entry.address(), key);
+      }
+    }
+    long gas = transaction.gasLimit() - intrinsicGas(transaction);
+    Message message;
+    if (transaction.to().isPresent()) {
+      Address to = transaction.to().get();
+      state.warmAddress(to);
+      message = new Message(MessageKind.CALL, sender, to, to, transaction.value(), true,
+          transaction.data(), state.code(to), gas, 0, false);
+    } else {
+      Address created = ContractAddresses.create(sender, nonce);
+      state.warmAddress(created);
+      message = new Message(MessageKind.CREATE, sender, created, created, transaction.value(), true,
+          new byte[0], transaction.data(), gas, 0, false);
+    }
+    TransactionContext context =
+        new TransactionContext(sender, gasPrice, transaction.blobVersionedHashes());
+    MessageResult result = new MessageProcessor(state, block, context, precompiles).process(message);
+
+    long gasUsed = transaction.gasLimit() - result.gasLeft();
+    long refund = Math.min(Math.max(state.refund(), 0), gasUsed / REFUND_QUOTIENT);
+    gasUsed -= refund;
+    UInt256 senderReturn = Words.mul(UInt256.fromLong(transaction.gasLimit() - gasUsed), gasPrice);
+    state.setBalance(sender, Words.add(state.balance(sender), senderReturn));
+    UInt256 priorityFee = Words.sub(gasPrice, block.baseFee());
+    UInt256 coinbaseFee = Words.mul(UInt256.fromLong(gasUsed), priorityFee);
+    state.setBalance(block.coinbase(), Words.add(state.balance(block.coinbase()), coinbaseFee));
+    state.finishTransaction();
+    return new TransactionResult(java.util.Optional.empty(), result.outcome(), gasUsed,
+        result.logs(), result.output(), result.createdAddress());
+  }
+
+  private static UInt256 effectiveGasPrice(BlockContext block, ExecutableTransaction transaction) {
+    UInt256 tipCapped = Words.add(block.baseFee(), transaction.maxPriorityFeePerGas());
+    boolean overflowed = tipCapped.compareTo(block.baseFee()) < 0;
+    return !overflowed && tipCapped.compareTo(transaction.maxFeePerGas()) < 0
+        ? tipCapped
+        : transaction.maxFeePerGas();
+  }
+
+  /** Null when valid, else why the transaction cannot be included. */
+  private static String validate(WorldState state, BlockContext block, ExecutableTransaction transaction) {
+    Address sender = transaction.sender();
+    if (transaction.nonce() != state.nonce(sender)) {
+      return "nonce: expected " + Long.toUnsignedString(state.nonce(sender)) + " but got "
+          + Long.toUnsignedString(transaction.nonce());
+    }
+    if (transaction.nonce() == -1L) {
+      return "nonce: at the maximum (EIP-2681)";
+    }
+    if (state.code(sender).length != 0) {
+      return "sender: has code (EIP-3607)";
+    }
+    if (Long.compareUnsigned(transaction.gasLimit(), block.gasLimit()) > 0) {
+      return "gasLimit: above the block gas limit";
+    }
+    if (transaction.gasLimit() < 0 || intrinsicGas(transaction) > transaction.gasLimit()) {
+      return "gasLimit: below the intrinsic gas";
+    }
+    if (transaction.maxPriorityFeePerGas().compareTo(transaction.maxFeePerGas()) > 0) {
+      return "maxPriorityFeePerGas: above maxFeePerGas";
+    }
+    if (transaction.maxFeePerGas().compareTo(block.baseFee()) < 0) {
+      return "maxFeePerGas: below the base fee";
+    }
+    if (transaction.to().isEmpty() && transaction.data().length > Gas.INITCODE_BYTES_MAX) {
+      return "data: initcode above " + Gas.INITCODE_BYTES_MAX + " bytes (EIP-3860)";
+    }
+    List<UInt256> blobs = transaction.blobVersionedHashes();
+    if (transaction.type() == ExecutableTransaction.BLOB_TYPE) {
+      if (transaction.to().isEmpty()) {
+        return "to: a blob transaction cannot create a contract";
+      }
+      if (blobs.isEmpty() || blobs.size() > BLOBS_PER_TRANSACTION_MAX) {
+        return "blobVersionedHashes: must hold 1 to " + BLOBS_PER_TRANSACTION_MAX + " hashes";
+      }
+      for (UInt256 hash : blobs) {
+        if (hash.toBytes()[0] != BLOB_COMMITMENT_VERSION_KZG) {
+          return "blobVersionedHashes: version byte is not 0x01";
+        }
+      }
+      if (transaction.maxFeePerBlobGas().compareTo(block.blobBaseFee()) < 0) {
+        return "maxFeePerBlobGas: below the blob base fee";
+      }
+    }
+    BigInteger maximumCost = BigInteger.valueOf(transaction.gasLimit())
+        .multiply(transaction.maxFeePerGas().toBigInteger())
+        .add(transaction.value().toBigInteger())
+        .add(BigInteger.valueOf(GAS_PER_BLOB * blobs.size())
+            .multiply(transaction.maxFeePerBlobGas().toBigInteger()));
+    if (state.balance(sender).toBigInteger().compareTo(maximumCost) < 0) {
+      return "sender: balance below gasLimit * maxFeePerGas + value + blob fees";
+    }
+    return null;
+  }
+}
