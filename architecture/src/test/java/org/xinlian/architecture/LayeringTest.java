@@ -33,11 +33,13 @@ class LayeringTest {
         .layer("common").definedBy("org.xinlian.common..")
         .layer("crypto").definedBy("org.xinlian.crypto..")
         .layer("types").definedBy("org.xinlian.types..")
+        .layer("trie").definedBy("org.xinlian.trie..")
         .layer("cli").definedBy("org.xinlian.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("types").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("crypto").mayOnlyBeAccessedByLayers("types", "cli")
-        .whereLayer("common").mayOnlyBeAccessedByLayers("crypto", "types", "cli")
+        .whereLayer("trie").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("types").mayOnlyBeAccessedByLayers("trie", "cli")
+        .whereLayer("crypto").mayOnlyBeAccessedByLayers("types", "trie", "cli")
+        .whereLayer("common").mayOnlyBeAccessedByLayers("crypto", "types", "trie", "cli")
         .check(classes);
   }
 
