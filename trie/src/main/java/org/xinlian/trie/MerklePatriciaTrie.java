@@ -27,6 +27,12 @@ public final class MerklePatriciaTrie {
    */
   public static final int KEY_BYTES_MAX = 1024;
 
+  /**
+   * Most nodes a proof may hold: one extension and one branch per nibble of the longest key, and
+   * the leaf. Longer lists cannot be a path and are rejected before any hashing.
+   */
+  public static final int PROOF_NODES_MAX = 4 * KEY_BYTES_MAX + 1;
+
   private static final byte[] RLP_EMPTY_STRING = {(byte) 0x80};
 
   private final NodeStore store;

@@ -14,12 +14,6 @@ import org.xinlian.common.Hex;
  * only with a {@link DecodingException}.
  */
 final class ProofVerifier {
-  /**
-   * Most nodes a proof may hold: one extension and one branch per nibble of the longest key, and
-   * the leaf. Longer lists cannot be a path and are rejected before any hashing.
-   */
-  static final int PROOF_NODES_MAX = 4 * MerklePatriciaTrie.KEY_BYTES_MAX + 1;
-
   private ProofVerifier() {}
 
   static Optional<byte[]> verify(
@@ -31,9 +25,9 @@ final class ProofVerifier {
       throw new DecodingException(
           "proof.key", key.length + " bytes exceed " + MerklePatriciaTrie.KEY_BYTES_MAX);
     }
-    if (proofNodes.size() > PROOF_NODES_MAX) {
+    if (proofNodes.size() > MerklePatriciaTrie.PROOF_NODES_MAX) {
       throw new DecodingException(
-          "proof", proofNodes.size() + " nodes exceed the limit of " + PROOF_NODES_MAX);
+          "proof", proofNodes.size() + " nodes exceed the limit of " + MerklePatriciaTrie.PROOF_NODES_MAX);
     }
     if (rootHash.equals(MerklePatriciaTrie.emptyRoot(hashFunction))) {
       if (!proofNodes.isEmpty()) {

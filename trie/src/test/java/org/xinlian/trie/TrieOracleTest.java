@@ -18,8 +18,9 @@ import org.xinlian.common.Hex;
 
 /**
  * ethereum/tests TrieTests: every expected root was computed by the Ethereum clients, not by this
- * code (docs/spec/trie.md TRIE-1 to TRIE-6, TRIE-8, TRIE-9). Each case is also committed, reloaded
- * from the store and proven key by key, so the oracle checks the whole life cycle.
+ * code (docs/spec/trie.md TRIE-1, TRIE-3, TRIE-4, TRIE-7, TRIE-8, TRIE-10). Each case is also
+ * committed, reloaded from the store and proven key by key, so the oracle checks the whole life
+ * cycle.
  */
 class TrieOracleTest {
   private static final TrieHashFunction KECCAK = TrieHashFunction.keccak256();
