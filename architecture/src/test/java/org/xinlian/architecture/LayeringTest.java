@@ -33,13 +33,15 @@ class LayeringTest {
         .layer("common").definedBy("org.xinlian.common..")
         .layer("crypto").definedBy("org.xinlian.crypto..")
         .layer("types").definedBy("org.xinlian.types..")
+        .layer("trie").definedBy("org.xinlian.trie..")
         .layer("evm").definedBy("org.xinlian.evm..")
         .layer("cli").definedBy("org.xinlian.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("evm").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("types").mayOnlyBeAccessedByLayers("evm", "cli")
-        .whereLayer("crypto").mayOnlyBeAccessedByLayers("types", "evm", "cli")
-        .whereLayer("common").mayOnlyBeAccessedByLayers("crypto", "types", "evm", "cli")
+        .whereLayer("trie").mayOnlyBeAccessedByLayers("evm", "cli")
+        .whereLayer("types").mayOnlyBeAccessedByLayers("trie", "evm", "cli")
+        .whereLayer("crypto").mayOnlyBeAccessedByLayers("types", "trie", "evm", "cli")
+        .whereLayer("common").mayOnlyBeAccessedByLayers("crypto", "types", "trie", "evm", "cli")
         .check(classes);
   }
 
