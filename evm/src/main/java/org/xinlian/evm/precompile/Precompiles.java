@@ -34,6 +34,18 @@ public final class Precompiles {
     return new Precompiles(contracts);
   }
 
+  /**
+   * Cancun's set plus the national algorithms in the reserved range 0xf000-0xffff (ADR 0003):
+   * 0xf001 SM3 and 0xf002 SM2 verification. Only gm chains use it; standard chains keep exactly
+   * Ethereum's set so that contracts behave as they do on Ethereum.
+   */
+  public static Precompiles cancunWithGm() {
+    Map<Address, Precompile> contracts = new HashMap<>(cancun().contracts);
+    contracts.put(Sm3Precompile.ADDRESS, new Sm3Precompile());
+    contracts.put(Sm2VerifyPrecompile.ADDRESS, new Sm2VerifyPrecompile());
+    return new Precompiles(contracts);
+  }
+
   /** No precompiles, for interpreter tests that must not depend on them. */
   public static Precompiles none() {
     return new Precompiles(Map.of());
