@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xinlian evm statetest}: the GeneralStateTests conformance tool (docs/spec/evm.md, EVM-11). */
+/** {@code xinlian evm statetest}: the GeneralStateTests conformance tool (docs/spec/evm.md, EVM-9). */
 @Command(
     name = "statetest",
     mixinStandardHelpOptions = true,

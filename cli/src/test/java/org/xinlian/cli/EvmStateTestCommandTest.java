@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code xinlian evm statetest} (docs/spec/evm.md EVM-11) on a real ethereum/tests file, on a copy
+ * {@code xinlian evm statetest} (docs/spec/evm.md EVM-9) on a real ethereum/tests file, on a copy
  * of it whose expected root is corrupted, and on bad input.
  */
 class EvmStateTestCommandTest {

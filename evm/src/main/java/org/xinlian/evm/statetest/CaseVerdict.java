@@ -25,7 +25,7 @@ public record CaseVerdict(
     Objects.requireNonNull(reason, "reason");
   }
 
-  /** {@code <folder>/<file>:<case>}, how the conformance tool names a case (EVM-11). */
+  /** {@code <folder>/<file>:<case>}, how the conformance tool names a case (EVM-9). */
   public String qualifiedName() {
     return folder + "/" + file + ":" + name;
   }

@@ -16,7 +16,7 @@ import org.xinlian.types.rlp.Rlp;
 
 /**
  * Ethereum's state root and logs hash of an {@link InMemoryWorldState}, built with the production
- * trie and RLP, so a state test checks those as well as the interpreter (EVM-1, EVM-2).
+ * trie and RLP, so a state test checks those as well as the interpreter (EVM-2, EVM-3).
  */
 public final class StateRoots {
   private StateRoots() {}

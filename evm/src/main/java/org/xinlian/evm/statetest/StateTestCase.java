@@ -24,7 +24,7 @@ import org.xinlian.evm.word.UInt256;
 
 /**
  * One Cancun post entry of a GeneralStateTests test: builds the pre state, applies the indexed
- * transaction and compares the post state root and the logs hash (EVM-10).
+ * transaction and compares the post state root and the logs hash (EVM-8).
  */
 final class StateTestCase {
   private static final BigInteger BLOB_BASE_FEE_UPDATE_FRACTION = BigInteger.valueOf(3_338_477);

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * Every verdict of a conformance run, in file order (the order does not depend on the number of
- * threads), with the totals the tool prints (EVM-11).
+ * threads), with the totals the tool prints (EVM-9).
  */
 public record StateTestReport(List<CaseVerdict> verdicts) {
   /** Passed and failed cases of one folder, and the time its cases took in total. */

@@ -27,8 +27,8 @@ import org.xinlian.common.Invariants;
 
 /**
  * The conformance runner behind {@code xinlian evm statetest} and the GeneralStateTests JUnit
- * test: runs every Cancun post entry of ethereum/tests state-test files (EVM-10) and reports a
- * verdict per case (EVM-11).
+ * test: runs every Cancun post entry of ethereum/tests state-test files (EVM-8) and reports a
+ * verdict per case (EVM-9).
  *
  * <p>Files run in parallel on a bounded pool of threads; each case runs on one thread from start
  * to end, on its own world state, so parallelism cannot change a verdict. A file that is too
@@ -45,12 +45,6 @@ public final class StateTestRunner {
 
   /** Deepest JSON nesting accepted; state tests nest about six levels. */
   public static final int JSON_NESTING_DEPTH_MAX = 64;
-
-  /**
-   * Stack of each worker thread: a 1024-deep call chain recurses through the interpreter, which
-   * needs more than the JVM's default thread stack of 1 MiB.
-   */
-  static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
 
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(JSON_NESTING_DEPTH_MAX).build())
@@ -206,7 +200,8 @@ public final class StateTestRunner {
   private static ThreadFactory workerThreads() {
     AtomicInteger count = new AtomicInteger();
     return task -> {
-      Thread thread = new Thread(null, task, "statetest-" + count.incrementAndGet(), WORKER_STACK_BYTES);
+      // Daemon threads: an abandoned run must not keep the JVM alive.
+      Thread thread = new Thread(task, "statetest-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

@@ -18,8 +18,8 @@ import org.xinlian.common.Clock;
 
 /**
  * ethereum/tests GeneralStateTests (Cancun post states) from {@code oracles.dir}, all of them:
- * every post entry must reproduce the expected state root and logs hash exactly (EVM-10), through
- * the same runner as {@code xinlian evm statetest} (EVM-11). {@code -Devm.stateTests=dir1,dir2}
+ * every post entry must reproduce the expected state root and logs hash exactly (EVM-8), through
+ * the same runner as {@code xinlian evm statetest} (EVM-9). {@code -Devm.stateTests=dir1,dir2}
  * (relative to GeneralStateTests) runs just those directories; {@code -Devm.stateTests.threads=N}
  * sets the pool size (default: one thread per processor). Prints per-folder totals and times and
  * the ten slowest cases, to keep an eye on the CI budget.
