@@ -2,6 +2,7 @@ package org.xinlian.evm.transaction;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Objects;
 import org.xinlian.common.Address;
 import org.xinlian.evm.BlockContext;
 import org.xinlian.evm.Message;
@@ -19,7 +20,8 @@ import org.xinlian.evm.word.Words;
 /**
  * Applies one transaction the way Cancun does (Yellow Paper section 6 with EIP-1559, EIP-2929/2930,
  * EIP-3529, EIP-3651, EIP-3860, EIP-4844): validity checks, fee purchase, intrinsic gas, warm sets,
- * the message, refunds capped at a fifth, and the fee split between sender and coinbase.
+ * the message, refunds capped at a fifth, and the fee split between sender and coinbase. Under
+ * {@link FeeMode#ZERO_PRICE} gas is metered the same way but every price is zero (EVM-6).
  */
 public final class TransactionProcessor {
   public static final long TRANSACTION_GAS = 21_000;
@@ -34,9 +36,21 @@ public final class TransactionProcessor {
   private static final byte BLOB_COMMITMENT_VERSION_KZG = 0x01;
 
   private final Precompiles precompiles;
+  private final FeeMode feeMode;
 
+  /** A processor with Ethereum's fees ({@link FeeMode#ETHEREUM}). */
   public TransactionProcessor(Precompiles precompiles) {
+    this(precompiles, FeeMode.ETHEREUM);
+  }
+
+  /** A processor for a chain whose genesis chose {@code feeMode}. */
+  public TransactionProcessor(Precompiles precompiles, FeeMode feeMode) {
     this.precompiles = precompiles;
+    this.feeMode = Objects.requireNonNull(feeMode, "feeMode");
+  }
+
+  public FeeMode feeMode() {
+    return feeMode;
   }
 
   /** The gas a transaction pays before any code runs. */
@@ -55,18 +69,26 @@ public final class TransactionProcessor {
     return gas;
   }
 
+  /**
+   * Applies {@code transaction} to {@code state}, or rejects it leaving the state untouched. Under
+   * {@link FeeMode#ZERO_PRICE} the block's base fee and blob base fee count as zero.
+   */
   public TransactionResult process(
-      WorldState state, BlockContext block, ExecutableTransaction transaction) {
+      WorldState state, BlockContext givenBlock, ExecutableTransaction transaction) {
+    BlockContext block = feeMode == FeeMode.ZERO_PRICE ? withoutFees(givenBlock) : givenBlock;
     String rejection = validate(state, block, transaction);
     if (rejection != null) {
       return TransactionResult.rejected(rejection);
     }
     Address sender = transaction.sender();
-    UInt256 gasPrice = effectiveGasPrice(block, transaction);
-    long blobGas = GAS_PER_BLOB * transaction.blobVersionedHashes().size();
-    BigInteger purchase = BigInteger.valueOf(transaction.gasLimit()).multiply(gasPrice.toBigInteger())
-        .add(BigInteger.valueOf(blobGas).multiply(block.blobBaseFee().toBigInteger()));
-    state.setBalance(sender, UInt256.fromBigInteger(state.balance(sender).toBigInteger().subtract(purchase)));
+    boolean charged = feeMode == FeeMode.ETHEREUM;
+    UInt256 gasPrice = charged ? effectiveGasPrice(block, transaction) : UInt256.ZERO;
+    if (charged) {
+      long blobGas = GAS_PER_BLOB * transaction.blobVersionedHashes().size();
+      BigInteger purchase = BigInteger.valueOf(transaction.gasLimit()).multiply(gasPrice.toBigInteger())
+          .add(BigInteger.valueOf(blobGas).multiply(block.blobBaseFee().toBigInteger()));
+      state.setBalance(sender, UInt256.fromBigInteger(state.balance(sender).toBigInteger().subtract(purchase)));
+    }
     long nonce = transaction.nonce();
     state.setNonce(sender, nonce + 1);
 
@@ -101,14 +123,22 @@ public final class TransactionProcessor {
     long gasUsed = transaction.gasLimit() - result.gasLeft();
     long refund = Math.min(Math.max(state.refund(), 0), gasUsed / REFUND_QUOTIENT);
     gasUsed -= refund;
-    UInt256 senderReturn = Words.mul(UInt256.fromLong(transaction.gasLimit() - gasUsed), gasPrice);
-    state.setBalance(sender, Words.add(state.balance(sender), senderReturn));
-    UInt256 priorityFee = Words.sub(gasPrice, block.baseFee());
-    UInt256 coinbaseFee = Words.mul(UInt256.fromLong(gasUsed), priorityFee);
-    state.setBalance(block.coinbase(), Words.add(state.balance(block.coinbase()), coinbaseFee));
+    if (charged) {
+      UInt256 senderReturn = Words.mul(UInt256.fromLong(transaction.gasLimit() - gasUsed), gasPrice);
+      state.setBalance(sender, Words.add(state.balance(sender), senderReturn));
+      UInt256 priorityFee = Words.sub(gasPrice, block.baseFee());
+      UInt256 coinbaseFee = Words.mul(UInt256.fromLong(gasUsed), priorityFee);
+      state.setBalance(block.coinbase(), Words.add(state.balance(block.coinbase()), coinbaseFee));
+    }
     state.finishTransaction();
     return new TransactionResult(java.util.Optional.empty(), result.outcome(), gasUsed,
         result.logs(), result.output(), result.createdAddress());
+  }
+
+  /** The block as a zero-price chain sees it: no base fee, no blob base fee (EVM-6). */
+  private static BlockContext withoutFees(BlockContext block) {
+    return new BlockContext(block.coinbase(), block.number(), block.timestamp(), block.gasLimit(),
+        UInt256.ZERO, block.prevRandao(), block.chainId(), UInt256.ZERO, block.blockHashes());
   }
 
   private static UInt256 effectiveGasPrice(BlockContext block, ExecutableTransaction transaction) {
@@ -120,7 +150,7 @@ public final class TransactionProcessor {
   }
 
   /** Null when valid, else why the transaction cannot be included. */
-  private static String validate(WorldState state, BlockContext block, ExecutableTransaction transaction) {
+  private String validate(WorldState state, BlockContext block, ExecutableTransaction transaction) {
     Address sender = transaction.sender();
     if (transaction.nonce() != state.nonce(sender)) {
       return "nonce: expected " + Long.toUnsignedString(state.nonce(sender)) + " but got "
@@ -163,6 +193,12 @@ public final class TransactionProcessor {
       if (transaction.maxFeePerBlobGas().compareTo(block.blobBaseFee()) < 0) {
         return "maxFeePerBlobGas: below the blob base fee";
       }
+    }
+    if (feeMode == FeeMode.ZERO_PRICE) {
+      if (state.balance(sender).compareTo(transaction.value()) < 0) {
+        return "sender: balance below value";
+      }
+      return null;
     }
     BigInteger maximumCost = BigInteger.valueOf(transaction.gasLimit())
         .multiply(transaction.maxFeePerGas().toBigInteger())

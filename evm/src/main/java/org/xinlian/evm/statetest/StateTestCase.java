@@ -1,13 +1,9 @@
 package org.xinlian.evm.statetest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,46 +23,36 @@ import org.xinlian.evm.transaction.TransactionResult;
 import org.xinlian.evm.word.UInt256;
 
 /**
- * Runs the Cancun post entries of an ethereum/tests GeneralStateTests file: builds the pre state,
- * applies the indexed transaction and compares the post state root and the logs hash.
+ * One Cancun post entry of a GeneralStateTests test: builds the pre state, applies the indexed
+ * transaction and compares the post state root and the logs hash (EVM-8).
  */
-final class StateTestRunner {
-  static final String FORK = "Cancun";
-  private static final ObjectMapper JSON = new ObjectMapper();
+final class StateTestCase {
   private static final BigInteger BLOB_BASE_FEE_UPDATE_FRACTION = BigInteger.valueOf(3_338_477);
+  private static final String BIGINT_PREFIX = "0x:bigint ";
 
-  /** One post entry's verdict; {@code problem} is empty when root and logs both match. */
-  record Verdict(String name, Optional<String> problem) {}
+  private StateTestCase() {}
 
-  private StateTestRunner() {}
-
-  static List<Verdict> run(Path file) throws IOException {
-    JsonNode root = JSON.readTree(file.toFile());
-    List<Verdict> verdicts = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> tests = root.fields(); tests.hasNext(); ) {
-      Map.Entry<String, JsonNode> test = tests.next();
-      JsonNode posts = test.getValue().path("post").path(FORK);
-      for (int i = 0; i < posts.size(); i++) {
-        String name = file.getFileName() + " " + test.getKey() + " #" + i;
-        verdicts.add(new Verdict(name, runOne(test.getValue(), posts.get(i))));
-      }
-    }
-    return verdicts;
+  /** The case name: the test's name and the data, gas and value indexes, as retesteth prints them. */
+  static String name(String test, JsonNode post) {
+    JsonNode indexes = post.path("indexes");
+    return test + "_d" + indexes.path("data").asInt() + "g" + indexes.path("gas").asInt()
+        + "v" + indexes.path("value").asInt();
   }
 
-  private static Optional<String> runOne(JsonNode test, JsonNode post) {
-    return runOne(test, post, new InMemoryWorldState());
+  /** Runs one post entry; empty when root and logs both match, else why not. */
+  static Optional<String> run(JsonNode test, JsonNode post) {
+    return run(test, post, new InMemoryWorldState());
   }
 
   /** Runs one post entry on {@code state} (left holding the post state, for diagnosis). */
-  static Optional<String> runOne(JsonNode test, JsonNode post, InMemoryWorldState state) {
+  static Optional<String> run(JsonNode test, JsonNode post, InMemoryWorldState state) {
     for (Iterator<Map.Entry<String, JsonNode>> accounts = test.path("pre").fields(); accounts.hasNext(); ) {
       Map.Entry<String, JsonNode> account = accounts.next();
       Address address = Address.fromHex(account.getKey());
       JsonNode fields = account.getValue();
       state.setBalance(address, word(fields.path("balance").asText()));
       state.setNonce(address, number(fields.path("nonce").asText()).longValue());
-      state.setCode(address, Hex.decode(fields.path("code").asText()));
+      state.setCode(address, Hex.decode("code", fields.path("code").asText()));
       for (Iterator<Map.Entry<String, JsonNode>> slots = fields.path("storage").fields(); slots.hasNext(); ) {
         Map.Entry<String, JsonNode> slot = slots.next();
         state.setStorage(address, word(slot.getKey()), word(slot.getValue().asText()));
@@ -90,18 +76,22 @@ final class StateTestRunner {
       return Optional.of("transaction fields out of range but no exception expected");
     }
     String expectedRoot = post.path("hash").asText();
-    String actualRoot = Hex.encode(stateRoot(state));
+    String actualRoot = Hex.encode(StateRoots.stateRoot(state).toArray());
     String expectedLogs = post.path("logs").asText();
-    String actualLogs = Hex.encode(logsHash(logs));
+    String actualLogs = Hex.encode(StateRoots.logsHash(logs).toArray());
     if (!expectedRoot.equalsIgnoreCase(actualRoot)) {
-      return Optional.of("state root " + actualRoot + " != " + expectedRoot + " (" + execution + ")");
+      return Optional.of("state root " + actualRoot + " != expected " + expectedRoot + " (" + execution + ")");
     }
     if (!expectedLogs.equalsIgnoreCase(actualLogs)) {
-      return Optional.of("logs hash " + actualLogs + " != " + expectedLogs);
+      return Optional.of("logs hash " + actualLogs + " != expected " + expectedLogs);
     }
     return Optional.empty();
   }
 
+  /**
+   * The block environment. Test fillers define BLOCKHASH(n) as keccak256 of the decimal string
+   * of n, and the blob base fee from {@code currentExcessBlobGas} (EIP-4844).
+   */
   private static BlockContext block(JsonNode env) {
     BigInteger excessBlobGas = number(env.path("currentExcessBlobGas").asText("0x00"));
     return new BlockContext(
@@ -127,29 +117,34 @@ final class StateTestRunner {
     return output.divide(denominator);
   }
 
+  /** The indexed transaction, or empty when a field does not fit its type (the test then expects an exception). */
   private static Optional<ExecutableTransaction> transaction(JsonNode tx, JsonNode indexes) {
     int dataIndex = indexes.path("data").asInt();
     int gasIndex = indexes.path("gas").asInt();
     int valueIndex = indexes.path("value").asInt();
-    BigInteger gasLimit = number(tx.path("gasLimit").get(gasIndex).asText());
+    BigInteger gasLimit = number(element(tx, "gasLimit", gasIndex).asText());
     BigInteger nonce = number(tx.path("nonce").asText());
-    BigInteger value = number(tx.path("value").get(valueIndex).asText());
+    BigInteger value = number(element(tx, "value", valueIndex).asText());
     if (gasLimit.bitLength() > 63 || nonce.bitLength() > 64 || value.bitLength() > 256) {
       return Optional.empty();
     }
     Address sender = tx.has("sender")
         ? Address.fromHex(tx.path("sender").asText())
         : CryptoSuites.standard().address(CryptoSuites.standard()
-            .keyPairFromPrivateKey(Hex.decode(tx.path("secretKey").asText())).publicKey());
+            .keyPairFromPrivateKey(Hex.decode("secretKey", tx.path("secretKey").asText())).publicKey());
     String to = tx.path("to").asText("");
-    UInt256 maxFee;
-    UInt256 priorityFee;
+    BigInteger maxFee;
+    BigInteger priorityFee;
     if (tx.has("gasPrice")) {
-      maxFee = word(tx.path("gasPrice").asText());
+      maxFee = number(tx.path("gasPrice").asText());
       priorityFee = maxFee;
     } else {
-      maxFee = word(tx.path("maxFeePerGas").asText());
-      priorityFee = word(tx.path("maxPriorityFeePerGas").asText());
+      maxFee = number(tx.path("maxFeePerGas").asText());
+      priorityFee = number(tx.path("maxPriorityFeePerGas").asText());
+    }
+    BigInteger maxFeePerBlobGas = number(tx.path("maxFeePerBlobGas").asText("0x00"));
+    if (maxFee.bitLength() > 256 || priorityFee.bitLength() > 256 || maxFeePerBlobGas.bitLength() > 256) {
+      return Optional.empty();
     }
     List<ExecutableTransaction.AccessListEntry> accessList = new ArrayList<>();
     JsonNode lists = tx.path("accessLists");
@@ -175,51 +170,34 @@ final class StateTestRunner {
         nonce.longValue(),
         gasLimit.longValue(),
         UInt256.fromBigInteger(value),
-        Hex.decode(tx.path("data").get(dataIndex).asText()),
-        maxFee,
-        priorityFee,
+        Hex.decode("data", element(tx, "data", dataIndex).asText()),
+        UInt256.fromBigInteger(maxFee),
+        UInt256.fromBigInteger(priorityFee),
         accessList,
         blobHashes,
-        word(tx.path("maxFeePerBlobGas").asText("0x00"))));
+        UInt256.fromBigInteger(maxFeePerBlobGas)));
   }
 
-  static byte[] stateRoot(InMemoryWorldState state) {
-    Map<byte[], byte[]> accounts = new HashMap<>();
-    for (Address address : state.addresses()) {
-      Map<byte[], byte[]> storage = new HashMap<>();
-      for (Map.Entry<UInt256, UInt256> slot : state.storageOf(address).entrySet()) {
-        storage.put(Keccak256.hash(slot.getKey().toBytes()), Rlp.bytes(slot.getValue().toMinimalBytes()));
-      }
-      byte[] account = Rlp.list(List.of(
-          Rlp.bytes(Rlp.minimal(state.nonce(address))),
-          Rlp.bytes(state.balance(address).toMinimalBytes()),
-          Rlp.bytes(TrieRoot.root(storage)),
-          Rlp.bytes(state.codeHash(address).toArray())));
-      accounts.put(Keccak256.hash(address.toArray()), account);
+  private static JsonNode element(JsonNode tx, String field, int index) {
+    JsonNode array = tx.path(field);
+    if (!array.isArray() || index < 0 || index >= array.size()) {
+      throw new IllegalArgumentException("transaction." + field + ": no element " + index);
     }
-    return TrieRoot.root(accounts);
-  }
-
-  static byte[] logsHash(List<Log> logs) {
-    List<byte[]> encoded = new ArrayList<>();
-    for (Log log : logs) {
-      List<byte[]> topics = new ArrayList<>();
-      for (UInt256 topic : log.topics()) {
-        topics.add(Rlp.bytes(topic.toBytes()));
-      }
-      encoded.add(Rlp.list(List.of(Rlp.bytes(log.address().toArray()), Rlp.list(topics), Rlp.bytes(log.data()))));
-    }
-    return Keccak256.hash(Rlp.list(encoded));
+    return array.get(index);
   }
 
   /** Hex quantities; fillers mark values wider than 256 bits as "0x:bigint 0x...". */
   private static BigInteger number(String text) {
-    String hex = text.startsWith("0x:bigint ") ? text.substring("0x:bigint ".length()) : text;
+    String hex = text.startsWith(BIGINT_PREFIX) ? text.substring(BIGINT_PREFIX.length()) : text;
     String digits = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
     return digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits, 16);
   }
 
   private static UInt256 word(String hex) {
-    return UInt256.fromBigInteger(number(hex));
+    BigInteger value = number(hex);
+    if (value.bitLength() > 256) {
+      throw new IllegalArgumentException("word wider than 256 bits: " + hex);
+    }
+    return UInt256.fromBigInteger(value);
   }
 }
