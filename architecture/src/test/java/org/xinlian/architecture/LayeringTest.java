@@ -35,13 +35,18 @@ class LayeringTest {
         .layer("types").definedBy("org.xinlian.types..")
         .layer("trie").definedBy("org.xinlian.trie..")
         .layer("evm").definedBy("org.xinlian.evm..")
+        .layer("storage").definedBy("org.xinlian.storage..")
+        .layer("ledger").definedBy("org.xinlian.ledger..")
         .layer("cli").definedBy("org.xinlian.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("evm").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("trie").mayOnlyBeAccessedByLayers("evm", "cli")
-        .whereLayer("types").mayOnlyBeAccessedByLayers("trie", "evm", "cli")
-        .whereLayer("crypto").mayOnlyBeAccessedByLayers("types", "trie", "evm", "cli")
-        .whereLayer("common").mayOnlyBeAccessedByLayers("crypto", "types", "trie", "evm", "cli")
+        .whereLayer("ledger").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("storage").mayOnlyBeAccessedByLayers("ledger", "cli")
+        .whereLayer("evm").mayOnlyBeAccessedByLayers("ledger", "cli")
+        .whereLayer("trie").mayOnlyBeAccessedByLayers("evm", "ledger", "cli")
+        .whereLayer("types").mayOnlyBeAccessedByLayers("trie", "evm", "ledger", "cli")
+        .whereLayer("crypto").mayOnlyBeAccessedByLayers("types", "trie", "evm", "ledger", "cli")
+        .whereLayer("common").mayOnlyBeAccessedByLayers(
+            "crypto", "types", "trie", "evm", "storage", "ledger", "cli")
         .check(classes);
   }
 
@@ -95,6 +100,25 @@ class LayeringTest {
                 com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
                     "org.bouncycastle.."))))
         .because("no BouncyCastle type appears in any API (house style 4)")
+        .check(classes);
+  }
+
+  @Test
+  void rocksDbStaysInsideItsImplementation() {
+    noClasses()
+        .that().resideOutsideOfPackages("org.xinlian.storage.rocksdb..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.rocksdb..")
+        .because("the ledger sees the KeyValueStore API, so another engine can replace RocksDB")
+        .check(classes);
+  }
+
+  @Test
+  void storageImplementationsAreReachedOnlyThroughTheApi() {
+    noClasses()
+        .that().resideOutsideOfPackages("org.xinlian.storage..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("org.xinlian.storage.rocksdb..", "org.xinlian.storage.memory..")
+        .because("callers open stores through KeyValueStores (one contract, two implementations)")
         .check(classes);
   }
 
