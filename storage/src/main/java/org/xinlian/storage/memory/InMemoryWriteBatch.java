@@ -30,6 +30,7 @@ final class InMemoryWriteBatch implements WriteBatch {
   }
 
   private void requireOpen() {
+    owner.requireOpen();
     if (closed) {
       throw new StorageException("write batch is closed");
     }
