@@ -145,8 +145,21 @@ final class RocksDbOpener {
   }
 
   private static List<byte[]> listFamilies(Path directory) {
+    List<byte[]> families;
     try (Options options = new Options()) {
-      return RocksDB.listColumnFamilies(options, directory.toString());
+      families = RocksDB.listColumnFamilies(options, directory.toString());
+    } catch (RocksDBException e) {
+      throw RocksDbErrors.opening(directory, e);
+    }
+    if (!families.isEmpty()) {
+      return families;
+    }
+    // RocksDB lists nothing, rather than failing, when CURRENT or the MANIFEST cannot be read;
+    // a read-only open of the default family reports why.
+    try (Options options = new Options().setParanoidChecks(true);
+        RocksDB database = RocksDB.openReadOnly(options, directory.toString())) {
+      throw new StorageException("store at " + directory + " lists no column families: its "
+          + "CURRENT or MANIFEST file is damaged; nothing was changed");
     } catch (RocksDBException e) {
       throw RocksDbErrors.opening(directory, e);
     }
@@ -188,6 +201,7 @@ final class RocksDbOpener {
                 + ") but no Xinlian format marker: it is not a Xinlian store (nothing was changed)");
           }
         }
+        requireNoTables(directory);
         return false;
       } catch (RocksDBException e) {
         throw RocksDbErrors.failed("reading its format marker", directory, e);
@@ -195,6 +209,24 @@ final class RocksDbOpener {
         handles.forEach(ColumnFamilyHandle::close);
         database.close();
       }
+    }
+  }
+
+  /**
+   * An interrupted creation leaves no table file; a store without a marker that has them lost its
+   * MANIFEST records (a truncated MANIFEST reads as an empty store), so it is refused.
+   */
+  private static void requireNoTables(Path directory) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      Optional<String> table = entries.map(entry -> entry.getFileName().toString())
+          .filter(name -> name.endsWith(".sst")).sorted().findFirst();
+      if (table.isPresent()) {
+        throw new StorageException("store at " + directory + " has table files (such as "
+            + table.get() + ") but neither data nor a format marker in its MANIFEST: the MANIFEST "
+            + "is truncated or damaged; nothing was changed");
+      }
+    } catch (IOException e) {
+      throw new StorageException("could not list store directory " + directory + ": " + e, e);
     }
   }
 
