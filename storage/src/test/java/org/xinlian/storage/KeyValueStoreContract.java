@@ -384,7 +384,7 @@ public abstract class KeyValueStoreContract {
   }
 
   @Test
-  @DisplayName("STORAGE-7: after close every operation fails with StorageException; close twice is harmless")
+  @DisplayName("STORAGE-6: after close every operation fails with StorageException; close twice is harmless")
   void useAfterCloseFailsCleanly() {
     put(store, ALPHA, bytes(1), bytes(1));
     WriteBatch batch = store.newBatch();
@@ -409,7 +409,7 @@ public abstract class KeyValueStoreContract {
   }
 
   @Test
-  @DisplayName("STORAGE-7: a closed snapshot or iterator fails cleanly; the store goes on")
+  @DisplayName("STORAGE-6: a closed snapshot or iterator fails cleanly; the store goes on")
   void closedSnapshotAndIteratorFailCleanly() {
     put(store, ALPHA, bytes(1), bytes(1));
     StoreSnapshot snapshot = store.snapshot();

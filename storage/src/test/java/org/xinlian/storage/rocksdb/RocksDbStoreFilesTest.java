@@ -210,7 +210,7 @@ class RocksDbStoreFilesTest {
 
   @ParameterizedTest
   @EnumSource(WriteDurability.class)
-  @DisplayName("STORAGE-6: written data survives closing and reopening the store")
+  @DisplayName("STORAGE-7: written data survives closing and reopening the store")
   void dataSurvivesReopen(WriteDurability durability) {
     StoreOptions options = new StoreOptions(directory(), Set.of(ALPHA, BETA), durability,
         StoreOptions.BLOCK_CACHE_BYTES_DEFAULT);
