@@ -156,13 +156,13 @@ final class RocksDbOpener {
     }
     // RocksDB lists nothing, rather than failing, when CURRENT or the MANIFEST cannot be read;
     // a read-only open of the default family reports why.
-    try (Options options = new Options().setParanoidChecks(true);
-        RocksDB database = RocksDB.openReadOnly(options, directory.toString())) {
-      throw new StorageException("store at " + directory + " lists no column families: its "
-          + "CURRENT or MANIFEST file is damaged; nothing was changed");
+    try (Options options = new Options().setParanoidChecks(true)) {
+      RocksDB.openReadOnly(options, directory.toString()).close();
     } catch (RocksDBException e) {
       throw RocksDbErrors.opening(directory, e);
     }
+    throw new StorageException("store at " + directory + " lists no column families: its "
+        + "CURRENT or MANIFEST file is damaged; nothing was changed");
   }
 
   /**
