@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,8 +134,8 @@ class SnapshotIntegrityTest {
     records.remove(slot);
     int end = records.size() - 1;
     byte[] counts = records.get(end).body();
-    long slots = java.nio.ByteBuffer.wrap(counts).getLong(8);
-    java.nio.ByteBuffer.wrap(counts).putLong(8, slots - 1);
+    long slots = ByteBuffer.wrap(counts).getLong(8);
+    ByteBuffer.wrap(counts).putLong(8, slots - 1);
     records.set(end, new Record(SnapshotFormat.RECORD_END, counts, 0));
     SnapshotRefusedException error = assertThrows(SnapshotRefusedException.class,
         () -> TestStates.importBytes(TestStates.emptyStore(), SUITE, SnapshotFiles.seal(records)));
@@ -192,7 +193,7 @@ class SnapshotIntegrityTest {
   void oversizedRecordLengthIsRefusedBeforeReading() {
     byte[] damaged = TestStates.copy(file);
     int headerRecord = SnapshotFormat.MAGIC.length + Integer.BYTES;
-    java.nio.ByteBuffer.wrap(damaged).putInt(headerRecord + 1, Integer.MAX_VALUE);
+    ByteBuffer.wrap(damaged).putInt(headerRecord + 1, Integer.MAX_VALUE);
     SnapshotFormatException error = assertThrows(SnapshotFormatException.class,
         () -> TestStates.importBytes(TestStates.emptyStore(), SUITE, damaged));
     assertTrue(error.getMessage().contains("exceeds the limit"), error.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
+import org.xinlian.ledger.LedgerNamespaces;
 import org.xinlian.storage.KeyValueStore;
 
 /** Export then import (docs/spec/snapshot.md SNAPSHOT-5 to SNAPSHOT-9). */
@@ -33,7 +35,7 @@ class SnapshotRoundTripTest {
     assertEquals(TestStates.HEIGHT, result.height());
     assertEquals(300, result.accounts());
     assertEquals(40 * 25, result.slots());
-    assertEquals(TestStates.dump(source.store(), org.xinlian.ledger.LedgerNamespaces.CODE).size(),
+    assertEquals(TestStates.dump(source.store(), LedgerNamespaces.CODE).size(),
         result.codes());
     assertEquals(file.length, result.bytes());
     SnapshotAssertions.assertSameState(source, imported);
@@ -95,7 +97,7 @@ class SnapshotRoundTripTest {
     CryptoSuite suite = CryptoSuites.standard();
     TestStates.Built source = TestStates.build(suite, SHAPE, 6);
     List<SnapshotProgress> exported = new ArrayList<>();
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     SnapshotResult result = SnapshotExporter.export(source.store(), suite, source.header(),
         source.genesisHash(), TestStates.CHAIN_ID, out, exported::add);
     List<SnapshotProgress> importedProgress = new ArrayList<>();
