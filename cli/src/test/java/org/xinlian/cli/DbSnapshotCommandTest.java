@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xinlian.common.Address;
@@ -28,7 +27,6 @@ import org.xinlian.ledger.state.KeyValueNodeStore;
 import org.xinlian.ledger.state.StateHashing;
 import org.xinlian.storage.KeyValueStore;
 import org.xinlian.storage.KeyValueStores;
-import org.xinlian.storage.StorageException;
 import org.xinlian.storage.StoreOptions;
 import org.xinlian.storage.WriteBatch;
 import org.xinlian.trie.MerklePatriciaTrie;
@@ -39,9 +37,7 @@ import org.xinlian.types.block.LogsBloom;
 import org.xinlian.types.rlp.RlpWriter;
 
 /**
- * {@code xinlian db snapshot export/import} (docs/spec/snapshot.md SNAPSHOT-10). Tests marked
- * "needs RocksDB" skip while the RocksDB store is the placeholder that refuses to open, and run
- * once it is merged.
+ * {@code xinlian db snapshot export/import} (docs/spec/snapshot.md SNAPSHOT-10), on RocksDB.
  */
 class DbSnapshotCommandTest {
   private static final long CHAIN_ID = 77;
@@ -97,7 +93,6 @@ class DbSnapshotCommandTest {
   /** Needs RocksDB: export from a ledger directory, import into a new one, same state and head. */
   @Test
   void exportThenImportThroughTheCommandLine() throws IOException {
-    assumeRocksDb();
     CryptoSuite suite = CryptoSuites.gm();
     BlockHeader header;
     try (KeyValueStore store = open(directory.resolve("source"))) {
@@ -126,7 +121,6 @@ class DbSnapshotCommandTest {
   /** Needs RocksDB: a store that does not record its chain identity cannot be exported. */
   @Test
   void exportNeedsTheChainIdentity() throws IOException {
-    assumeRocksDb();
     try (KeyValueStore store = open(directory.resolve("source"))) {
       writeState(store, CryptoSuites.standard(), 3);
       try (WriteBatch batch = store.newBatch()) {
@@ -143,7 +137,6 @@ class DbSnapshotCommandTest {
   /** Needs RocksDB: --height picks a canonical block; an unknown height is refused. */
   @Test
   void exportAtAnUnknownHeightIsRefused() throws IOException {
-    assumeRocksDb();
     try (KeyValueStore store = open(directory.resolve("source"))) {
       writeState(store, CryptoSuites.standard(), 3);
     }
@@ -164,16 +157,6 @@ class DbSnapshotCommandTest {
     return KeyValueStores.openRocksDb(StoreOptions.of(path, LedgerNamespaces.ALL));
   }
 
-  /** Skips only while RocksDB is the placeholder of this branch; any other failure fails. */
-  private void assumeRocksDb() {
-    try (KeyValueStore probe = open(directory.resolve("probe"))) {
-      probe.namespaces();
-    } catch (StorageException e) {
-      Assumptions.assumeFalse(e.getMessage().startsWith("RocksDB store is being written"),
-          "RocksDB store not merged yet: " + e.getMessage());
-      throw e;
-    }
-  }
 
   /** A snapshot of the empty state, made with the ledger's exporter over an in-memory store. */
   private Path writeEmptyStateSnapshot() throws IOException {
