@@ -9,6 +9,15 @@ package org.xinlian.storage;
 public record KeyRange(byte[] fromInclusive, byte[] toExclusive) {
   public static final KeyRange ALL = new KeyRange(null, null);
 
+  /**
+   * Whether no key can be in this range (its end is not after its start), so that both stores
+   * answer an inverted range with no entries instead of each failing in its own way.
+   */
+  public boolean isEmpty() {
+    return fromInclusive != null && toExclusive != null
+        && java.util.Arrays.compareUnsigned(fromInclusive, toExclusive) >= 0;
+  }
+
   /** Every key that starts with {@code prefix}. */
   public static KeyRange prefix(byte[] prefix) {
     return new KeyRange(prefix.clone(), successorOfPrefix(prefix));

@@ -7,7 +7,8 @@ import java.util.Set;
  * How to open a persistent store.
  *
  * @param directory where the store's files live; created if missing
- * @param namespaces every namespace the caller will use; existing ones not listed are kept
+ * @param namespaces every namespace the caller will use; existing ones not listed are kept (and
+ *     cannot be read until listed); "default" is reserved
  * @param durability what a completed write survives
  * @param blockCacheBytes memory for cached data blocks
  */
@@ -19,11 +20,8 @@ public record StoreOptions(
     if (directory == null) {
       throw new IllegalArgumentException("store directory is required");
     }
+    StorageLimits.checkNamespaces(namespaces);
     namespaces = Set.copyOf(namespaces);
-    if (namespaces.size() > StorageLimits.NAMESPACES_MAX) {
-      throw new IllegalArgumentException(
-          "at most " + StorageLimits.NAMESPACES_MAX + " namespaces, got " + namespaces.size());
-    }
     if (durability == null) {
       throw new IllegalArgumentException("durability is required");
     }

@@ -1,10 +1,8 @@
 package org.xinlian.storage.memory;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
@@ -25,94 +23,116 @@ import org.xinlian.storage.WriteBatch;
 
 /**
  * Sorted maps behind a read-write lock. A batch is applied under the write lock, which makes it
- * atomic; a snapshot copies the maps under the read lock, which makes it consistent (copying is
- * fine for the test-sized data this store is for).
+ * atomic. Snapshots and iterators are copy-on-write: they take the current map of a namespace and
+ * mark it shared, and the next write to that namespace copies the map before changing it, so
+ * taking a snapshot costs nothing and only namespaces written afterwards are copied.
  */
 final class InMemoryKeyValueStore implements KeyValueStore {
-  private final Map<Namespace, TreeMap<byte[], byte[]>> data = new HashMap<>();
+  /** One namespace's entries; once {@code shared}, the map is never changed again. */
+  private static final class Table {
+    TreeMap<byte[], byte[]> entries = new TreeMap<>(Arrays::compareUnsigned);
+    volatile boolean shared;
+  }
+
+  private final Map<Namespace, Table> tables = new HashMap<>();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
   InMemoryKeyValueStore(Set<Namespace> namespaces) {
-    if (namespaces.size() > StorageLimits.NAMESPACES_MAX) {
-      throw new IllegalArgumentException("at most " + StorageLimits.NAMESPACES_MAX + " namespaces");
-    }
+    StorageLimits.checkNamespaces(namespaces);
     for (Namespace namespace : namespaces) {
-      data.put(namespace, new TreeMap<>(Arrays::compareUnsigned));
+      tables.put(namespace, new Table());
     }
   }
 
   @Override
   public Set<Namespace> namespaces() {
-    return Set.copyOf(data.keySet());
+    return Set.copyOf(tables.keySet());
   }
 
-  private TreeMap<byte[], byte[]> map(Namespace namespace) {
+  void requireOpen() {
     if (closed) {
-      throw new StorageException("store is closed");
+      throw new StorageException("in-memory store is closed");
     }
-    TreeMap<byte[], byte[]> map = data.get(namespace);
-    if (map == null) {
-      throw new StorageException("unknown namespace: " + namespace);
+  }
+
+  void requireNamespace(Namespace namespace) {
+    if (!tables.containsKey(namespace)) {
+      throw unknownNamespace(namespace, tables.keySet());
     }
-    return map;
+  }
+
+  static StorageException unknownNamespace(Namespace namespace, Set<Namespace> known) {
+    return new StorageException("namespace " + namespace
+        + " is not open in this in-memory store (opened with " + new java.util.TreeSet<>(
+            known.stream().map(Namespace::name).toList()) + ")");
   }
 
   @Override
   public Optional<byte[]> get(Namespace namespace, byte[] key) {
-    Checks.key(namespace, key);
+    StorageLimits.checkKey(namespace, key);
     lock.readLock().lock();
     try {
-      byte[] value = map(namespace).get(key);
-      return value == null ? Optional.empty() : Optional.of(value.clone());
+      requireOpen();
+      requireNamespace(namespace);
+      return copyOf(tables.get(namespace).entries.get(key));
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  static Optional<byte[]> copyOf(byte[] value) {
+    return value == null ? Optional.empty() : Optional.of(value.clone());
   }
 
   @Override
   public KeyValueIterator iterate(Namespace namespace, KeyRange range) {
+    requireRange(namespace, range);
     lock.readLock().lock();
     try {
-      return new ListIterator(copyRange(map(namespace), range));
+      requireOpen();
+      requireNamespace(namespace);
+      Table table = tables.get(namespace);
+      table.shared = true;
+      return new MapIterator(this, table.entries, range);
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  static List<KeyValue> copyRange(NavigableMap<byte[], byte[]> map, KeyRange range) {
-    NavigableMap<byte[], byte[]> view = map;
-    if (range.fromInclusive() != null) {
-      view = view.tailMap(range.fromInclusive(), true);
+  static void requireRange(Namespace namespace, KeyRange range) {
+    if (namespace == null) {
+      throw new IllegalArgumentException("namespace is required");
     }
-    if (range.toExclusive() != null) {
-      view = view.headMap(range.toExclusive(), false);
+    if (range == null) {
+      throw new IllegalArgumentException("range is required (namespace " + namespace + ")");
     }
-    List<KeyValue> entries = new ArrayList<>(view.size());
-    view.forEach((key, value) -> entries.add(new KeyValue(key.clone(), value.clone())));
-    return entries;
   }
 
   @Override
   public WriteBatch newBatch() {
-    return new InMemoryWriteBatch();
+    requireOpen();
+    return new InMemoryWriteBatch(this);
   }
 
   @Override
   public void write(WriteBatch batch) {
-    if (!(batch instanceof InMemoryWriteBatch writes)) {
+    if (!(batch instanceof InMemoryWriteBatch writes) || writes.owner() != this) {
       throw new IllegalArgumentException("batch was not made by this store");
-    }
-    for (InMemoryWriteBatch.Operation operation : writes.operations()) {
-      map(operation.namespace());
     }
     lock.writeLock().lock();
     try {
+      requireOpen();
       for (InMemoryWriteBatch.Operation operation : writes.operations()) {
+        Table table = tables.get(operation.namespace());
+        if (table.shared) {
+          table.entries = new TreeMap<>(table.entries);
+          table.shared = false;
+        }
         if (operation.value() == null) {
-          map(operation.namespace()).remove(operation.key());
+          table.entries.remove(operation.key());
         } else {
-          map(operation.namespace()).put(operation.key(), operation.value());
+          table.entries.put(operation.key(), operation.value());
         }
       }
     } finally {
@@ -124,9 +144,13 @@ final class InMemoryKeyValueStore implements KeyValueStore {
   public StoreSnapshot snapshot() {
     lock.readLock().lock();
     try {
-      Map<Namespace, TreeMap<byte[], byte[]>> copy = new HashMap<>();
-      data.forEach((namespace, map) -> copy.put(namespace, new TreeMap<>(map)));
-      return new InMemorySnapshot(copy);
+      requireOpen();
+      Map<Namespace, NavigableMap<byte[], byte[]>> frozen = new HashMap<>();
+      tables.forEach((namespace, table) -> {
+        table.shared = true;
+        frozen.put(namespace, table.entries);
+      });
+      return new InMemorySnapshot(this, frozen);
     } finally {
       lock.readLock().unlock();
     }
@@ -134,31 +158,70 @@ final class InMemoryKeyValueStore implements KeyValueStore {
 
   @Override
   public void close() {
-    closed = true;
+    lock.writeLock().lock();
+    try {
+      closed = true;
+      tables.values().forEach(table -> table.entries = new TreeMap<>(Arrays::compareUnsigned));
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
-  /** Iterates a copied list; nothing native to release. */
-  static final class ListIterator implements KeyValueIterator {
-    private final Iterator<KeyValue> entries;
+  /**
+   * Walks a shared map, which no write changes any more; it still fails once the store is closed,
+   * as the RocksDB iterator must, so callers see one contract.
+   */
+  static final class MapIterator implements KeyValueIterator {
+    private final InMemoryKeyValueStore store;
+    private final Iterator<Map.Entry<byte[], byte[]>> entries;
+    private boolean closed;
 
-    ListIterator(List<KeyValue> entries) {
-      this.entries = entries.iterator();
+    MapIterator(InMemoryKeyValueStore store, NavigableMap<byte[], byte[]> map, KeyRange range) {
+      this.store = store;
+      this.entries = view(map, range).entrySet().iterator();
+    }
+
+    private static NavigableMap<byte[], byte[]> view(
+        NavigableMap<byte[], byte[]> map, KeyRange range) {
+      if (range.isEmpty()) {
+        return new TreeMap<>(Arrays::compareUnsigned);
+      }
+      NavigableMap<byte[], byte[]> view = map;
+      if (range.fromInclusive() != null) {
+        view = view.tailMap(range.fromInclusive().clone(), true);
+      }
+      if (range.toExclusive() != null) {
+        view = view.headMap(range.toExclusive().clone(), false);
+      }
+      return view;
+    }
+
+    private void requireOpen() {
+      if (closed) {
+        throw new StorageException("iterator is closed");
+      }
+      store.requireOpen();
     }
 
     @Override
     public boolean hasNext() {
+      requireOpen();
       return entries.hasNext();
     }
 
     @Override
     public KeyValue next() {
+      requireOpen();
       if (!entries.hasNext()) {
         throw new NoSuchElementException();
       }
-      return entries.next();
+      Map.Entry<byte[], byte[]> entry = entries.next();
+      return new KeyValue(entry.getKey().clone(), entry.getValue().clone());
     }
 
     @Override
-    public void close() {}
+    public void close() {
+      closed = true;
+    }
   }
 }

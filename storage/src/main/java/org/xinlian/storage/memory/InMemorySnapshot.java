@@ -1,43 +1,52 @@
 package org.xinlian.storage.memory;
 
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.xinlian.storage.KeyRange;
 import org.xinlian.storage.KeyValueIterator;
 import org.xinlian.storage.Namespace;
 import org.xinlian.storage.StorageException;
+import org.xinlian.storage.StorageLimits;
 import org.xinlian.storage.StoreSnapshot;
 
-/** A private copy of the maps; values are never mutated in place, so sharing arrays is safe. */
+/** The maps of every namespace as they were, shared with the store and never changed again. */
 final class InMemorySnapshot implements StoreSnapshot {
-  private final Map<Namespace, TreeMap<byte[], byte[]>> data;
+  private final InMemoryKeyValueStore store;
+  private final Map<Namespace, NavigableMap<byte[], byte[]>> frozen;
+  private volatile boolean closed;
 
-  InMemorySnapshot(Map<Namespace, TreeMap<byte[], byte[]>> data) {
-    this.data = data;
+  InMemorySnapshot(InMemoryKeyValueStore store, Map<Namespace, NavigableMap<byte[], byte[]>> frozen) {
+    this.store = store;
+    this.frozen = frozen;
   }
 
-  private TreeMap<byte[], byte[]> map(Namespace namespace) {
-    TreeMap<byte[], byte[]> map = data.get(namespace);
+  private NavigableMap<byte[], byte[]> map(Namespace namespace) {
+    if (closed) {
+      throw new StorageException("snapshot is closed");
+    }
+    store.requireOpen();
+    NavigableMap<byte[], byte[]> map = frozen.get(namespace);
     if (map == null) {
-      throw new StorageException("unknown namespace: " + namespace);
+      throw InMemoryKeyValueStore.unknownNamespace(namespace, frozen.keySet());
     }
     return map;
   }
 
   @Override
   public Optional<byte[]> get(Namespace namespace, byte[] key) {
-    Checks.key(namespace, key);
-    byte[] value = map(namespace).get(key);
-    return value == null ? Optional.empty() : Optional.of(value.clone());
+    StorageLimits.checkKey(namespace, key);
+    return InMemoryKeyValueStore.copyOf(map(namespace).get(key));
   }
 
   @Override
   public KeyValueIterator iterate(Namespace namespace, KeyRange range) {
-    return new InMemoryKeyValueStore.ListIterator(
-        InMemoryKeyValueStore.copyRange(map(namespace), range));
+    InMemoryKeyValueStore.requireRange(namespace, range);
+    return new InMemoryKeyValueStore.MapIterator(store, map(namespace), range);
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    closed = true;
+  }
 }
