@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "xinlian 0.1.0-SNAPSHOT",
     description = "Xinlian (信链): a consortium blockchain platform.",
-    subcommands = {CommandLine.HelpCommand.class, KeyCommand.class, TxCommand.class, EvmCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class, KeyCommand.class, TxCommand.class, EvmCommand.class,
+      DbCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit code of a user error (bad input, bad file, wrong password). */
   static final int EXIT_USER_ERROR = 1;
