@@ -127,6 +127,7 @@ class DbVerifyCommandTest {
     assertEquals(2, run("db", "verify").exitCode());
   }
 
+  /** LEDGER-5. */
   @Test
   void anotherSchemaVersionIsRefused() {
     try (KeyValueStore store = open(); WriteBatch batch = store.newBatch()) {

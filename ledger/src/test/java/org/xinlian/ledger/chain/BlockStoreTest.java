@@ -34,7 +34,7 @@ import org.xinlian.types.block.Receipt;
 import org.xinlian.types.transaction.Transaction;
 import org.xinlian.types.transaction.TransactionCodec;
 
-/** LEDGER-1, LEDGER-3 to LEDGER-6: the block store's reads, commit checks, schema and blooms. */
+/** LEDGER-1, LEDGER-3 to LEDGER-6, LEDGER-9: the block store's reads, commit checks, schema and blooms. */
 class BlockStoreTest {
   private final CryptoSuite suite = CryptoSuites.standard();
   private final KeyValueStore store = KeyValueStores.inMemory(LedgerNamespaces.ALL);
@@ -236,7 +236,7 @@ class BlockStoreTest {
         () -> blocks.blocksWhoseBloomMayMatch(-1, 4, List.of(), List.of()));
   }
 
-  /** Corrupt stored data is a storage error naming the namespace and key, not a decode error. */
+  /** LEDGER-9: corrupt stored data is a storage error naming the namespace and key. */
   @Test
   void corruptStoredHeaderNamesItsLocation() {
     TestChain chain = new TestChain(store, suite, 17);

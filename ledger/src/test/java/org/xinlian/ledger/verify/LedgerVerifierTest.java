@@ -134,6 +134,7 @@ class LedgerVerifierTest {
     assertEquals(3, report.mismatchCount(), report.mismatches().toString());
   }
 
+  /** LEDGER-5: a store the verifier cannot read is an error, not a list of mismatches. */
   @Test
   void wrongSchemaOrSuiteOrNoLedgerIsAnErrorNotAReport() {
     StorageException empty = assertThrows(StorageException.class,
