@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "db",
     mixinStandardHelpOptions = true,
-    description = "Tools over a node's ledger directory (the node must be stopped).",
-    subcommands = {CommandLine.HelpCommand.class, DbSnapshotCommand.class})
+    description = "Check, export and import a node's ledger directory (the node must be stopped).",
+    subcommands = {CommandLine.HelpCommand.class, DbVerifyCommand.class, DbSnapshotCommand.class})
 final class DbCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
