@@ -69,7 +69,9 @@ class DbVerifyCommandTest {
               stateRoot, BlockRoots.transactionsRoot(suite, List.of()),
               BlockRoots.receiptsRoot(suite, List.of()), LogsBloom.EMPTY, 0, 30_000_000,
               new byte[0], new byte[0]);
-          Hash hash = blocks.commitBlock(batch, new Block(header, List.of()), List.of());
+          Block block = new Block(header, List.of());
+          Hash hash = number == 0 ? blocks.commitGenesis(batch, block, List.of(), 7)
+              : blocks.commitBlock(batch, block, List.of());
           if (number == 1) {
             blockOne = hash;
           }

@@ -95,9 +95,16 @@ public final class TestChain {
   public Block commitNext(int transactionCount) {
     try (WriteBatch batch = store.newBatch()) {
       PreparedBlock prepared = prepareNext(batch, transactionCount);
-      blocks.commitBlock(batch, prepared.block(), prepared.receipts());
+      commit(batch, prepared);
       return prepared.block();
     }
+  }
+
+  /** Commits a prepared block: with its chain id when it is the genesis of an empty store. */
+  public Hash commit(WriteBatch batch, PreparedBlock prepared) {
+    return blocks.head().isEmpty()
+        ? blocks.commitGenesis(batch, prepared.block(), prepared.receipts(), CHAIN_ID)
+        : blocks.commitBlock(batch, prepared.block(), prepared.receipts());
   }
 
   /** A block and its receipts, its state writes already in the batch. */

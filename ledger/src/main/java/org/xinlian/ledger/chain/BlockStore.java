@@ -228,15 +228,40 @@ public final class BlockStore {
   /**
    * Validates {@code block} against the head and its receipts, adds the block, its indexes and
    * the new head pointer to {@code batch}, which already holds the block's state writes, and
-   * writes the batch (LEDGER-3). Nothing is added or written if a check fails. The first commit
-   * must be a genesis block (number 0, zero parent hash); it also records the schema version and
-   * the suite's name. The caller keeps ownership of the batch and closes it.
+   * writes the batch (LEDGER-3). Nothing is added or written if a check fails. An empty store
+   * starts with {@link #commitGenesis} instead. The caller keeps ownership of the batch and closes
+   * it.
    *
    * @return the block's hash
    * @throws BlockRejectedException if the block does not extend the head or its header does not
    *     match its transactions and receipts
    */
   public synchronized Hash commitBlock(WriteBatch batch, Block block, List<Receipt> receipts) {
+    if (head == null) {
+      throw new BlockRejectedException("the store is empty, so the first block must be genesis, "
+          + "committed with commitGenesis (got block " + block.header().number() + ")");
+    }
+    return commit(batch, block, receipts, -1);
+  }
+
+  /**
+   * Starts the chain in an empty store: {@code genesis} must be block 0 with a zero parent hash.
+   * Besides what {@link #commitBlock} writes, it records the schema version, the suite's name, the
+   * chain id and the genesis hash, so tools and snapshots know which chain a store holds.
+   */
+  public synchronized Hash commitGenesis(
+      WriteBatch batch, Block genesis, List<Receipt> receipts, long chainId) {
+    if (head != null) {
+      throw new BlockRejectedException("the store already holds a chain at height "
+          + head.number() + "; genesis can only start an empty store");
+    }
+    if (chainId < 0) {
+      throw new IllegalArgumentException("chain id must not be negative: " + chainId);
+    }
+    return commit(batch, genesis, receipts, chainId);
+  }
+
+  private Hash commit(WriteBatch batch, Block block, List<Receipt> receipts, long chainId) {
     Objects.requireNonNull(batch, "batch");
     BlockHeader header = block.header();
     validate(block, receipts);
@@ -259,6 +284,8 @@ public final class BlockStore {
           ChainEncoding.encodeSchemaVersion(LedgerNamespaces.SCHEMA_VERSION));
       batch.put(LedgerNamespaces.META, ChainEncoding.META_SUITE,
           suite.name().getBytes(StandardCharsets.UTF_8));
+      batch.put(LedgerNamespaces.META, ChainEncoding.META_CHAIN_ID, ChainEncoding.numberKey(chainId));
+      batch.put(LedgerNamespaces.META, ChainEncoding.META_GENESIS, hashKey);
     }
     batch.put(LedgerNamespaces.META, ChainEncoding.META_HEAD, hashKey);
     store.write(batch);

@@ -32,6 +32,15 @@ public final class ChainEncoding {
   public static final byte[] META_HEAD = ascii("head");
   /** META key of the crypto suite's name, recorded at genesis so tools need not be told. */
   public static final byte[] META_SUITE = ascii("suite");
+  /** META key of the chain id (8 bytes big-endian), recorded at genesis. */
+  public static final byte[] META_CHAIN_ID = ascii("chain_id");
+  /** META key of the genesis block's hash, recorded at genesis: the chain's identity. */
+  public static final byte[] META_GENESIS = ascii("genesis");
+  /**
+   * META key of the lowest block number whose block is stored (8 bytes big-endian). Absent means
+   * 0; a node started from a state snapshot holds no block below the snapshot's height.
+   */
+  public static final byte[] META_HISTORY_START = ascii("history_start");
 
   /** Length of a number key. */
   public static final int NUMBER_KEY_BYTES = Long.BYTES;

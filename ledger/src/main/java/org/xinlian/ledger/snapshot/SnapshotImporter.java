@@ -1,5 +1,6 @@
 package org.xinlian.ledger.snapshot;
 
+import org.xinlian.ledger.chain.ChainEncoding;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -170,6 +171,8 @@ public final class SnapshotImporter {
       batch.put(
           SnapshotLayout.HEADERS, blockHash.toArray(), BlockCodec.of(suite).encodeHeader(info.header()));
       batch.put(SnapshotLayout.CANONICAL, SnapshotLayout.heightKey(info.height()), blockHash.toArray());
+      batch.put(SnapshotLayout.META, ChainEncoding.META_SCHEMA_VERSION,
+          ChainEncoding.encodeSchemaVersion(LedgerNamespaces.SCHEMA_VERSION));
       batch.put(SnapshotLayout.META, SnapshotLayout.META_SUITE,
           info.suiteName().getBytes(StandardCharsets.UTF_8));
       batch.put(SnapshotLayout.META, SnapshotLayout.META_CHAIN_ID,

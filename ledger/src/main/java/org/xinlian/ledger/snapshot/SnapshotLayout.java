@@ -1,5 +1,6 @@
 package org.xinlian.ledger.snapshot;
 
+import org.xinlian.ledger.chain.ChainEncoding;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -10,9 +11,8 @@ import org.xinlian.storage.Namespace;
 import org.xinlian.storage.ReadView;
 
 /**
- * Where snapshots read and write the chain head and its identity. Kept in one place so the block
- * store's own constants can replace these without touching the exporter or importer: the layout
- * must be the block store's, or an imported node would not find its head.
+ * Where snapshots read and write the chain head and its identity: the block store's own keys
+ * ({@link ChainEncoding}), since an imported node must find its head where the block store looks.
  */
 public final class SnapshotLayout {
   /** Head block header by hash: block hash → {@code BlockCodec.encodeHeader}. */
@@ -23,15 +23,15 @@ public final class SnapshotLayout {
   public static final Namespace META = LedgerNamespaces.META;
 
   /** META key: hash of the head block (32 bytes). A store with a head holds a chain. */
-  public static final byte[] META_HEAD = ascii("head");
+  public static final byte[] META_HEAD = ChainEncoding.META_HEAD;
   /** META key: lowest height whose block is stored (8 bytes big-endian); older ones are absent. */
-  public static final byte[] META_HISTORY_START = ascii("history_start");
+  public static final byte[] META_HISTORY_START = ChainEncoding.META_HISTORY_START;
   /** META key: the chain's crypto suite name, UTF-8 ({@code standard} or {@code gm}). */
-  public static final byte[] META_SUITE = ascii("suite");
+  public static final byte[] META_SUITE = ChainEncoding.META_SUITE;
   /** META key: the chain id (8 bytes big-endian). */
-  public static final byte[] META_CHAIN_ID = ascii("chain_id");
+  public static final byte[] META_CHAIN_ID = ChainEncoding.META_CHAIN_ID;
   /** META key: hash of the genesis block (32 bytes). */
-  public static final byte[] META_GENESIS = ascii("genesis");
+  public static final byte[] META_GENESIS = ChainEncoding.META_GENESIS;
 
   /** Length of a {@link #heightKey}. */
   public static final int HEIGHT_KEY_BYTES = Long.BYTES;

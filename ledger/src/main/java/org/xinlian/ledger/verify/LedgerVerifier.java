@@ -70,7 +70,9 @@ public final class LedgerVerifier {
           + ", verified with " + suite.name() + " (" + location + ")");
     }
     Findings findings = new Findings();
-    BlockPass blocks = new BlockPass(findings, progress);
+    long historyStart = view.get(LedgerNamespaces.META, ChainEncoding.META_HISTORY_START)
+        .map(value -> ChainEncoding.decodeNumberKey(value)).orElse(0L);
+    BlockPass blocks = new BlockPass(findings, progress, historyStart);
     blocks.run();
     Optional<BlockHeader> head = checkHead(facts.head(), blocks, findings);
     long trieNodes = 0;
@@ -117,12 +119,19 @@ public final class LedgerVerifier {
     private final VerificationProgress progress;
     private long blocksChecked;
     private long transactionsChecked;
-    private long lastNumber = -1;
+    private final long historyStart;
+    private long lastNumber;
     private Hash lastHash;
 
-    BlockPass(Findings findings, VerificationProgress progress) {
+    /**
+     * @param historyStart the lowest stored block: 0, or the height of the state snapshot the
+     *     node started from, whose block is known by its header only (SNAPSHOT-9)
+     */
+    BlockPass(Findings findings, VerificationProgress progress, long historyStart) {
       this.findings = findings;
       this.progress = progress;
+      this.historyStart = historyStart;
+      this.lastNumber = historyStart - 1;
     }
 
     void run() {
@@ -163,6 +172,15 @@ public final class LedgerVerifier {
 
     private void checkBlock(long number, Hash hash, Hash parentHash) {
       byte[] key = hash.toArray();
+      if (number < historyStart) {
+        findings.add(number, LedgerNamespaces.CANONICAL, ChainEncoding.numberKey(number),
+            "canonical entry below the history start " + historyStart);
+        return;
+      }
+      if (number == historyStart && historyStart > 0) {
+        header(number, hash);
+        return;
+      }
       Optional<BlockHeader> decoded = header(number, hash);
       List<Transaction> transactions = body(number, key);
       List<Receipt> receipts = receipts(number, key);

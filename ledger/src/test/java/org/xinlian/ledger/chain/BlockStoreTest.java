@@ -50,7 +50,7 @@ class BlockStoreTest {
     for (int number = 0; number < 6; number++) {
       try (WriteBatch batch = store.newBatch()) {
         TestChain.PreparedBlock prepared = chain.prepareNext(batch, number == 0 ? 0 : 3);
-        Hash hash = blocks.commitBlock(batch, prepared.block(), prepared.receipts());
+        Hash hash = chain.commit(batch, prepared);
         assertEquals(prepared.block().hash(suite), hash);
         committed.add(prepared.block());
         committedReceipts.add(prepared.receipts());
@@ -135,6 +135,9 @@ class BlockStoreTest {
       BlockRejectedException e = assertThrows(BlockRejectedException.class,
           () -> empty.commitBlock(batch, notGenesis, receipts));
       assertTrue(e.getMessage().contains("must be genesis"), e.getMessage());
+      BlockRejectedException viaGenesis = assertThrows(BlockRejectedException.class,
+          () -> empty.commitGenesis(batch, notGenesis, receipts, TestChain.CHAIN_ID));
+      assertTrue(viaGenesis.getMessage().contains("must be genesis"), viaGenesis.getMessage());
     }
     assertTrue(dump(store).isEmpty());
   }
