@@ -63,6 +63,11 @@ public final class StateDatabase {
    * @param retention how many recent states {@link #prune} keeps
    */
   public StateDatabase(KeyValueStore store, CryptoSuite suite, StateRetention retention) {
+    this(store, suite, retention, StatePruner.PRUNE_BATCH_DELETES_MAX);
+  }
+
+  /** As the public constructor, with small prune batches so tests can kill a run between them. */
+  StateDatabase(KeyValueStore store, CryptoSuite suite, StateRetention retention, int pruneBatchDeletesMax) {
     if (store == null || suite == null || retention == null) {
       throw new IllegalArgumentException("state database: store, suite and retention are required");
     }
@@ -72,7 +77,7 @@ public final class StateDatabase {
     this.emptyRoot = MerklePatriciaTrie.emptyRoot(hashFunction);
     this.retention = retention;
     this.readOnlyNodes = new KeyValueNodeStore(store, null);
-    this.pruner = new StatePruner(this, store, retention);
+    this.pruner = new StatePruner(this, store, retention, pruneBatchDeletesMax);
   }
 
   public CryptoSuite suite() {

@@ -47,11 +47,13 @@ final class StatePruner {
   private final StateDatabase database;
   private final KeyValueStore store;
   private final StateRetention retention;
+  private final int batchDeletesMax;
 
-  StatePruner(StateDatabase database, KeyValueStore store, StateRetention retention) {
+  StatePruner(StateDatabase database, KeyValueStore store, StateRetention retention, int batchDeletesMax) {
     this.database = database;
     this.store = store;
     this.retention = retention;
+    this.batchDeletesMax = batchDeletesMax;
   }
 
   /** Puts block {@code blockNumber}'s root and candidates into its commit batch. */
@@ -168,7 +170,7 @@ final class StatePruner {
         }
         batch.delete(LedgerNamespaces.TRIE_NODES, candidate.toArray());
         deleted++;
-        if (batch.size() >= PRUNE_BATCH_DELETES_MAX) {
+        if (batch.size() >= batchDeletesMax) {
           store.write(batch);
           batch.close();
           batch = store.newBatch();
