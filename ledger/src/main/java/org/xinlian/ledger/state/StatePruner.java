@@ -128,6 +128,8 @@ final class StatePruner {
    * accounts name. A missing node aborts the run before anything is deleted.
    */
   private Set<Hash> mark(ReadView reads, List<Hash> roots) {
+    // One visited set serves both kinds of trie: a node reaching account leaves (RLP lists) can
+    // never have the hash of one reaching storage leaves (RLP strings), so no walk is cut short.
     Set<Hash> marked = new HashSet<>();
     Deque<Hash> accountNodes = new ArrayDeque<>();
     Deque<Hash> storageNodes = new ArrayDeque<>();
