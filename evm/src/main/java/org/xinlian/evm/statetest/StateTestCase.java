@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.xinlian.common.Address;
 import org.xinlian.common.Hash;
 import org.xinlian.common.Hex;
@@ -17,6 +19,7 @@ import org.xinlian.evm.BlockContext;
 import org.xinlian.evm.Log;
 import org.xinlian.evm.precompile.Precompiles;
 import org.xinlian.evm.state.InMemoryWorldState;
+import org.xinlian.evm.state.JournaledWorldState;
 import org.xinlian.evm.transaction.ExecutableTransaction;
 import org.xinlian.evm.transaction.TransactionProcessor;
 import org.xinlian.evm.transaction.TransactionResult;
@@ -24,16 +27,17 @@ import org.xinlian.evm.word.UInt256;
 
 /**
  * One Cancun post entry of a GeneralStateTests test: builds the pre state, applies the indexed
- * transaction and compares the post state root and the logs hash (EVM-8).
+ * transaction and compares the post state root and the logs hash (EVM-8). Public so that other
+ * world-state implementations (the persistent state in the ledger) run the same cases.
  */
-final class StateTestCase {
+public final class StateTestCase {
   private static final BigInteger BLOB_BASE_FEE_UPDATE_FRACTION = BigInteger.valueOf(3_338_477);
   private static final String BIGINT_PREFIX = "0x:bigint ";
 
   private StateTestCase() {}
 
   /** The case name: the test's name and the data, gas and value indexes, as retesteth prints them. */
-  static String name(String test, JsonNode post) {
+  public static String name(String test, JsonNode post) {
     JsonNode indexes = post.path("indexes");
     return test + "_d" + indexes.path("data").asInt() + "g" + indexes.path("gas").asInt()
         + "v" + indexes.path("value").asInt();
@@ -46,6 +50,19 @@ final class StateTestCase {
 
   /** Runs one post entry on {@code state} (left holding the post state, for diagnosis). */
   static Optional<String> run(JsonNode test, JsonNode post, InMemoryWorldState state) {
+    return run(test, post, state, UnaryOperator.identity(), StateRoots::stateRoot);
+  }
+
+  /**
+   * Runs one post entry on another world state: the pre state is written into {@code preState}
+   * and accepted, {@code reopen} may persist it and return the state the transaction runs on, and
+   * {@code stateRoot} computes the post root that is compared with the expected one.
+   *
+   * @return empty when root and logs both match, else why not
+   */
+  public static <S extends JournaledWorldState> Optional<String> run(
+      JsonNode test, JsonNode post, S preState, UnaryOperator<S> reopen, Function<S, Hash> stateRoot) {
+    S state = preState;
     for (Iterator<Map.Entry<String, JsonNode>> accounts = test.path("pre").fields(); accounts.hasNext(); ) {
       Map.Entry<String, JsonNode> account = accounts.next();
       Address address = Address.fromHex(account.getKey());
@@ -59,6 +76,7 @@ final class StateTestCase {
       }
     }
     state.commitInitialState();
+    state = reopen.apply(state);
     Optional<ExecutableTransaction> transaction = transaction(test.path("transaction"), post.path("indexes"));
     List<Log> logs = List.of();
     String execution = "not executed";
@@ -76,7 +94,7 @@ final class StateTestCase {
       return Optional.of("transaction fields out of range but no exception expected");
     }
     String expectedRoot = post.path("hash").asText();
-    String actualRoot = Hex.encode(StateRoots.stateRoot(state).toArray());
+    String actualRoot = Hex.encode(stateRoot.apply(state).toArray());
     String expectedLogs = post.path("logs").asText();
     String actualLogs = Hex.encode(StateRoots.logsHash(logs).toArray());
     if (!expectedRoot.equalsIgnoreCase(actualRoot)) {
