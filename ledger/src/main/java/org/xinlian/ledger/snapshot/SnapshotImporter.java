@@ -1,5 +1,7 @@
 package org.xinlian.ledger.snapshot;
 
+import org.xinlian.ledger.state.StateDatabase;
+import org.xinlian.ledger.state.StateHead;
 import org.xinlian.ledger.chain.ChainEncoding;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -180,6 +182,7 @@ public final class SnapshotImporter {
       batch.put(SnapshotLayout.META, SnapshotLayout.META_GENESIS, info.genesisHash().toArray());
       batch.put(SnapshotLayout.META, SnapshotLayout.META_HISTORY_START,
           SnapshotLayout.encodeLong(info.height()));
+      StateDatabase.putHead(batch, new StateHead(info.height(), info.stateRoot()));
       batch.put(SnapshotLayout.META, SnapshotLayout.META_HEAD, blockHash.toArray());
       store.write(batch);
     }

@@ -1,6 +1,7 @@
 package org.xinlian.ledger.snapshot;
 
 import org.xinlian.ledger.chain.ChainEncoding;
+import org.xinlian.ledger.state.FlatStateKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class SnapshotLayout {
   /** Length of a {@link #heightKey}. */
   public static final int HEIGHT_KEY_BYTES = Long.BYTES;
   /** Length of a flat-storage key: hash(address) ‖ hash(slot). */
-  public static final int FLAT_STORAGE_KEY_BYTES = 2 * Hash.LENGTH;
+  public static final int FLAT_STORAGE_KEY_BYTES = FlatStateKeys.STORAGE_KEY_BYTES;
   /** Longest suite name accepted from a store or a file; real ones are a few letters. */
   public static final int SUITE_NAME_BYTES_MAX = 32;
 
@@ -62,10 +63,7 @@ public final class SnapshotLayout {
 
   /** hash(address) ‖ hash(slot), the FLAT_STORAGE key, which sorts slots of one account together. */
   public static byte[] flatStorageKey(byte[] hashedAddress, byte[] hashedSlot) {
-    byte[] key = new byte[FLAT_STORAGE_KEY_BYTES];
-    System.arraycopy(hashedAddress, 0, key, 0, Hash.LENGTH);
-    System.arraycopy(hashedSlot, 0, key, Hash.LENGTH, Hash.LENGTH);
-    return key;
+    return FlatStateKeys.storageKey(hashedAddress, hashedSlot);
   }
 
   /** The head block hash, if the store holds a chain. */

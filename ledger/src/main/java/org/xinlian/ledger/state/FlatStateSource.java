@@ -1,5 +1,7 @@
 package org.xinlian.ledger.state;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.xinlian.common.Address;
@@ -41,7 +43,7 @@ final class FlatStateSource implements StateSource {
 
   @Override
   public Optional<StoredAccount> account(Address address) {
-    return reads.get(LedgerNamespaces.FLAT_ACCOUNTS, address.toArray())
+    return reads.get(LedgerNamespaces.FLAT_ACCOUNTS, database.hashKey(address.toArray()))
         .map(encoded -> database.stored(StateAccount.decode(encoded, "flat account " + address)));
   }
 
@@ -52,42 +54,34 @@ final class FlatStateSource implements StateSource {
 
   @Override
   public UInt256 storage(Address address, UInt256 key) {
-    return reads.get(LedgerNamespaces.FLAT_STORAGE, flatStorageKey(address, key))
-        .map(value -> flatValue(value, address, key))
+    byte[] flatKey = FlatStateKeys.storageKey(
+        database.hashKey(address.toArray()), database.hashKey(key.toBytes()));
+    return reads.get(LedgerNamespaces.FLAT_STORAGE, flatKey)
+        .map(value -> StateAccount.decodeStorageValue(value, "flat_storage " + address + " " + key))
         .orElse(UInt256.ZERO);
   }
 
   @Override
   public boolean hasStorageBesides(Address address, Set<UInt256> excludedKeys) {
+    Set<Hash> excluded = new HashSet<>();
+    for (UInt256 key : excludedKeys) {
+      excluded.add(Hash.wrap(database.hashKey(key.toBytes())));
+    }
+    byte[] prefix = database.hashKey(address.toArray());
     try (KeyValueIterator slots =
-        reads.iterate(LedgerNamespaces.FLAT_STORAGE, KeyRange.prefix(address.toArray()))) {
+        reads.iterate(LedgerNamespaces.FLAT_STORAGE, KeyRange.prefix(prefix))) {
       while (slots.hasNext()) {
         KeyValue slot = slots.next();
-        if (slot.key().length != Address.LENGTH + UInt256.BYTES) {
-          throw new DecodingException("flat_storage " + address, "a key is an address and a 32-byte slot");
+        if (slot.key().length != FlatStateKeys.STORAGE_KEY_BYTES) {
+          throw new DecodingException("flat_storage " + address,
+              "a key is the hashed address and the hashed slot, " + FlatStateKeys.STORAGE_KEY_BYTES + " bytes");
         }
-        UInt256 key = UInt256.fromBytes(slot.key(), Address.LENGTH, UInt256.BYTES);
-        if (!excludedKeys.contains(key)) {
+        Hash hashedSlot = Hash.wrap(Arrays.copyOfRange(slot.key(), Hash.LENGTH, FlatStateKeys.STORAGE_KEY_BYTES));
+        if (!excluded.contains(hashedSlot)) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  /** {@code address ‖ slot}: all slots of one account are adjacent, so it can be iterated alone. */
-  static byte[] flatStorageKey(Address address, UInt256 key) {
-    byte[] flatKey = new byte[Address.LENGTH + UInt256.BYTES];
-    System.arraycopy(address.toArray(), 0, flatKey, 0, Address.LENGTH);
-    key.toBytes(flatKey, Address.LENGTH);
-    return flatKey;
-  }
-
-  private static UInt256 flatValue(byte[] value, Address address, UInt256 key) {
-    if (value.length == 0 || value.length > UInt256.BYTES || value[0] == 0) {
-      throw new DecodingException(
-          "flat_storage " + address + " " + key, "a stored value is 1 to 32 bytes without leading zeros");
-    }
-    return UInt256.fromBytes(value);
   }
 }

@@ -181,11 +181,11 @@ public final class StateDatabase {
         .orElse(emptyRoot);
     if ((update.deleted() || update.storageCleared()) && !oldStorageRoot.equals(emptyRoot)) {
       dropTrie(oldStorageRoot, nodes);
-      deleteFlatStorage(address, batch);
+      deleteFlatStorage(addressKey, batch);
     }
     if (update.deleted()) {
       accountTrie.delete(addressKey);
-      batch.delete(LedgerNamespaces.FLAT_ACCOUNTS, address.toArray());
+      batch.delete(LedgerNamespaces.FLAT_ACCOUNTS, addressKey);
       return;
     }
     Hash storageRoot = update.storageCleared() ? emptyRoot : oldStorageRoot;
@@ -193,13 +193,14 @@ public final class StateDatabase {
       MerklePatriciaTrie storage = MerklePatriciaTrie.load(storageRoot, nodes, hashFunction);
       for (Map.Entry<UInt256, UInt256> slot : new TreeMap<>(update.storage()).entrySet()) {
         byte[] slotKey = hashKey(slot.getKey().toBytes());
-        byte[] flatKey = FlatStateSource.flatStorageKey(address, slot.getKey());
+        byte[] flatKey = FlatStateKeys.storageKey(addressKey, slotKey);
         if (slot.getValue().isZero()) {
           storage.delete(slotKey);
           batch.delete(LedgerNamespaces.FLAT_STORAGE, flatKey);
         } else {
-          storage.put(slotKey, StateAccount.encodeStorageValue(slot.getValue()));
-          batch.put(LedgerNamespaces.FLAT_STORAGE, flatKey, slot.getValue().toMinimalBytes());
+          byte[] value = StateAccount.encodeStorageValue(slot.getValue());
+          storage.put(slotKey, value);
+          batch.put(LedgerNamespaces.FLAT_STORAGE, flatKey, value);
         }
       }
       storageRoot = storage.commit();
@@ -212,7 +213,7 @@ public final class StateDatabase {
     byte[] encoded =
         new StateAccount(update.nonce(), update.balance(), storageRoot, update.codeHash()).encode();
     accountTrie.put(addressKey, encoded);
-    batch.put(LedgerNamespaces.FLAT_ACCOUNTS, address.toArray(), encoded);
+    batch.put(LedgerNamespaces.FLAT_ACCOUNTS, addressKey, encoded);
   }
 
   /**
@@ -232,9 +233,9 @@ public final class StateDatabase {
   }
 
   /** Deletes a dropped account's flat slots, streaming them from the store into the batch. */
-  private void deleteFlatStorage(Address address, WriteBatch batch) {
+  private void deleteFlatStorage(byte[] hashedAddress, WriteBatch batch) {
     try (KeyValueIterator slots =
-        store.iterate(LedgerNamespaces.FLAT_STORAGE, KeyRange.prefix(address.toArray()))) {
+        store.iterate(LedgerNamespaces.FLAT_STORAGE, KeyRange.prefix(hashedAddress))) {
       while (slots.hasNext()) {
         KeyValue slot = slots.next();
         batch.delete(LedgerNamespaces.FLAT_STORAGE, slot.key());
@@ -273,6 +274,14 @@ public final class StateDatabase {
     return store.get(LedgerNamespaces.CODE, codeHash.toArray())
         .orElseThrow(() -> new StorageException("code " + codeHash + " is missing from namespace "
             + LedgerNamespaces.CODE));
+  }
+
+  /**
+   * Records {@code head} as the state head in {@code batch}, for a state installed whole rather
+   * than committed block by block: a node started from a snapshot (SNAPSHOT-9).
+   */
+  public static void putHead(WriteBatch batch, StateHead head) {
+    batch.put(LedgerNamespaces.META, HEAD_KEY, encodeHead(head));
   }
 
   private static byte[] encodeHead(StateHead head) {
