@@ -1,5 +1,8 @@
 package org.xinlian.ledger;
 
+import org.xinlian.evm.state.JournaledWorldState;
+import org.xinlian.evm.word.UInt256;
+import org.xinlian.ledger.state.StateDatabase;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,32 +12,24 @@ import org.xinlian.common.Address;
 import org.xinlian.common.Hash;
 import org.xinlian.common.RandomSource;
 import org.xinlian.crypto.CryptoSuite;
-import org.xinlian.crypto.Keccak256;
 import org.xinlian.crypto.PrivateKey;
 import org.xinlian.crypto.Signature;
 import org.xinlian.ledger.chain.BlockRoots;
 import org.xinlian.ledger.chain.BlockStore;
-import org.xinlian.ledger.state.KeyValueNodeStore;
-import org.xinlian.ledger.state.StateHashing;
 import org.xinlian.storage.KeyValueStore;
 import org.xinlian.storage.WriteBatch;
-import org.xinlian.trie.MerklePatriciaTrie;
-import org.xinlian.trie.SecureTrie;
-import org.xinlian.trie.TrieHashFunction;
 import org.xinlian.types.block.Block;
 import org.xinlian.types.block.BlockHeader;
 import org.xinlian.types.block.Log;
 import org.xinlian.types.block.Receipt;
-import org.xinlian.types.rlp.Rlp;
-import org.xinlian.types.rlp.RlpReader;
 import org.xinlian.types.transaction.Transaction;
 import org.xinlian.types.transaction.TransactionCodec;
 import org.xinlian.types.transaction.UnsignedTransaction;
 
 /**
  * Builds and commits random but valid blocks for tests: signed transactions, receipts with logs,
- * and real state (a secure account trie with Ethereum's account encoding, storage tries and code)
- * written through {@link KeyValueNodeStore} into the block's batch, as the node will do.
+ * and real state changes committed by the production {@link StateDatabase} into the block's batch,
+ * so the block, its state and both heads land in one write, as the node does.
  */
 public final class TestChain {
   public static final long CHAIN_ID = 7;
@@ -44,8 +39,8 @@ public final class TestChain {
   private final KeyValueStore store;
   private final CryptoSuite suite;
   private final BlockStore blocks;
+  private final StateDatabase states;
   private final RandomSource random;
-  private final TrieHashFunction trieHash;
   private final TransactionCodec codec;
   private final PrivateKey key;
   private final List<Address> addresses = new ArrayList<>();
@@ -63,8 +58,8 @@ public final class TestChain {
     this.store = store;
     this.suite = suite;
     this.blocks = BlockStore.open(store, suite);
+    this.states = new StateDatabase(store, suite);
     this.random = RandomSource.seeded(seed);
-    this.trieHash = StateHashing.trieHash(suite);
     this.codec = TransactionCodec.of(suite);
     byte[] scalar = new byte[32];
     scalar[31] = 42;
@@ -114,8 +109,7 @@ public final class TestChain {
     Optional<BlockHeader> head = blocks.head();
     long number = head.map(h -> h.number() + 1).orElse(0L);
     Hash parentHash = head.map(h -> h.hash(suite)).orElse(Hash.ZERO);
-    Hash stateRoot = updateState(
-        batch, head.map(BlockHeader::stateRoot).orElse(MerklePatriciaTrie.emptyRoot(trieHash)));
+    Hash stateRoot = updateState(batch, number);
     long nonceBase = number * 8;
     List<Transaction> transactions = new ArrayList<>();
     List<Receipt> receipts = new ArrayList<>();
@@ -155,66 +149,39 @@ public final class TestChain {
     return logs;
   }
 
-  /** Random account changes: balances, storage slots and now and then new code. */
-  private Hash updateState(WriteBatch batch, Hash root) {
-    KeyValueNodeStore nodes = new KeyValueNodeStore(store, batch);
-    SecureTrie accounts = SecureTrie.load(root, nodes, trieHash);
+  /**
+   * Random account changes (balances, nonces, storage slots and now and then new code) made on
+   * the production world state and committed into the block's batch, as the node does.
+   */
+  private Hash updateState(WriteBatch batch, long blockNumber) {
+    JournaledWorldState state = states.headState();
     int updates = 1 + random.nextInt(6);
-    // An account is changed once per block: its storage trie's new nodes are only in the batch.
-    java.util.Set<Address> touched = new java.util.HashSet<>();
     for (int i = 0; i < updates; i++) {
       Address address = pick();
-      if (!touched.add(address)) {
-        continue;
-      }
-      Optional<byte[]> existing = accounts.get(address.toArray());
-      Hash storageRoot = existing.map(TestChain::storageRoot)
-          .orElse(MerklePatriciaTrie.emptyRoot(trieHash));
-      Hash codeHash = existing.map(TestChain::codeHash)
-          .orElse(Hash.wrap(Keccak256.hash(new byte[0])));
       if (random.nextInt(2) == 0) {
-        SecureTrie storage = SecureTrie.load(storageRoot, nodes, trieHash);
         int slots = 1 + random.nextInt(4);
         for (int s = 0; s < slots; s++) {
-          byte[] slot = new byte[32];
-          slot[31] = (byte) random.nextInt(16);
           byte[] value = new byte[1 + random.nextInt(32)];
           random.nextBytes(value);
           value[0] |= 1;
-          storage.put(slot, Rlp.encodeBytes(value));
+          state.setStorage(address, UInt256.fromLong(random.nextInt(16)), UInt256.fromBytes(value));
         }
-        storageRoot = storage.commit();
       }
       if (random.nextInt(8) == 0) {
         byte[] code = new byte[8 + random.nextInt(64)];
         random.nextBytes(code);
-        codeHash = Hash.wrap(Keccak256.hash(code));
-        batch.put(LedgerNamespaces.CODE, codeHash.toArray(), code);
+        state.setCode(address, code);
       }
-      accounts.put(address.toArray(), account(random.nextInt(100), random.nextInt(1_000_000),
-          storageRoot, codeHash));
+      state.setNonce(address, random.nextInt(100));
+      state.setBalance(address, UInt256.fromLong(1 + random.nextInt(1_000_000)));
     }
-    return accounts.commit();
+    state.finishTransaction();
+    return states.commit(state, blockNumber, batch).root();
   }
 
-  public static byte[] account(long nonce, long balance, Hash storageRoot, Hash codeHash) {
-    return Rlp.encodeList(List.of(Rlp.encodeUnsignedLong(nonce), Rlp.encodeUnsignedLong(balance),
-        Rlp.encodeBytes(storageRoot.toArray()), Rlp.encodeBytes(codeHash.toArray())));
-  }
-
-  static Hash storageRoot(byte[] account) {
-    RlpReader fields = RlpReader.ofList(account, "account");
-    fields.readBytes("nonce");
-    fields.readBytes("balance");
-    return fields.readHash("storageRoot");
-  }
-
-  static Hash codeHash(byte[] account) {
-    RlpReader fields = RlpReader.ofList(account, "account");
-    fields.readBytes("nonce");
-    fields.readBytes("balance");
-    fields.readHash("storageRoot");
-    return fields.readHash("codeHash");
+  /** The production state database this chain commits through. */
+  public StateDatabase states() {
+    return states;
   }
 
   private Address pick() {

@@ -1,5 +1,6 @@
 package org.xinlian.ledger.chain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,12 @@ import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.ledger.LedgerNamespaces;
 import org.xinlian.ledger.state.KeyValueNodeStore;
 import org.xinlian.ledger.state.StateHashing;
+import org.xinlian.ledger.state.StateDatabase;
+import org.xinlian.ledger.state.StateHead;
 import org.xinlian.ledger.verify.LedgerVerifier;
+import org.xinlian.storage.KeyRange;
+import org.xinlian.storage.KeyValue;
+import org.xinlian.storage.KeyValueIterator;
 import org.xinlian.ledger.verify.VerificationProgress;
 import org.xinlian.ledger.verify.VerificationReport;
 import org.xinlian.storage.KeyValueStore;
@@ -143,6 +149,18 @@ class CrashRecoveryTest {
         accounts++;
       }
       assertTrue(head.number() == 0 || accounts > 0);
+      // The state head and the flat view were written in the block's batch: they match it.
+      assertEquals(Optional.of(new StateHead(head.number(), head.stateRoot())),
+          new StateDatabase(store, suite).head());
+      int flatAccounts = 0;
+      try (KeyValueIterator flat = store.iterate(LedgerNamespaces.FLAT_ACCOUNTS, KeyRange.ALL)) {
+        while (flat.hasNext()) {
+          KeyValue entry = flat.next();
+          assertArrayEquals(state.get(entry.key()).orElseThrow(), entry.value());
+          flatAccounts++;
+        }
+      }
+      assertEquals(accounts, flatAccounts, "flat view and state trie hold the same accounts");
       // ...and every block, index, trie node and code re-hashes to what references it.
       VerificationReport report =
           new LedgerVerifier(store, suite, data.toString()).verify(VerificationProgress.NONE);

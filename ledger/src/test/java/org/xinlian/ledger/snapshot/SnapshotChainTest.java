@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.xinlian.common.Hex;
+import org.xinlian.ledger.state.StateDatabase;
+import org.xinlian.storage.KeyRange;
+import org.xinlian.storage.KeyValueIterator;
+import org.xinlian.storage.Namespace;
 import org.xinlian.common.Hash;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
@@ -22,8 +29,9 @@ import org.xinlian.types.block.BlockHeader;
 
 /**
  * A node started from a snapshot is a node like any other (SNAPSHOT-9): the block store opens it at
- * the snapshot's block, the next blocks commit on top of it, and the verifier finds nothing wrong,
- * although no block below the snapshot's height is stored.
+ * the snapshot's block with the same state head and flat view as the source, the next blocks commit
+ * on top of it, and the verifier finds nothing wrong, although no block below the snapshot's height
+ * is stored.
  */
 class SnapshotChainTest {
   private final CryptoSuite suite = CryptoSuites.standard();
@@ -45,6 +53,11 @@ class SnapshotChainTest {
     SnapshotImporter.importInto(target, suite, genesis,
         new ByteArrayInputStream(file.toByteArray()), ProgressListener.NONE);
 
+    for (Namespace flat : List.of(LedgerNamespaces.FLAT_ACCOUNTS, LedgerNamespaces.FLAT_STORAGE)) {
+      assertEquals(entries(source, flat), entries(target, flat), "flat view " + flat);
+    }
+    assertEquals(chain.states().head(), new StateDatabase(target, suite).head());
+
     BlockStore imported = BlockStore.open(target, suite);
     assertEquals(head, imported.head().orElseThrow());
     assertEquals(head.hash(suite), imported.canonicalHash(head.number()).orElseThrow());
@@ -59,5 +72,14 @@ class SnapshotChainTest {
     assertTrue(report.clean(), report.mismatches().toString());
     assertEquals(4, report.blocksChecked(), "the snapshot's block and the three after it");
     assertTrue(new LedgerVerifier(source, suite, "source").verify(VerificationProgress.NONE).clean());
+  }
+
+  private static List<String> entries(KeyValueStore store, Namespace namespace) {
+    List<String> entries = new ArrayList<>();
+    try (KeyValueIterator iterator = store.iterate(namespace, KeyRange.ALL)) {
+      iterator.forEachRemaining(
+          entry -> entries.add(Hex.encode(entry.key()) + "=" + Hex.encode(entry.value())));
+    }
+    return entries;
   }
 }
