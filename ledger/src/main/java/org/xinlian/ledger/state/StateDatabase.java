@@ -21,6 +21,7 @@ import org.xinlian.storage.KeyValue;
 import org.xinlian.storage.KeyValueIterator;
 import org.xinlian.storage.KeyValueStore;
 import org.xinlian.storage.StorageException;
+import org.xinlian.storage.ReadView;
 import org.xinlian.storage.WriteBatch;
 import org.xinlian.trie.MerklePatriciaTrie;
 import org.xinlian.trie.MissingNodeException;
@@ -274,6 +275,16 @@ public final class StateDatabase {
     return store.get(LedgerNamespaces.CODE, codeHash.toArray())
         .orElseThrow(() -> new StorageException("code " + codeHash + " is missing from namespace "
             + LedgerNamespaces.CODE));
+  }
+
+  /** The state head recorded in {@code view}: the block number and root of the flat view. */
+  public static Optional<StateHead> readHead(ReadView view) {
+    return view.get(LedgerNamespaces.META, HEAD_KEY).map(StateDatabase::decodeHead);
+  }
+
+  /** The META key of the state head, for tools that name where a problem is. */
+  public static byte[] headKey() {
+    return HEAD_KEY.clone();
   }
 
   /**

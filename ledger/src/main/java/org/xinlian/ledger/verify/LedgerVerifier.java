@@ -1,5 +1,7 @@
 package org.xinlian.ledger.verify;
 
+import org.xinlian.ledger.state.StateHead;
+import org.xinlian.ledger.state.StateDatabase;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -84,9 +86,33 @@ public final class LedgerVerifier {
       state.walk(head.get().stateRoot());
       trieNodes = state.nodesChecked();
       codes = state.codesChecked();
+      checkStateHead(head.get(), findings);
+      new FlatViewCheck(view, StateHashing.trieHash(suite), headNumber, findings)
+          .check(head.get().stateRoot());
     }
     return new VerificationReport(headNumber, blocks.blocksChecked, blocks.transactionsChecked,
         trieNodes, codes, findings.count(), findings.kept());
+  }
+
+  /**
+   * The state database's head, written in the same batch as the block, must be the head block's
+   * number and state root; otherwise the node would execute the next block on another state.
+   */
+  private void checkStateHead(BlockHeader head, Findings findings) {
+    Optional<StateHead> stateHead;
+    try {
+      stateHead = StateDatabase.readHead(view);
+    } catch (DecodingException e) {
+      findings.add(head.number(), LedgerNamespaces.META, StateDatabase.headKey(), e.getMessage());
+      return;
+    }
+    StateHead expected = new StateHead(head.number(), head.stateRoot());
+    if (stateHead.isEmpty()) {
+      findings.add(head.number(), LedgerNamespaces.META, StateDatabase.headKey(), "no state head recorded");
+    } else if (!stateHead.get().equals(expected)) {
+      findings.add(head.number(), LedgerNamespaces.META, StateDatabase.headKey(), "state head "
+          + stateHead.get() + " is not the head block's " + expected);
+    }
   }
 
   /** The head pointer must name the highest canonical block; its header anchors the state. */

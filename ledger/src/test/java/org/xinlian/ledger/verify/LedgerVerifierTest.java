@@ -1,5 +1,8 @@
 package org.xinlian.ledger.verify;
 
+import org.xinlian.storage.KeyValueIterator;
+import org.xinlian.storage.KeyRange;
+import org.xinlian.ledger.state.StateDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,6 +135,43 @@ class LedgerVerifierTest {
     assertReported(report, 2, "blooms", ChainEncoding.numberKey(2));
     assertReported(report, Mismatch.NO_BLOCK, "meta", ChainEncoding.META_HEAD);
     assertEquals(3, report.mismatchCount(), report.mismatches().toString());
+  }
+
+  /**
+   * LEDGER-7, STATE-5: execution reads the flat view, so a flat entry that differs from the head
+   * tries, is missing or is extra is reported, and so is a state head other than the head block's.
+   */
+  @Test
+  void flatViewAndStateHeadAreChecked() {
+    TestChain chain = new TestChain(store, suite, 26);
+    chain.commitBlocks(12);
+    byte[] account;
+    byte[] slot;
+    try (KeyValueIterator accounts = store.iterate(LedgerNamespaces.FLAT_ACCOUNTS, KeyRange.ALL);
+        KeyValueIterator slots = store.iterate(LedgerNamespaces.FLAT_STORAGE, KeyRange.ALL)) {
+      account = accounts.next().key();
+      slot = slots.next().key();
+    }
+    assertTrue(verify().clean());
+    flipLastByte(LedgerNamespaces.FLAT_ACCOUNTS, account);
+    delete(LedgerNamespaces.FLAT_STORAGE, slot);
+    byte[] extra = slot.clone();
+    extra[extra.length - 1] ^= 0x5a;
+    try (WriteBatch batch = store.newBatch()) {
+      batch.put(LedgerNamespaces.FLAT_STORAGE, extra, new byte[] {0x01});
+      batch.put(LedgerNamespaces.META, StateDatabase.headKey(), new byte[40]);
+      store.write(batch);
+    }
+    VerificationReport report = verify();
+    assertReported(report, 12, "flat_accounts", account);
+    assertReported(report, 12, "flat_storage", slot);
+    assertReported(report, 12, "flat_storage", extra);
+    assertReported(report, 12, "meta", StateDatabase.headKey());
+    assertEquals(4, report.mismatchCount(), report.mismatches().toString());
+    List<String> problems = report.mismatches().stream().map(Mismatch::problem).toList();
+    assertTrue(problems.contains("flat value differs from the head trie's leaf"), problems.toString());
+    assertTrue(problems.contains("head trie leaf missing from the flat view"), problems.toString());
+    assertTrue(problems.contains("flat entry not in the head state trie"), problems.toString());
   }
 
   /** LEDGER-5: a store the verifier cannot read is an error, not a list of mismatches. */
