@@ -12,24 +12,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xinlian.common.Hash;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
-import org.xinlian.crypto.Keccak256;
+import org.xinlian.evm.state.JournaledWorldState;
+import org.xinlian.evm.word.UInt256;
 import org.xinlian.ledger.LedgerNamespaces;
 import org.xinlian.ledger.chain.BlockRoots;
 import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.ledger.chain.ChainEncoding;
-import org.xinlian.ledger.state.KeyValueNodeStore;
-import org.xinlian.ledger.state.StateHashing;
+import org.xinlian.ledger.state.StateDatabase;
 import org.xinlian.storage.KeyValueStore;
 import org.xinlian.storage.KeyValueStores;
 import org.xinlian.storage.Namespace;
 import org.xinlian.storage.StoreOptions;
 import org.xinlian.storage.WriteBatch;
-import org.xinlian.trie.MerklePatriciaTrie;
-import org.xinlian.trie.SecureTrie;
 import org.xinlian.types.block.Block;
 import org.xinlian.types.block.BlockHeader;
 import org.xinlian.types.block.LogsBloom;
-import org.xinlian.types.rlp.Rlp;
 import org.xinlian.common.Address;
 
 /** {@code xinlian db verify} (docs/spec/ledger.md LEDGER-7): output lines and exit codes. */
@@ -44,26 +41,27 @@ class DbVerifyCommandTest {
     return new CliRun(directory).withoutTerminal().run(args);
   }
 
-  /** Genesis and two blocks of a standard chain, each changing three accounts of the state. */
+  /**
+   * Genesis and two blocks of a standard chain, each changing three accounts of the state through
+   * the production state database, so the state head and flat view are what a node writes.
+   */
   @BeforeEach
   void createLedger() {
     data = directory.resolve("ledger");
     try (KeyValueStore store = open()) {
       BlockStore blocks = BlockStore.open(store, suite, data.toString());
-      Hash stateRoot = MerklePatriciaTrie.emptyRoot(StateHashing.trieHash(suite));
+      StateDatabase states = new StateDatabase(store, suite);
       for (int number = 0; number < 3; number++) {
         try (WriteBatch batch = store.newBatch()) {
-          SecureTrie state = SecureTrie.load(
-              stateRoot, new KeyValueNodeStore(store, batch), StateHashing.trieHash(suite));
+          JournaledWorldState state = states.headState();
           for (int account = 0; account < 3; account++) {
             byte[] address = new byte[Address.LENGTH];
             address[0] = (byte) (number * 3 + account);
-            state.put(address, Rlp.encodeList(List.of(Rlp.encodeUnsignedLong(1),
-                Rlp.encodeUnsignedLong(1000 + number), Rlp.encodeBytes(
-                    MerklePatriciaTrie.emptyRoot(StateHashing.trieHash(suite)).toArray()),
-                Rlp.encodeBytes(Keccak256.hash(new byte[0])))));
+            state.setNonce(Address.wrap(address), 1);
+            state.setBalance(Address.wrap(address), UInt256.fromLong(1000 + number));
           }
-          stateRoot = state.commit();
+          state.finishTransaction();
+          Hash stateRoot = states.commit(state, number, batch).root();
           BlockHeader header = new BlockHeader(
               blocks.headHash().orElse(Hash.ZERO), number, 1_700_000_000L + number, Address.ZERO,
               stateRoot, BlockRoots.transactionsRoot(suite, List.of()),
@@ -75,9 +73,9 @@ class DbVerifyCommandTest {
           if (number == 1) {
             blockOne = hash;
           }
+          headStateRoot = stateRoot;
         }
       }
-      headStateRoot = stateRoot;
     }
   }
 
