@@ -1,6 +1,7 @@
 package org.xinlian.cli;
 
 import java.io.Console;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -12,6 +13,7 @@ import org.xinlian.common.Clock;
  * Everything a command takes from the outside world, passed in so that tests drive commands
  * with captured streams, a scripted terminal and a temporary working directory.
  *
+ * @param in what {@code -} names as an input file (standard input)
  * @param out where results go
  * @param err where the one-line errors go
  * @param terminal the interactive password prompt
@@ -20,6 +22,7 @@ import org.xinlian.common.Clock;
  * @param workingDirectory against which relative paths and default file names resolve
  */
 record CliEnvironment(
+    InputStream in,
     PrintStream out,
     PrintStream err,
     Terminal terminal,
@@ -33,7 +36,7 @@ record CliEnvironment(
     Optional<char[]> readPassword(String prompt);
   }
 
-  /** The process's real streams, console, clock, entropy and current directory. */
+  /** Standard input, the given streams, and the process's console, clock, entropy and directory. */
   static CliEnvironment system(PrintStream out, PrintStream err) {
     Terminal console =
         prompt -> {
@@ -43,7 +46,7 @@ record CliEnvironment(
               : Optional.ofNullable(systemConsole.readPassword("%s", prompt));
         };
     return new CliEnvironment(
-        out, err, console, Clock.system(), new SecureRandom(), Paths.get("").toAbsolutePath());
+        System.in, out, err, console, Clock.system(), new SecureRandom(), Paths.get("").toAbsolutePath());
   }
 
   /** A path the user typed, relative to the working directory unless absolute. */

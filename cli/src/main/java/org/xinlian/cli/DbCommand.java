@@ -7,8 +7,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "db",
     mixinStandardHelpOptions = true,
-    description = "Check, export and import a node's ledger directory (the node must be stopped).",
-    subcommands = {CommandLine.HelpCommand.class, DbVerifyCommand.class, DbSnapshotCommand.class})
+    description = "Check, export, import and prove from a node's ledger directory (the node must "
+        + "be stopped).",
+    subcommands = {CommandLine.HelpCommand.class, DbVerifyCommand.class, DbSnapshotCommand.class,
+      DbProofCommand.class})
 final class DbCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -100,7 +100,7 @@ final class DbVerifyCommand implements Callable<Integer> {
   }
 
   /** Opening would create a store: a path that is not an existing, non-empty directory is refused. */
-  private static void requireLedgerDirectory(Path directory) throws java.io.IOException {
+  static void requireLedgerDirectory(Path directory) throws java.io.IOException {
     if (!Files.exists(directory)) {
       throw new UserException("no such ledger directory: " + directory);
     }

@@ -1,5 +1,6 @@
 package org.xinlian.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ final class CliRun {
   private final Path workingDirectory;
   private final Deque<String> typedPasswords = new ArrayDeque<>();
   private boolean terminalPresent = true;
+  private byte[] standardInput = new byte[0];
 
   CliRun(Path workingDirectory) {
     this.workingDirectory = workingDirectory;
@@ -33,6 +35,12 @@ final class CliRun {
   /** Passwords the user will type at the prompts, in order. */
   CliRun typing(String... passwords) {
     typedPasswords.addAll(List.of(passwords));
+    return this;
+  }
+
+  /** What the command reads from standard input. */
+  CliRun withInput(String input) {
+    standardInput = input.getBytes(StandardCharsets.UTF_8);
     return this;
   }
 
@@ -69,6 +77,7 @@ final class CliRun {
         };
     CliEnvironment environment =
         new CliEnvironment(
+            new ByteArrayInputStream(standardInput),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             terminal,
