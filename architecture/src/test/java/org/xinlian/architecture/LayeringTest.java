@@ -37,16 +37,22 @@ class LayeringTest {
         .layer("evm").definedBy("org.xinlian.evm..")
         .layer("storage").definedBy("org.xinlian.storage..")
         .layer("ledger").definedBy("org.xinlian.ledger..")
+        .layer("execution").definedBy("org.xinlian.execution..")
+        .layer("rpc").definedBy("org.xinlian.rpc..")
         .layer("cli").definedBy("org.xinlian.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("ledger").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("storage").mayOnlyBeAccessedByLayers("ledger", "cli")
-        .whereLayer("evm").mayOnlyBeAccessedByLayers("ledger", "cli")
-        .whereLayer("trie").mayOnlyBeAccessedByLayers("evm", "ledger", "cli")
-        .whereLayer("types").mayOnlyBeAccessedByLayers("trie", "evm", "ledger", "cli")
-        .whereLayer("crypto").mayOnlyBeAccessedByLayers("types", "trie", "evm", "ledger", "cli")
+        .whereLayer("rpc").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("execution").mayOnlyBeAccessedByLayers("rpc", "cli")
+        .whereLayer("ledger").mayOnlyBeAccessedByLayers("execution", "rpc", "cli")
+        .whereLayer("storage").mayOnlyBeAccessedByLayers("ledger", "execution", "rpc", "cli")
+        .whereLayer("evm").mayOnlyBeAccessedByLayers("ledger", "execution", "rpc", "cli")
+        .whereLayer("trie").mayOnlyBeAccessedByLayers("evm", "ledger", "execution", "rpc", "cli")
+        .whereLayer("types").mayOnlyBeAccessedByLayers(
+            "trie", "evm", "ledger", "execution", "rpc", "cli")
+        .whereLayer("crypto").mayOnlyBeAccessedByLayers(
+            "types", "trie", "evm", "ledger", "execution", "rpc", "cli")
         .whereLayer("common").mayOnlyBeAccessedByLayers(
-            "crypto", "types", "trie", "evm", "storage", "ledger", "cli")
+            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "rpc", "cli")
         .check(classes);
   }
 
