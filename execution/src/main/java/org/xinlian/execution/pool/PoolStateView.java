@@ -1,0 +1,26 @@
+package org.xinlian.execution.pool;
+
+import java.math.BigInteger;
+import org.xinlian.common.Address;
+
+/**
+ * What the pool needs to know of the chain's head state, so that it depends neither on the ledger
+ * nor on a particular state implementation. A new view is handed over with every committed block
+ * ({@link TransactionPool#onBlockCommitted}); implementations must answer consistently for one
+ * head and be safe to call from the pool's admitting threads.
+ */
+public interface PoolStateView {
+  /** The account's next valid nonce (0 for an account that does not exist), unsigned. */
+  long nonce(Address account);
+
+  /** The account's balance in wei (0 for an account that does not exist). */
+  BigInteger balance(Address account);
+
+  /**
+   * The base fee per gas of the next block. Transactions whose fee cap is below it stay in the pool
+   * but are not offered to block builders. Zero on chains without EIP-1559 base fees.
+   */
+  default BigInteger baseFeePerGas() {
+    return BigInteger.ZERO;
+  }
+}
