@@ -39,20 +39,24 @@ class LayeringTest {
         .layer("ledger").definedBy("org.xinlian.ledger..")
         .layer("execution").definedBy("org.xinlian.execution..")
         .layer("rpc").definedBy("org.xinlian.rpc..")
+        .layer("node").definedBy("org.xinlian.node..")
         .layer("cli").definedBy("org.xinlian.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("rpc").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("execution").mayOnlyBeAccessedByLayers("rpc", "cli")
-        .whereLayer("ledger").mayOnlyBeAccessedByLayers("execution", "rpc", "cli")
-        .whereLayer("storage").mayOnlyBeAccessedByLayers("ledger", "execution", "rpc", "cli")
-        .whereLayer("evm").mayOnlyBeAccessedByLayers("ledger", "execution", "rpc", "cli")
-        .whereLayer("trie").mayOnlyBeAccessedByLayers("evm", "ledger", "execution", "rpc", "cli")
+        .whereLayer("node").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("rpc").mayOnlyBeAccessedByLayers("node", "cli")
+        .whereLayer("execution").mayOnlyBeAccessedByLayers("rpc", "node", "cli")
+        .whereLayer("ledger").mayOnlyBeAccessedByLayers("execution", "rpc", "node", "cli")
+        .whereLayer("storage").mayOnlyBeAccessedByLayers(
+            "ledger", "execution", "rpc", "node", "cli")
+        .whereLayer("evm").mayOnlyBeAccessedByLayers("ledger", "execution", "rpc", "node", "cli")
+        .whereLayer("trie").mayOnlyBeAccessedByLayers(
+            "evm", "ledger", "execution", "rpc", "node", "cli")
         .whereLayer("types").mayOnlyBeAccessedByLayers(
-            "trie", "evm", "ledger", "execution", "rpc", "cli")
+            "trie", "evm", "ledger", "execution", "rpc", "node", "cli")
         .whereLayer("crypto").mayOnlyBeAccessedByLayers(
-            "types", "trie", "evm", "ledger", "execution", "rpc", "cli")
+            "types", "trie", "evm", "ledger", "execution", "rpc", "node", "cli")
         .whereLayer("common").mayOnlyBeAccessedByLayers(
-            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "rpc", "cli")
+            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "rpc", "node", "cli")
         .check(classes);
   }
 
