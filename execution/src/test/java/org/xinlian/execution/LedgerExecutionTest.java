@@ -35,7 +35,7 @@ import org.xinlian.types.transaction.Transaction;
 import org.xinlian.types.transaction.UnsignedTransaction;
 import org.xinlian.types.transaction.VerifiedTransaction;
 
-/** EXECUTION-1 to EXECUTION-5: blocks built, validated by another node, finalised and committed. */
+/** EXECUTION-1 to EXECUTION-5, EXECUTION-8, EXECUTION-9: blocks built, validated by another node, finalised and committed. */
 class LedgerExecutionTest {
   private static final BigInteger FUNDS = new BigInteger("1000000000000000000");
   private static final byte[] CERTIFICATE = {9, 9, 9};
