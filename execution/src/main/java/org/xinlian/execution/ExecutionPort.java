@@ -1,0 +1,59 @@
+package org.xinlian.execution;
+
+import java.util.Optional;
+import org.xinlian.common.Hash;
+import org.xinlian.types.block.Block;
+
+/**
+ * The boundary consensus drives (docs/spec/execution.md), in the spirit of CometBFT's ABCI:
+ * consensus never reads or writes state itself, and the single-node producer uses exactly this
+ * port. Execution never reads the clock: the proposer supplies the timestamp and the caller the
+ * bound it is checked against, so every validator reaches the same verdict on the same block.
+ *
+ * <p>Block-building methods are serialised by the implementation; {@link #call} and
+ * {@link #estimateGas} may run concurrently with them.
+ */
+public interface ExecutionPort {
+  /**
+   * Builds the next block from candidate transactions in pool order (EXECUTION-1): those that
+   * cannot be included now are skipped with a reason instead of failing the block.
+   */
+  Proposal prepareProposal(ProposalRequest request);
+
+  /**
+   * Validates someone else's proposal deterministically from the block and the parent state alone
+   * (EXECUTION-2, EXECUTION-3).
+   *
+   * @param timestampUpperBound the latest timestamp the caller accepts (its clock plus the allowed
+   *     drift), in seconds
+   */
+  ProposalVerdict processProposal(Block block, long timestampUpperBound);
+
+  /**
+   * Executes a decided block and keeps its state pending, not persisted (EXECUTION-4).
+   *
+   * @throws InvalidBlockException if the block does not extend the head or its execution does
+   *     not give the header's roots
+   */
+  FinalizedBlock finalizeBlock(Block block);
+
+  /**
+   * Persists a finalised block with its commit certificate: state, block, receipts, indexes and
+   * head in one atomic batch, then prunes old state per the retention (EXECUTION-5).
+   *
+   * @throws InvalidBlockException if the block was not finalised here or no longer extends the head
+   */
+  CommitResult commit(FinalizedBlock block, byte[] commitCertificate);
+
+  /**
+   * Executes a message without committing anything (EXECUTION-6), on the state after the block
+   * {@code blockHash}, or after the head when empty.
+   */
+  CallResult call(CallRequest request, Optional<Hash> blockHash);
+
+  /**
+   * The smallest gas limit with which the message succeeds, found by binary search up to the
+   * block gas limit (EXECUTION-7).
+   */
+  GasEstimate estimateGas(CallRequest request, Optional<Hash> blockHash);
+}

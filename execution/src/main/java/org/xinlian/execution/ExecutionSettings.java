@@ -1,0 +1,33 @@
+package org.xinlian.execution;
+
+import java.util.Objects;
+import org.xinlian.crypto.CryptoSuite;
+import org.xinlian.crypto.CryptoSuites;
+import org.xinlian.evm.transaction.FeeMode;
+import org.xinlian.evm.word.UInt256;
+import org.xinlian.execution.genesis.GenesisConfig;
+
+/**
+ * The chain rules execution applies, all fixed by genesis. How much state history is kept is the
+ * node's own choice, made when it opens its {@link org.xinlian.ledger.state.StateDatabase}.
+ *
+ * @param baseFeePerGas the chain's constant base fee; the header carries none, so every node takes
+ *     it from genesis (zero under {@link FeeMode#ZERO_PRICE})
+ */
+public record ExecutionSettings(
+    long chainId,
+    CryptoSuite suite,
+    FeeMode feeMode,
+    UInt256 baseFeePerGas,
+    long blockGasLimit) {
+  public ExecutionSettings {
+    Objects.requireNonNull(suite, "suite");
+    Objects.requireNonNull(feeMode, "feeMode");
+    Objects.requireNonNull(baseFeePerGas, "baseFeePerGas");
+  }
+
+  public static ExecutionSettings of(GenesisConfig genesis) {
+    return new ExecutionSettings(genesis.chainId(), CryptoSuites.byName(genesis.suite()),
+        genesis.feeMode(), genesis.baseFeePerGas(), genesis.blockGasLimit());
+  }
+}

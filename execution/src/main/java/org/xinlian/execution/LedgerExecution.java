@@ -1,0 +1,352 @@
+package org.xinlian.execution;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.xinlian.common.Hash;
+import org.xinlian.crypto.CryptoException;
+import org.xinlian.evm.BlockContext;
+import org.xinlian.evm.precompile.Precompiles;
+import org.xinlian.evm.state.JournaledWorldState;
+import org.xinlian.evm.transaction.TransactionProcessor;
+import org.xinlian.evm.transaction.TransactionResult;
+import org.xinlian.ledger.chain.BlockRejectedException;
+import org.xinlian.ledger.chain.BlockRoots;
+import org.xinlian.ledger.chain.BlockStore;
+import org.xinlian.ledger.state.StateDatabase;
+import org.xinlian.ledger.state.StateHead;
+import org.xinlian.storage.KeyValueStore;
+import org.xinlian.storage.WriteBatch;
+import org.xinlian.types.block.Block;
+import org.xinlian.types.block.BlockHeader;
+import org.xinlian.types.block.Receipt;
+import org.xinlian.types.transaction.Transaction;
+import org.xinlian.types.transaction.TransactionCodec;
+import org.xinlian.types.transaction.TransactionValidity;
+import org.xinlian.types.transaction.TransactionValidityRules;
+import org.xinlian.types.transaction.VerifiedTransaction;
+
+/**
+ * The execution port over the ledger: blocks run on the head state of a {@link StateDatabase},
+ * their state writes wait in a batch until {@link #commit} hands that batch, with the block, to
+ * {@link BlockStore#commitBlock}, so a block and its state are one atomic write (EXECUTION-5).
+ */
+final class LedgerExecution implements ExecutionPort {
+  /**
+   * Executed blocks kept waiting for commit: a few rounds' worth of competing proposals at one
+   * height. Older ones are dropped and would simply be executed again.
+   */
+  static final int PENDING_BLOCKS_MAX = 16;
+
+  /** Transactions per signature-recovery task: enough to amortise scheduling, few enough to spread. */
+  static final int SIGNATURE_TASK_TRANSACTIONS = 64;
+
+  /** A block executed on the current head, its state writes in {@code batch}. */
+  private record Pending(Block block, Hash hash, List<Receipt> receipts, Hash stateRoot, WriteBatch batch) {}
+
+  private final ExecutionSettings settings;
+  private final KeyValueStore store;
+  private final StateDatabase states;
+  private final BlockStore blocks;
+  private final Executor signatureExecutor;
+  private final TransactionCodec codec;
+  private final TransactionProcessor processor;
+  private final TransactionValidityRules rules;
+  private final StateCalls calls;
+  private final Map<Hash, Pending> pending = new LinkedHashMap<>();
+
+  LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
+      BlockStore blocks, Executor signatureExecutor) {
+    this.settings = settings;
+    this.store = store;
+    this.states = states;
+    this.blocks = blocks;
+    this.signatureExecutor = signatureExecutor;
+    this.codec = TransactionCodec.of(settings.suite());
+    Precompiles precompiles = settings.suite().name().equals("gm")
+        ? Precompiles.cancunWithGm() : Precompiles.cancun();
+    this.processor = new TransactionProcessor(precompiles, settings.feeMode());
+    this.rules = new TransactionValidityRules(settings.chainId(), false);
+    this.calls = new StateCalls(settings, states, blocks, processor);
+  }
+
+  @Override
+  public synchronized Proposal prepareProposal(ProposalRequest request) {
+    BlockHeader parent = head();
+    Hash parentHash = parent.hash(settings.suite());
+    if (!request.parentHash().equals(parentHash) || request.height() != parent.number() + 1) {
+      throw new IllegalArgumentException("proposal: height " + request.height() + " on parent "
+          + request.parentHash() + " does not extend the head, block " + parent.number() + " "
+          + parentHash);
+    }
+    if (request.timestamp() <= parent.timestamp()) {
+      throw new IllegalArgumentException("proposal: timestamp " + request.timestamp()
+          + " is not after the parent's " + parent.timestamp());
+    }
+    JournaledWorldState state = headState(parent);
+    long gasLimit = settings.blockGasLimit();
+    long gasBudget = Math.min(request.limits().gas(), gasLimit);
+    BlockContext context = context(request.proposer(), request.height(), request.timestamp(), gasLimit);
+    List<Transaction> included = new ArrayList<>();
+    List<Receipt> receipts = new ArrayList<>();
+    List<SkippedTransaction> skipped = new ArrayList<>();
+    long gasUsed = 0;
+    long bytes = 0;
+    for (VerifiedTransaction candidate : request.candidates()) {
+      if (included.size() >= request.limits().transactions()) {
+        break;
+      }
+      if (bytes + candidate.encodedLength() > request.limits().bytes()) {
+        continue;
+      }
+      Optional<String> reason = stateless(candidate.transaction());
+      if (reason.isEmpty() && Long.compareUnsigned(candidate.transaction().gasLimit(), gasBudget - gasUsed) > 0) {
+        reason = Optional.of("gasLimit: " + Long.toUnsignedString(candidate.transaction().gasLimit())
+            + " above the block's remaining gas " + (gasBudget - gasUsed));
+      }
+      TransactionResult result = null;
+      if (reason.isEmpty()) {
+        result = processor.process(state, context, BlockExecution.executable(candidate));
+        reason = result.rejection();
+      }
+      if (reason.isPresent()) {
+        skipped.add(new SkippedTransaction(candidate.hash(), reason.get()));
+        continue;
+      }
+      receipts.add(result.receipt(candidate.transaction().type(), gasUsed));
+      gasUsed += result.gasUsed();
+      bytes += candidate.encodedLength();
+      included.add(candidate.transaction());
+    }
+    WriteBatch batch = store.newBatch();
+    Hash stateRoot = states.commit(state, request.height(), batch).root();
+    BlockHeader header = new BlockHeader(parentHash, request.height(), request.timestamp(),
+        request.proposer(), stateRoot, BlockRoots.transactionsRoot(settings.suite(), included),
+        BlockRoots.receiptsRoot(settings.suite(), receipts), BlockRoots.logsBloom(receipts), gasUsed,
+        gasLimit, new byte[0], new byte[0]);
+    Block block = new Block(header, included);
+    Hash hash = header.hash(settings.suite());
+    remember(new Pending(block, hash, receipts, stateRoot, batch));
+    return new Proposal(block, hash, receipts, skipped);
+  }
+
+  @Override
+  public synchronized ProposalVerdict processProposal(Block block, long timestampUpperBound) {
+    Object outcome = validate(block, OptionalLong.of(timestampUpperBound));
+    return outcome instanceof String reason ? ProposalVerdict.reject(reason) : ProposalVerdict.accept();
+  }
+
+  @Override
+  public synchronized FinalizedBlock finalizeBlock(Block block) {
+    Object outcome = validate(block, OptionalLong.empty());
+    if (outcome instanceof String reason) {
+      throw new InvalidBlockException("block " + block.header().number() + ": " + reason);
+    }
+    Pending executed = (Pending) outcome;
+    return new FinalizedBlock(executed.block(), executed.hash(), executed.receipts(), executed.stateRoot());
+  }
+
+  @Override
+  public synchronized CommitResult commit(FinalizedBlock finalized, byte[] commitCertificate) {
+    Pending executed = pending.get(finalized.hash());
+    if (executed == null) {
+      throw new InvalidBlockException("block " + finalized.hash() + " was not finalised here, or the "
+          + "head moved since");
+    }
+    Block block = new Block(executed.block().header().withCommitCertificate(commitCertificate),
+        executed.block().transactions());
+    try {
+      blocks.commitBlock(executed.batch(), block, executed.receipts());
+    } catch (BlockRejectedException e) {
+      throw new InvalidBlockException(e.getMessage());
+    }
+    // Every other pending block was executed on the old head, so none can be committed now.
+    pending.values().forEach(other -> other.batch().close());
+    pending.clear();
+    long pruned = states.prune().nodesDeleted();
+    return new CommitResult(block.header().number(), executed.hash(), executed.stateRoot(), pruned);
+  }
+
+  @Override
+  public CallResult call(CallRequest request, Optional<Hash> blockHash) {
+    return calls.call(request, blockHash);
+  }
+
+  @Override
+  public GasEstimate estimateGas(CallRequest request, Optional<Hash> blockHash) {
+    return calls.estimateGas(request, blockHash);
+  }
+
+  /**
+   * Checks {@code block} and executes it on the head: the {@link Pending} execution if every
+   * check passes, else the rejection as a String. A block already executed here is not re-run.
+   */
+  private Object validate(Block block, OptionalLong timestampUpperBound) {
+    BlockHeader header = block.header();
+    BlockHeader parent = head();
+    Hash parentHash = parent.hash(settings.suite());
+    if (!header.parentHash().equals(parentHash)) {
+      return "parentHash: " + header.parentHash() + " is not the head " + parentHash;
+    }
+    if (header.number() != parent.number() + 1) {
+      return "number: " + header.number() + " does not follow the head's " + parent.number();
+    }
+    if (header.timestamp() <= parent.timestamp()) {
+      return "timestamp: " + header.timestamp() + " is not after the parent's " + parent.timestamp();
+    }
+    if (timestampUpperBound.isPresent() && header.timestamp() > timestampUpperBound.getAsLong()) {
+      return "timestamp: " + header.timestamp() + " is after the accepted bound "
+          + timestampUpperBound.getAsLong();
+    }
+    Hash hash = header.hash(settings.suite());
+    Pending known = pending.get(hash);
+    if (known != null) {
+      return known;
+    }
+    if (header.gasLimit() != settings.blockGasLimit()) {
+      return "gasLimit: " + header.gasLimit() + " differs from the chain's " + settings.blockGasLimit();
+    }
+    if (header.gasUsed() > header.gasLimit()) {
+      return "gasUsed: " + header.gasUsed() + " above the gas limit " + header.gasLimit();
+    }
+    Hash transactionsRoot = BlockRoots.transactionsRoot(settings.suite(), block.transactions());
+    if (!transactionsRoot.equals(header.transactionsRoot())) {
+      return "transactionsRoot: header " + header.transactionsRoot() + " but the transactions give "
+          + transactionsRoot;
+    }
+    Object verified = verifySignatures(block.transactions());
+    if (verified instanceof String reason) {
+      return reason;
+    }
+    @SuppressWarnings("unchecked")
+    List<VerifiedTransaction> transactions = (List<VerifiedTransaction>) verified;
+    JournaledWorldState state = headState(parent);
+    BlockContext context = context(header.proposer(), header.number(), header.timestamp(), header.gasLimit());
+    List<Receipt> receipts = new ArrayList<>(transactions.size());
+    long gasUsed = 0;
+    for (int position = 0; position < transactions.size(); position++) {
+      VerifiedTransaction transaction = transactions.get(position);
+      Optional<String> reason = stateless(transaction.transaction());
+      long remaining = header.gasLimit() - gasUsed;
+      if (reason.isEmpty() && Long.compareUnsigned(transaction.transaction().gasLimit(), remaining) > 0) {
+        reason = Optional.of("gasLimit: " + Long.toUnsignedString(transaction.transaction().gasLimit())
+            + " above the block's remaining gas " + remaining);
+      }
+      TransactionResult result = null;
+      if (reason.isEmpty()) {
+        result = processor.process(state, context, BlockExecution.executable(transaction));
+        reason = result.rejection();
+      }
+      if (reason.isPresent()) {
+        return BlockExecution.withPosition(position, transaction.hash(), reason).get();
+      }
+      receipts.add(result.receipt(transaction.transaction().type(), gasUsed));
+      gasUsed += result.gasUsed();
+    }
+    if (gasUsed != header.gasUsed()) {
+      return "gasUsed: header " + header.gasUsed() + " but execution used " + gasUsed;
+    }
+    Hash receiptsRoot = BlockRoots.receiptsRoot(settings.suite(), receipts);
+    if (!receiptsRoot.equals(header.receiptsRoot())) {
+      return "receiptsRoot: header " + header.receiptsRoot() + " but execution gives " + receiptsRoot;
+    }
+    if (!BlockRoots.logsBloom(receipts).equals(header.logsBloom())) {
+      return "logsBloom: the header's differs from the union of the receipts' blooms";
+    }
+    WriteBatch batch = store.newBatch();
+    Hash stateRoot = states.commit(state, header.number(), batch).root();
+    if (!stateRoot.equals(header.stateRoot())) {
+      batch.close();
+      return "stateRoot: header " + header.stateRoot() + " but execution gives " + stateRoot;
+    }
+    Pending executed = new Pending(block, hash, receipts, stateRoot, batch);
+    remember(executed);
+    return executed;
+  }
+
+  /**
+   * Recovers every sender once, in parallel on the caller's bounded executor: the verified list,
+   * or the first failure as a String.
+   */
+  private Object verifySignatures(List<Transaction> transactions) {
+    List<CompletableFuture<List<Object>>> tasks = new ArrayList<>();
+    for (int from = 0; from < transactions.size(); from += SIGNATURE_TASK_TRANSACTIONS) {
+      int start = from;
+      int end = Math.min(transactions.size(), from + SIGNATURE_TASK_TRANSACTIONS);
+      tasks.add(CompletableFuture.supplyAsync(() -> verifyRange(transactions, start, end), signatureExecutor));
+    }
+    List<VerifiedTransaction> verified = new ArrayList<>(transactions.size());
+    for (CompletableFuture<List<Object>> task : tasks) {
+      List<Object> results;
+      try {
+        results = task.join();
+      } catch (CompletionException e) {
+        throw new IllegalStateException("signature recovery failed: " + e.getCause(), e.getCause());
+      }
+      for (Object result : results) {
+        if (result instanceof String reason) {
+          return reason;
+        }
+        verified.add((VerifiedTransaction) result);
+      }
+    }
+    return verified;
+  }
+
+  private List<Object> verifyRange(List<Transaction> transactions, int start, int end) {
+    List<Object> results = new ArrayList<>(end - start);
+    for (int position = start; position < end; position++) {
+      try {
+        results.add(codec.verify(transactions.get(position)));
+      } catch (CryptoException | IllegalArgumentException e) {
+        results.add("transactions." + position + ": signature: " + e.getMessage());
+      }
+    }
+    return results;
+  }
+
+  private Optional<String> stateless(Transaction transaction) {
+    TransactionValidity validity = rules.check(transaction);
+    return validity.isValid()
+        ? Optional.empty()
+        : Optional.of(validity.reason().name() + ": " + validity.detail());
+  }
+
+  private BlockHeader head() {
+    return blocks.head().orElseThrow(
+        () -> new IllegalStateException("execution: the store holds no chain; initialise genesis first"));
+  }
+
+  private JournaledWorldState headState(BlockHeader parent) {
+    Hash root = states.head().map(StateHead::root).orElse(states.emptyRoot());
+    if (!root.equals(parent.stateRoot())) {
+      throw new IllegalStateException("execution: the state head " + root
+          + " is not the head block's state " + parent.stateRoot());
+    }
+    return states.headState();
+  }
+
+  private BlockContext context(org.xinlian.common.Address coinbase, long number, long timestamp, long gasLimit) {
+    return BlockExecution.context(settings, coinbase, number, timestamp, gasLimit,
+        settings.baseFeePerGas(), n -> blocks.canonicalHash(n).orElse(Hash.ZERO));
+  }
+
+  private void remember(Pending executed) {
+    Pending replaced = pending.put(executed.hash(), executed);
+    if (replaced != null) {
+      replaced.batch().close();
+    }
+    Iterator<Pending> oldest = pending.values().iterator();
+    while (pending.size() > PENDING_BLOCKS_MAX) {
+      oldest.next().batch().close();
+      oldest.remove();
+    }
+  }
+}
