@@ -108,11 +108,11 @@ public final class DerivationPath {
     String digits = hardened ? level.substring(0, level.length() - 1) : level;
     if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new DecodingException(
-          "derivationPath", where + " ('" + level + "') is not a decimal index, optionally followed by '");
+          "derivationPath", where + " (\"" + level + "\") is not a decimal index, optionally followed by '");
     }
     if (digits.length() > 1 && digits.charAt(0) == '0') {
       throw new DecodingException(
-          "derivationPath", where + " ('" + level + "') has a leading zero");
+          "derivationPath", where + " (\"" + level + "\") has a leading zero");
     }
     long index = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
     if (index > INDEX_MAX) {
