@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xinlian.common.Hex;
 import org.xinlian.crypto.Ripemd160;
@@ -68,12 +69,14 @@ class Bip32VectorsTest {
           "xprvA2nrNbFZABcdryreWet9Ea4LvTJcGsqrMzxHx98MMrotbir7yrKCEXw7nadnHM8Dq38EGfSh6dqA9QWTyefMLEcBYJUuekgW4BYPJcr9E7j"));
 
   @Test
+  @DisplayName("CRYPTO-29: BIP-32 test vector 1")
   void testVectorOne() {
     int checked = check(SEED_1, VECTOR_1);
     System.out.println("BIP-32 test vector 1: " + checked + " chains, " + checked + " right");
   }
 
   @Test
+  @DisplayName("CRYPTO-29: BIP-32 test vector 2")
   void testVectorTwo() {
     int checked = check(SEED_2, VECTOR_2);
     System.out.println("BIP-32 test vector 2: " + checked + " chains, " + checked + " right");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xinlian.common.Hex;
 
@@ -128,6 +129,7 @@ class Bip39VectorsTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-27, CRYPTO-28, CRYPTO-29: the 24 English BIP-39 reference vectors")
   void everyEnglishReferenceVectorMatches() {
     List<Vector> vectors = vectors();
     assertEquals(24, vectors.size(), "vectors.json has 24 English vectors");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.Keys;
@@ -37,6 +38,7 @@ class DevelopmentAccountsTest {
   private final CryptoSuite suite = CryptoSuites.standard();
 
   @Test
+  @DisplayName("CRYPTO-31: the ten standard accounts are anvil's and Hardhat's")
   void theTenStandardAccountsAreAnvilsAndHardhats() {
     List<KeyPair> accounts =
         DevelopmentAccounts.standardDevelopmentAccounts(DevelopmentAccounts.STANDARD_ACCOUNT_COUNT);
@@ -64,6 +66,7 @@ class DevelopmentAccountsTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-31: the standard accounts equal web3j's derivation")
   void theStandardAccountsEqualWeb3jsDerivation() {
     byte[] seed = MnemonicUtils.generateSeed(DevelopmentAccounts.STANDARD_MNEMONIC, "");
     Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(seed);
@@ -83,6 +86,7 @@ class DevelopmentAccountsTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-31: another mnemonic uses the same paths")
   void accountsOfAnotherMnemonicFollowTheSamePaths() {
     Mnemonic mnemonic = Mnemonic.fromEntropy(new byte[32]);
     List<KeyPair> accounts = DevelopmentAccounts.accounts(mnemonic, "xinlian", 3);
@@ -94,6 +98,7 @@ class DevelopmentAccountsTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-31: the account count is bounded")
   void countIsBounded() {
     assertTrue(DevelopmentAccounts.standardDevelopmentAccounts(0).isEmpty());
     IllegalArgumentException negative =

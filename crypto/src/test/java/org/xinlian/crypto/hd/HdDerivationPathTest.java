@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xinlian.common.DecodingException;
 
@@ -11,6 +12,7 @@ class HdDerivationPathTest {
   private static final int H = DerivationPath.HARDENED_BIT;
 
   @Test
+  @DisplayName("CRYPTO-31: hardened and normal levels parse and print")
   void parsesHardenedAndNormalLevels() {
     DerivationPath path = DerivationPath.parse("m/44'/60h/0H/0/7");
     assertArrayEquals(new int[] {44 | H, 60 | H, H, 0, 7}, path.childNumbers());
@@ -20,6 +22,7 @@ class HdDerivationPathTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-29, CRYPTO-31: the master path and the index and depth limits")
   void masterAndLimits() {
     assertEquals(DerivationPath.master(), DerivationPath.parse("m"));
     assertEquals("m", DerivationPath.master().toString());
@@ -32,6 +35,7 @@ class HdDerivationPathTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-31: malformed paths are refused naming the level")
   void refusesMalformedPathsNamingTheLevel() {
     assertMessage(null, "derivationPath: missing value");
     assertMessage("", "derivationPath: must start with 'm' (the master key), as in m/44'/60'/0'/0/0");
@@ -64,6 +68,7 @@ class HdDerivationPathTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-31: negative indices are programming errors")
   void negativeIndicesAreProgrammingErrors() {
     assertThrows(IllegalArgumentException.class, () -> DerivationPath.ethereumAccount(-1));
     assertThrows(IllegalArgumentException.class, () -> DerivationPath.hardened(-1));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigInteger;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xinlian.common.DecodingException;
 import org.xinlian.crypto.CryptoException;
@@ -23,11 +24,13 @@ class HdExtendedPrivateKeyTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-29: n is the secp256k1 order")
   void orderIsSecp256k1() {
     assertEquals(N, ExtendedPrivateKey.ORDER);
   }
 
   @Test
+  @DisplayName("CRYPTO-30: I_L at or above n is an invalid child")
   void leftHalfAtOrAboveTheOrderIsAnInvalidChild() {
     CryptoException e =
         assertThrows(
@@ -46,6 +49,7 @@ class HdExtendedPrivateKeyTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-30: a zero child key is an invalid child")
   void zeroChildKeyIsAnInvalidChild() {
     BigInteger parent = BigInteger.valueOf(12345);
     CryptoException e =
@@ -60,6 +64,7 @@ class HdExtendedPrivateKeyTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-29: child keys are reduced modulo n")
   void childScalarWrapsModuloTheOrder() {
     BigInteger parent = N.subtract(BigInteger.TWO);
     assertEquals(
@@ -68,6 +73,7 @@ class HdExtendedPrivateKeyTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-29: seeds are 16 to 64 bytes")
   void seedLengthIsBounded() {
     for (int length : new int[] {0, 15, 65, 1000}) {
       DecodingException e =
@@ -79,6 +85,7 @@ class HdExtendedPrivateKeyTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-29: at most 255 levels; toString redacts")
   void depthIsBoundedAndToStringRedacts() {
     ExtendedPrivateKey master = ExtendedPrivateKey.fromSeed(new byte[16]);
     assertEquals("ExtendedPrivateKey[depth 0, redacted]", master.toString());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.MnemonicUtils;
 import org.xinlian.common.DecodingException;
@@ -22,6 +23,7 @@ class MnemonicTest {
       "c55257c360c07c72029aebc1b53c05ed0362ada38ead3e3e9efa3708e53495531f09a6987599d18264c1e1c92f2cf141630c7a3c4ab7c81b2f001698e7463b04";
 
   @Test
+  @DisplayName("CRYPTO-27: the word list is the official English list")
   void theWordListIsTheOfficialEnglishList() throws IOException {
     // SHA-256 of bitcoin/bips bip-0039/english.txt, as published with the word lists (and pinned by
     // python-mnemonic and other implementations).
@@ -36,6 +38,7 @@ class MnemonicTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-27: a word outside the list is refused by position")
   void wrongWordIsRefusedByPosition() {
     String phrase = ABOUT.replaceFirst("about$", "abuot");
     DecodingException e = assertThrows(DecodingException.class, () -> Mnemonic.parse(phrase));
@@ -46,6 +49,7 @@ class MnemonicTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-27: a checksum mismatch is refused")
   void wrongChecksumIsRefused() {
     // "abandon" × 12 has all-zero entropy whose checksum needs "about" as the last word.
     String phrase = "abandon ".repeat(11) + "abandon";
@@ -57,12 +61,14 @@ class MnemonicTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-27: swapped words fail the checksum")
   void swappedWordsFailTheChecksum() {
     String swapped = "test test test test test test test test test test junk test";
     assertThrows(DecodingException.class, () -> Mnemonic.parse(swapped));
   }
 
   @Test
+  @DisplayName("CRYPTO-27: word counts other than 12 to 24 in steps of 3 are refused")
   void wrongWordCountsAreRefused() {
     for (int count : new int[] {0, 1, 11, 13, 14, 25, 27}) {
       String phrase = "abandon ".repeat(count);
@@ -73,6 +79,7 @@ class MnemonicTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-27: missing and oversized mnemonics are refused")
   void nullAndOversizedInputAreRefused() {
     assertEquals(
         "mnemonic: missing value",
@@ -84,6 +91,7 @@ class MnemonicTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-27: entropy of another length is refused")
   void entropyOfAWrongLengthIsRefused() {
     for (int length : new int[] {0, 4, 15, 17, 33, 36}) {
       DecodingException e =
@@ -93,6 +101,7 @@ class MnemonicTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-27: whitespace and case do not change the seed")
   void whitespaceAndCaseDoNotChangeTheSeed() {
     Mnemonic canonical = Mnemonic.parse(ABOUT);
     Mnemonic messy = Mnemonic.parse("  " + ABOUT.toUpperCase().replace(" ", " \t\n ") + "\n");
@@ -102,6 +111,7 @@ class MnemonicTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-28: the passphrase is NFKD-normalised")
   void passphraseIsNfkdNormalised() {
     Mnemonic mnemonic = Mnemonic.parse(ABOUT);
     // "é" precomposed (NFC) and decomposed (NFD) are one passphrase to a user.
@@ -113,6 +123,7 @@ class MnemonicTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-28: a null passphrase is the empty one")
   void nullPassphraseIsTheEmptyPassphrase() {
     Mnemonic mnemonic = Mnemonic.parse(ABOUT);
     assertArrayEquals(mnemonic.seed(""), mnemonic.seed(null));
@@ -120,6 +131,7 @@ class MnemonicTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-28: oversized and ill-formed passphrases are refused")
   void badPassphrasesAreRefused() {
     Mnemonic mnemonic = Mnemonic.parse(ABOUT);
     DecodingException tooLong =
@@ -133,6 +145,7 @@ class MnemonicTest {
   }
 
   @Test
+  @DisplayName("CRYPTO-27: toString does not reveal the words")
   void toStringDoesNotRevealTheWords() {
     assertEquals("Mnemonic[12 words, redacted]", Mnemonic.parse(ABOUT).toString());
   }
