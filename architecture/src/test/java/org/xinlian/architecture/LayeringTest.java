@@ -102,7 +102,7 @@ class LayeringTest {
   @Test
   void apiFacadesExposeNoBouncyCastleType() {
     com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
-        .that().areDeclaredInClassesThat().resideInAnyPackage("org.xinlian.crypto", "org.xinlian.crypto.keystore")
+        .that().areDeclaredInClassesThat().resideInAnyPackage("org.xinlian.crypto", "org.xinlian.crypto.keystore", "org.xinlian.crypto.hd")
         .and().areDeclaredInClassesThat().arePublic()
         .and().arePublic()
         .should(com.tngtech.archunit.lang.conditions.ArchConditions.not(
