@@ -44,6 +44,12 @@ final class RecordingNodeStore implements NodeStore {
     writes.put(LedgerNamespaces.TRIE_NODES, hash.toArray(), encodedNode);
   }
 
+  /** Takes over the reads and writes of a storage trie updated apart (StorageTrieUpdate). */
+  void absorb(Set<Hash> otherReads, Map<Hash, byte[]> otherWrites) {
+    read.addAll(otherReads);
+    otherWrites.forEach(this::put);
+  }
+
   /** Records a node of a trie dropped as a whole (a deleted account's storage). */
   void dropped(Hash hash) {
     read.add(hash);
