@@ -27,7 +27,12 @@ function json(value) {
   return JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
+let finished = false;
+let running = null;
+
 function finish(ok, failure) {
+  if (finished) return;
+  finished = true;
   const line = { ok, checks, ...facts };
   if (failure) line.failure = failure;
   console.log(json(line));
@@ -38,6 +43,7 @@ function finish(ok, failure) {
 // Each check either returns a detail (passed) or throws (failed, with the reason).
 async function check(name, body) {
   let detail;
+  running = name;
   try {
     detail = await body();
   } catch (error) {
@@ -209,6 +215,14 @@ async function main() {
     return { estimate, gasUsed: receipt.gasUsed };
   });
 }
+
+// Socket failures surface as 'error' events outside any await; they still belong to the running check.
+function failRunning(error) {
+  checks.push({ name: running ?? "scenario", ok: false, detail: describe(error) });
+  finish(false, "check failed: " + (running ?? "scenario"));
+}
+process.on("uncaughtException", failRunning);
+process.on("unhandledRejection", failRunning);
 
 const guard = setTimeout(() => finish(false, "scenario did not finish within " + SCENARIO_SECONDS_MAX + " s"), SCENARIO_SECONDS_MAX * 1000);
 main().then(
