@@ -15,7 +15,7 @@ import org.web3j.crypto.Credentials;
  * scenarios also prove they work on a chain that already has history.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class Erc20ScenarioTests {
+abstract class Erc20Scenarios {
   private Path project;
   private EthereumEndpoint endpoint;
 
