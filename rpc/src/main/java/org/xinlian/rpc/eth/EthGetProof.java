@@ -2,7 +2,7 @@ package org.xinlian.rpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.xinlian.common.Address;
@@ -30,6 +30,21 @@ final class EthGetProof extends EthMethod {
     return "eth_getProof";
   }
 
+  /**
+   * A storage key as tools send it: 0x-prefixed hex of at most 32 bytes, padded or not (geth
+   * accepts both "0x0" and the 32-byte form).
+   */
+  private static UInt256 storageKey(JsonNode value, int index) {
+    String text = value.isTextual() ? value.textValue() : "";
+    String digits = text.startsWith("0x") ? text.substring(2) : "";
+    boolean hex = !digits.isEmpty() && digits.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    if (!hex || digits.length() > 2 * UInt256.BYTES) {
+      throw RpcException.invalidParams("invalid argument 1 (storageKeys[" + index + "]): expected"
+          + " 0x-prefixed hex of at most 32 bytes");
+    }
+    return UInt256.fromBigInteger(new BigInteger(digits, 16));
+  }
+
   @Override
   public Object execute(RpcParams params) {
     params.requireCount(2, 3);
@@ -41,14 +56,7 @@ final class EthGetProof extends EthMethod {
     }
     List<UInt256> keys = new ArrayList<>();
     for (int i = 0; i < rawKeys.size(); i++) {
-      ArrayNode single = EthJson.NODES.arrayNode();
-      single.add(rawKeys.get(i));
-      byte[] key = RpcParams.of(single).data(0, "storageKeys[" + i + "]");
-      if (key.length > UInt256.BYTES) {
-        throw RpcException.invalidParams("invalid argument 1 (storageKeys[" + i + "]): a storage"
-            + " key has at most 32 bytes, got " + key.length);
-      }
-      keys.add(UInt256.fromBytes(key));
+      keys.add(storageKey(rawKeys.get(i), i));
     }
     BlockHeader header = context.requireHeader(params.blockTagOr(2, "block", BlockTag.LATEST));
     var proof = StateProofs.prove(context.dependencies.states(), header.stateRoot(), address, keys);

@@ -35,9 +35,11 @@ final class LogQuery {
       return result;
     }
     long head = context.head().number();
-    long from = Math.min(resolve(context, filter.fromBlock()), head + 1);
-    long to = Math.min(resolve(context, filter.toBlock()), head);
-    return range(context, filter, from, to);
+    long from = resolve(context, filter.fromBlock());
+    long to = resolve(context, filter.toBlock());
+    // The limit applies to the range asked for, so an answer never depends on how far the chain has grown.
+    checkRange(from, to);
+    return range(context, filter, Math.min(from, head + 1), Math.min(to, head));
   }
 
   /** The matching logs of blocks {@code from..to}; an empty answer when {@code from > to}. */
@@ -46,10 +48,7 @@ final class LogQuery {
     if (from > to) {
       return result;
     }
-    if (to - from >= LOG_BLOCK_RANGE_MAX) {
-      throw RpcException.limitExceeded("query covers " + (to - from + 1) + " blocks, more than "
-          + LOG_BLOCK_RANGE_MAX + " (LOG_BLOCK_RANGE_MAX); narrow fromBlock..toBlock");
-    }
+    checkRange(from, to);
     BlockStore blocks = context.dependencies.blocks();
     List<Long> candidates =
         blocks.blocksWhoseBloomMayMatch(from, to, filter.addresses(), filter.topics());
@@ -58,6 +57,13 @@ final class LogQuery {
       addMatches(context, filter, block, context.hash(block.header()), result);
     }
     return result;
+  }
+
+  private static void checkRange(long from, long to) {
+    if (to >= from && to - from >= LOG_BLOCK_RANGE_MAX) {
+      throw RpcException.limitExceeded("query covers " + (to - from + 1) + " blocks, more than "
+          + LOG_BLOCK_RANGE_MAX + " (LOG_BLOCK_RANGE_MAX); narrow fromBlock..toBlock");
+    }
   }
 
   private static long resolve(EthContext context, org.xinlian.rpc.BlockTag tag) {
