@@ -373,6 +373,16 @@ public final class TransactionPool {
   }
 
   /** Counts for txpool_status and metrics. */
+  /**
+   * The base fee per gas of the next block, from the latest state view: what eth_gasPrice and
+   * eth_feeHistory report, since block headers carry no base fee.
+   */
+  public BigInteger baseFeePerGas() {
+    synchronized (lock) {
+      return state.baseFeePerGas();
+    }
+  }
+
   public PoolStatus status() {
     synchronized (lock) {
       return new PoolStatus(pendingTotal, byHash.size() - pendingTotal, bytes);

@@ -1,0 +1,21 @@
+package org.xinlian.rpc.eth;
+
+import org.xinlian.rpc.RpcParams;
+
+/** {@code eth_getLogs [filter]}: matching logs of a bounded range (LogQuery's limits). */
+final class EthGetLogs extends EthMethod {
+  EthGetLogs(EthContext context) {
+    super(context);
+  }
+
+  @Override
+  public String name() {
+    return "eth_getLogs";
+  }
+
+  @Override
+  public Object execute(RpcParams params) {
+    params.requireCount(1, 1);
+    return LogQuery.run(context, LogFilter.parse(params.raw(0), "filter"));
+  }
+}
