@@ -1,0 +1,244 @@
+package org.xinlian.node;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xinlian.common.Address;
+import org.xinlian.common.Clock;
+import org.xinlian.common.Hash;
+import org.xinlian.crypto.CryptoSuite;
+import org.xinlian.crypto.CryptoSuites;
+import org.xinlian.evm.transaction.FeeMode;
+import org.xinlian.execution.ExecutionPort;
+import org.xinlian.execution.ExecutionSettings;
+import org.xinlian.execution.Executions;
+import org.xinlian.execution.genesis.Genesis;
+import org.xinlian.execution.genesis.GenesisConfig;
+import org.xinlian.execution.genesis.GenesisMismatchException;
+import org.xinlian.execution.pool.PoolConfig;
+import org.xinlian.execution.pool.PoolStateView;
+import org.xinlian.execution.pool.TransactionPool;
+import org.xinlian.ledger.LedgerNamespaces;
+import org.xinlian.ledger.chain.BlockStore;
+import org.xinlian.ledger.state.StateDatabase;
+import org.xinlian.rpc.ChainInfo;
+import org.xinlian.rpc.eth.EthereumRpc;
+import org.xinlian.rpc.eth.EthereumRpcDependencies;
+import org.xinlian.rpc.server.RpcServer;
+import org.xinlian.storage.KeyValueStore;
+import org.xinlian.storage.KeyValueStores;
+import org.xinlian.storage.StoreOptions;
+import org.xinlian.types.block.BlockHeader;
+
+/**
+ * A running single-validator node (docs/spec/node.md): the ledger on RocksDB, the transaction
+ * pool, the execution port, the block producer and JSON-RPC, wired in dependency order and closed
+ * in reverse. Every block is committed in one atomic batch, so a node killed at any moment restarts
+ * with every transaction that had a receipt.
+ */
+public final class Node implements AutoCloseable {
+  /** Queue of the signature-verification executor: beyond it, the caller verifies itself. */
+  static final int SIGNATURE_QUEUE_MAX = 4_096;
+
+  private final GenesisConfig genesis;
+  private final CryptoSuite suite;
+  private final KeyValueStore store;
+  private final StateDatabase states;
+  private final BlockStore blocks;
+  private final ExecutionPort execution;
+  private final TransactionPool pool;
+  private final PrometheusMeterRegistry meters;
+  private final ThreadPoolExecutor signatureExecutor;
+  private final BlockProducer producer;
+  private final RpcServer rpc;
+  private final Address coinbase;
+  private final Deque<AutoCloseable> started;
+  private boolean closed;
+
+  private Node(NodeConfig config, Clock clock, Deque<AutoCloseable> started) {
+    this.started = started;
+    try {
+      this.genesis = GenesisConfig.load(config.genesisFile());
+    } catch (IllegalArgumentException e) {
+      throw new NodeStartException("genesis file " + config.genesisFile() + ": " + e.getMessage(), e);
+    }
+    this.suite = CryptoSuites.byName(genesis.suite());
+    try {
+      this.store = KeyValueStores.openRocksDb(StoreOptions.of(config.dataDirectory(), LedgerNamespaces.ALL));
+    } catch (RuntimeException e) {
+      throw new NodeStartException("cannot open the data directory " + config.dataDirectory() + ": "
+          + e.getMessage(), e);
+    }
+    started.push(store);
+    try {
+      Genesis.initialize(genesis, store);
+    } catch (GenesisMismatchException e) {
+      throw new NodeStartException("the data directory " + config.dataDirectory()
+          + " holds another chain than the genesis file " + config.genesisFile() + ": " + e.getMessage(), e);
+    }
+    this.states = new StateDatabase(store, suite, config.stateRetention());
+    this.blocks = BlockStore.open(store, suite);
+    this.signatureExecutor = signatureExecutor();
+    started.push(signatureExecutor::shutdownNow);
+    this.execution = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks,
+        signatureExecutor);
+    boolean priced = genesis.feeMode() == FeeMode.ETHEREUM;
+    this.pool = new TransactionPool(new PoolConfig(suite, genesis.chainId(), false,
+        genesis.blockGasLimit(),
+        priced ? org.xinlian.execution.pool.FeeMode.PRICED : org.xinlian.execution.pool.FeeMode.ZERO_PRICE,
+        config.minimumPriorityFeePerGas(), config.pool()), stateView(head().stateRoot()), clock);
+    this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    started.push(meters::close);
+    Gauge.builder("xinlian.chain.height", blocks, b -> b.head().map(BlockHeader::number).orElse(0L))
+        .description("number of the head block").register(meters);
+    Gauge.builder("xinlian.pool.pending", pool, TransactionPool::pendingCount)
+        .description("executable transactions in the pool").register(meters);
+    Gauge.builder("xinlian.pool.queued", pool, TransactionPool::queuedCount)
+        .description("transactions held back behind nonce gaps").register(meters);
+    Timer executionTimer = Timer.builder("xinlian.block.execution")
+        .description("time to build, execute and commit one block").register(meters);
+    EthereumRpc ethereum = EthereumRpc.create(new EthereumRpcDependencies(new ChainInfo(genesis.chainId()),
+        suite, blocks, states, execution, pool, clock));
+    this.coinbase = config.coinbase().orElse(genesis.validators().get(0));
+    this.producer = new BlockProducer(execution, blocks, pool, this::stateView, ethereum.events(), suite,
+        coinbase, genesis.blockGasLimit(), config.blockProduction(), clock, executionTimer);
+    this.rpc = RpcServer.builder(config.rpc(), new ChainInfo(genesis.chainId()))
+        .methods(ethereum.methods())
+        .subscriptionSources(ethereum.subscriptionSources())
+        .meterRegistry(meters)
+        .build();
+    try {
+      rpc.start();
+    } catch (IllegalStateException e) {
+      throw new NodeStartException(e.getMessage(), e);
+    }
+    started.push(rpc);
+    producer.start();
+    started.push(producer);
+  }
+
+  /**
+   * Opens the ledger in {@code config.dataDirectory()} (creating it with the genesis on first
+   * start), starts JSON-RPC and the block producer. Timestamps of new blocks come from
+   * {@code clock}.
+   *
+   * @throws NodeStartException if the node cannot start; whatever was opened is closed again
+   */
+  public static Node start(NodeConfig config, Clock clock) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(clock, "clock");
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    try {
+      return new Node(config, clock, started);
+    } catch (RuntimeException | Error e) {
+      closeAll(started, e);
+      throw e;
+    }
+  }
+
+  private static ThreadPoolExecutor signatureExecutor() {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory factory = runnable -> {
+      Thread thread = new Thread(runnable, "xinlian-signatures-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(SIGNATURE_QUEUE_MAX), factory, new ThreadPoolExecutor.CallerRunsPolicy());
+  }
+
+  private PoolStateView stateView(Hash root) {
+    BigInteger baseFee = genesis.feeMode() == FeeMode.ETHEREUM
+        ? genesis.baseFeePerGas().toBigInteger() : BigInteger.ZERO;
+    return new HeadStateView(states, root, baseFee);
+  }
+
+  /** The head block's header; a started node always has at least its genesis. */
+  public BlockHeader head() {
+    return blocks.head().orElseThrow(() -> new IllegalStateException("no genesis in the store"));
+  }
+
+  public GenesisConfig genesis() {
+    return genesis;
+  }
+
+  public CryptoSuite suite() {
+    return suite;
+  }
+
+  public TransactionPool pool() {
+    return pool;
+  }
+
+  public BlockStore blocks() {
+    return blocks;
+  }
+
+  public StateDatabase states() {
+    return states;
+  }
+
+  public ExecutionPort execution() {
+    return execution;
+  }
+
+  /** Who receives the priority fees of produced blocks. */
+  public Address coinbase() {
+    return coinbase;
+  }
+
+  /** Where JSON-RPC listens (the real port when the configuration asked for port 0). */
+  public InetSocketAddress rpcAddress() {
+    return rpc.address();
+  }
+
+  /** Why block production stopped, if it did; a healthy node answers empty. */
+  public java.util.Optional<Throwable> producerFailure() {
+    return java.util.Optional.ofNullable(producer.failure());
+  }
+
+  /**
+   * Stops block production (after the block in progress is committed), then JSON-RPC, then closes
+   * the store: reverse start order, so nothing writes to a closed store.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeAll(started, null);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> started, Throwable primary) {
+    RuntimeException failure = null;
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        if (primary != null) {
+          primary.addSuppressed(e);
+        } else if (failure == null) {
+          failure = new IllegalStateException("closing the node: " + e.getMessage(), e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

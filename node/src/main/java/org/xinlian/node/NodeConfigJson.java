@@ -1,0 +1,246 @@
+package org.xinlian.node;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.xinlian.common.Address;
+import org.xinlian.common.DecodingException;
+import org.xinlian.execution.pool.PoolLimits;
+import org.xinlian.ledger.state.StateRetention;
+import org.xinlian.rpc.RpcLimits;
+import org.xinlian.rpc.RpcPermission;
+import org.xinlian.rpc.RpcServerConfig;
+
+/** The strict reader behind {@link NodeConfig#load}: every error names the field's path. */
+final class NodeConfigJson {
+  private static final Set<String> TOP_FIELDS = Set.of("dataDirectory", "genesisFile", "coinbase",
+      "rpc", "pool", "stateRetention", "blockProduction");
+  private static final Set<String> RPC_FIELDS = Set.of("host", "port", "corsOrigins", "permissions");
+  private static final Set<String> POOL_FIELDS = Set.of("transactionsMax", "perSenderMax", "bytesMax",
+      "queuedLifetimeMs", "minimumPriorityFeePerGas");
+  private static final Set<String> PRODUCTION_FIELDS = Set.of("minimumSpacingMs", "emptyBlockIntervalMs");
+  /** Deep nesting is never needed here and is how hostile JSON exhausts a parser's stack. */
+  private static final int NESTING_DEPTH_MAX = 8;
+  private static final int LIST_ENTRIES_MAX = 64;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  static {
+    MAPPER.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(NESTING_DEPTH_MAX).build());
+  }
+
+  private NodeConfigJson() {}
+
+  static NodeConfig load(Path file) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new DecodingException("config", "cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (size > NodeConfig.CONFIG_FILE_BYTES_MAX) {
+      throw new DecodingException("config", file + " is " + size + " bytes, above the limit of "
+          + NodeConfig.CONFIG_FILE_BYTES_MAX);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      Path base = file.toAbsolutePath().getParent();
+      return parse(in.readNBytes((int) NodeConfig.CONFIG_FILE_BYTES_MAX + 1), base);
+    } catch (IOException e) {
+      throw new DecodingException("config", "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static NodeConfig parse(byte[] json, Path base) {
+    if (json.length > NodeConfig.CONFIG_FILE_BYTES_MAX) {
+      throw new DecodingException("config", "above the limit of " + NodeConfig.CONFIG_FILE_BYTES_MAX + " bytes");
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new DecodingException("config", "not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new DecodingException("config", "not readable: " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new DecodingException("config", "must be a JSON object");
+    }
+    refuseUnknown(root, TOP_FIELDS, "");
+    Path dataDirectory = path(required(root, "dataDirectory"), "dataDirectory", base);
+    Path genesisFile = path(required(root, "genesisFile"), "genesisFile", base);
+    Optional<Address> coinbase = root.has("coinbase")
+        ? Optional.of(address(root.get("coinbase"), "coinbase")) : Optional.empty();
+    RpcServerConfig rpc = root.has("rpc") ? rpc(root.get("rpc")) : RpcServerConfig.defaults();
+    PoolLimits pool = PoolLimits.defaults();
+    BigInteger minimumPriorityFee = BigInteger.ZERO;
+    if (root.has("pool")) {
+      JsonNode node = object(root.get("pool"), "pool");
+      refuseUnknown(node, POOL_FIELDS, "pool.");
+      pool = new PoolLimits(
+          (int) optionalLong(node, "transactionsMax", "pool.", pool.transactionsMax(), 1, Integer.MAX_VALUE),
+          (int) optionalLong(node, "perSenderMax", "pool.", pool.perSenderMax(), 1, Integer.MAX_VALUE),
+          optionalLong(node, "bytesMax", "pool.", pool.bytesMax(), 1, Long.MAX_VALUE),
+          optionalLong(node, "queuedLifetimeMs", "pool.", pool.queuedLifetimeMillis(), 1, Long.MAX_VALUE));
+      minimumPriorityFee = BigInteger.valueOf(
+          optionalLong(node, "minimumPriorityFeePerGas", "pool.", 0, 0, Long.MAX_VALUE));
+    }
+    StateRetention retention = root.has("stateRetention")
+        ? retention(root.get("stateRetention"))
+        : StateRetention.lastBlocks(NodeConfig.STATE_RETENTION_BLOCKS_DEFAULT);
+    NodeConfig.BlockProduction production = NodeConfig.BlockProduction.defaults();
+    if (root.has("blockProduction")) {
+      JsonNode node = object(root.get("blockProduction"), "blockProduction");
+      refuseUnknown(node, PRODUCTION_FIELDS, "blockProduction.");
+      production = new NodeConfig.BlockProduction(
+          optionalLong(node, "minimumSpacingMs", "blockProduction.", production.minimumSpacingMs(),
+              0, NodeConfig.BlockProduction.SPACING_MS_MAX),
+          optionalLong(node, "emptyBlockIntervalMs", "blockProduction.", 0, 0,
+              NodeConfig.BlockProduction.SPACING_MS_MAX));
+    }
+    return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFee,
+        retention, production);
+  }
+
+  private static RpcServerConfig rpc(JsonNode value) {
+    JsonNode node = object(value, "rpc");
+    refuseUnknown(node, RPC_FIELDS, "rpc.");
+    String host = node.has("host") ? text(node.get("host"), "rpc.host") : RpcServerConfig.HOST_DEFAULT;
+    if (host.isBlank()) {
+      throw new DecodingException("rpc.host", "must not be empty");
+    }
+    int port = (int) optionalLong(node, "port", "rpc.", RpcServerConfig.PORT_DEFAULT, 0, 65_535);
+    List<String> origins = new ArrayList<>();
+    if (node.has("corsOrigins")) {
+      for (JsonNode origin : array(node.get("corsOrigins"), "rpc.corsOrigins")) {
+        origins.add(text(origin, "rpc.corsOrigins." + origins.size()));
+      }
+    }
+    Set<RpcPermission> permissions = EnumSet.noneOf(RpcPermission.class);
+    if (node.has("permissions")) {
+      int index = 0;
+      for (JsonNode permission : array(node.get("permissions"), "rpc.permissions")) {
+        String field = "rpc.permissions." + index++;
+        String name = text(permission, field);
+        try {
+          permissions.add(RpcPermission.valueOf(name.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new DecodingException(field, "must be \"public\", \"admin\" or \"debug\", got \"" + name + "\"");
+        }
+      }
+    }
+    permissions.remove(RpcPermission.PUBLIC);
+    return new RpcServerConfig(host, port, origins, permissions, RpcLimits.defaults());
+  }
+
+  private static StateRetention retention(JsonNode node) {
+    if (node.isTextual() && node.asText().equals("archive")) {
+      return StateRetention.ARCHIVE;
+    }
+    if (node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= 1
+        && node.asLong() < Long.MAX_VALUE) {
+      return StateRetention.lastBlocks(node.asLong());
+    }
+    throw new DecodingException("stateRetention", "must be a number of blocks (at least 1) or \"archive\"");
+  }
+
+  private static JsonNode required(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      throw new DecodingException(name, "required");
+    }
+    return value;
+  }
+
+  private static void refuseUnknown(JsonNode node, Set<String> known, String prefix) {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new DecodingException(prefix + name, "unknown field (known: "
+            + String.join(", ", known.stream().sorted().toList()) + ")");
+      }
+    }
+  }
+
+  private static JsonNode object(JsonNode node, String field) {
+    if (!node.isObject()) {
+      throw new DecodingException(field, "must be an object");
+    }
+    return node;
+  }
+
+  private static List<JsonNode> array(JsonNode node, String field) {
+    if (!node.isArray()) {
+      throw new DecodingException(field, "must be an array");
+    }
+    if (node.size() > LIST_ENTRIES_MAX) {
+      throw new DecodingException(field, "at most " + LIST_ENTRIES_MAX + " entries");
+    }
+    List<JsonNode> entries = new ArrayList<>();
+    node.forEach(entries::add);
+    return entries;
+  }
+
+  private static String text(JsonNode node, String field) {
+    if (!node.isTextual()) {
+      throw new DecodingException(field, "must be a string");
+    }
+    return node.asText();
+  }
+
+  private static Path path(JsonNode node, String field, Path base) {
+    String text = text(node, field);
+    if (text.isBlank()) {
+      throw new DecodingException(field, "must not be empty");
+    }
+    try {
+      return base.resolve(text).normalize();
+    } catch (InvalidPathException e) {
+      throw new DecodingException(field, "not a valid path: " + e.getMessage());
+    }
+  }
+
+  private static Address address(JsonNode node, String field) {
+    String text = text(node, field);
+    if (!text.matches("0x[0-9a-fA-F]{40}")) {
+      throw new DecodingException(field, "not a 0x-prefixed 20-byte address");
+    }
+    return Address.fromHex(text);
+  }
+
+  private static long optionalLong(JsonNode node, String name, String prefix, long absent, long min, long max) {
+    JsonNode value = node.get(name);
+    if (value == null) {
+      return absent;
+    }
+    String field = prefix + name;
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw new DecodingException(field, "must be an integer");
+    }
+    long number = value.asLong();
+    if (number < min || number > max) {
+      throw new DecodingException(field, "must be " + min + " to " + max + ", got " + number);
+    }
+    return number;
+  }
+}
