@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.xinlian.common.Address;
 import org.xinlian.common.Hash;
 import org.xinlian.crypto.CryptoSuite;
@@ -58,7 +59,7 @@ public final class Signer {
     long gas = request.gasLimit().isPresent()
         ? request.gasLimit().getAsLong()
         : client.estimateGas(new CallRequest(Optional.of(address), request.to(), request.value(), request.data(),
-            java.util.OptionalLong.empty()));
+            OptionalLong.empty()));
     Fees fees = request.fees().orElseGet(() -> suggestedFees(client));
     if (fees instanceof Fees.Dynamic dynamic) {
       return new UnsignedTransaction.DynamicFee(chainId, nonce, dynamic.maxPriorityFeePerGas(),
@@ -66,7 +67,7 @@ public final class Signer {
     }
     Fees.Legacy legacy = (Fees.Legacy) fees;
     return new UnsignedTransaction.Legacy(nonce, legacy.gasPrice(), gas, request.to(), request.value(),
-        request.data(), java.util.OptionalLong.of(chainId));
+        request.data(), OptionalLong.of(chainId));
   }
 
   /** The fees the node suggests: see {@link #prepare}. */
