@@ -39,11 +39,14 @@ class LayeringTest {
         .layer("ledger").definedBy("org.xinlian.ledger..")
         .layer("execution").definedBy("org.xinlian.execution..")
         .layer("rpc").definedBy("org.xinlian.rpc..")
+        .layer("sdk").definedBy("org.xinlian.sdk..")
         .layer("node").definedBy("org.xinlian.node..")
         .layer("cli").definedBy("org.xinlian.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("node").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("rpc").mayOnlyBeAccessedByLayers("node", "cli")
+        // The SDK is a client: it speaks JSON-RPC and sees only common, crypto and types.
+        .whereLayer("sdk").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("execution").mayOnlyBeAccessedByLayers("rpc", "node", "cli")
         .whereLayer("ledger").mayOnlyBeAccessedByLayers("execution", "rpc", "node", "cli")
         .whereLayer("storage").mayOnlyBeAccessedByLayers(
@@ -52,11 +55,12 @@ class LayeringTest {
         .whereLayer("trie").mayOnlyBeAccessedByLayers(
             "evm", "ledger", "execution", "rpc", "node", "cli")
         .whereLayer("types").mayOnlyBeAccessedByLayers(
-            "trie", "evm", "ledger", "execution", "rpc", "node", "cli")
+            "trie", "evm", "ledger", "execution", "rpc", "sdk", "node", "cli")
         .whereLayer("crypto").mayOnlyBeAccessedByLayers(
-            "types", "trie", "evm", "ledger", "execution", "rpc", "node", "cli")
+            "types", "trie", "evm", "ledger", "execution", "rpc", "sdk", "node", "cli")
         .whereLayer("common").mayOnlyBeAccessedByLayers(
-            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "rpc", "node", "cli")
+            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "rpc", "sdk", "node",
+            "cli")
         .check(classes);
   }
 
