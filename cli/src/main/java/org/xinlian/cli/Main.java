@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
     description = "Xinlian (信链): a consortium blockchain platform.",
     subcommands = {
       CommandLine.HelpCommand.class, KeyCommand.class, TxCommand.class, EvmCommand.class,
-      DbCommand.class, ProofCommand.class, NodeCommand.class, DevCommand.class
+      DbCommand.class, ProofCommand.class, NodeCommand.class, DevCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code of a user error (bad input, bad file, wrong password). */

@@ -1,0 +1,71 @@
+package org.xinlian.cli.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What to run.
+ *
+ * @param rpc the node's HTTP JSON-RPC endpoint
+ * @param workload plain ether transfers or ERC-20 token transfers
+ * @param transactions how many transactions the measured phase sends
+ * @param ratePerSecond target send rate; 0 sends as fast as the connections allow
+ * @param connections concurrent HTTP requests, hence connections, in the measured phase
+ * @param senders accounts the transactions are spread over (round robin)
+ * @param batchSize transactions per JSON-RPC batch request in the measured phase (1: no batching)
+ * @param inFlightPerSender most sent-but-not-yet-included transactions per sender, so the load
+ *     stays inside a node's per-sender pool limit; 0 for no limit
+ * @param timeoutSeconds longest measured phase
+ * @param seed from which sender keys derive, so runs are repeatable
+ * @param erc20Artifact the compiled token ({@code {abi, bytecode}}), needed for the erc20 workload
+ */
+public record BenchConfig(
+    URI rpc,
+    Workload workload,
+    int transactions,
+    double ratePerSecond,
+    int connections,
+    int senders,
+    int batchSize,
+    int inFlightPerSender,
+    long timeoutSeconds,
+    String seed,
+    Optional<Path> erc20Artifact) {
+
+  /** Most transactions in one run: the pre-signed set is held in memory. */
+  public static final int TRANSACTIONS_MAX = 10_000_000;
+  public static final int CONNECTIONS_MAX = 1_024;
+  public static final int SENDERS_MAX = 100_000;
+  /** geth's and Xinlian's default JSON-RPC batch limit is 1000; stay well inside it. */
+  public static final int BATCH_SIZE_MAX = 500;
+
+  /** What each measured transaction does. */
+  public enum Workload {
+    TRANSFER,
+    ERC20
+  }
+
+  public BenchConfig {
+    require(transactions >= 1 && transactions <= TRANSACTIONS_MAX,
+        "--transactions: must be 1 to " + TRANSACTIONS_MAX + ", got " + transactions);
+    require(ratePerSecond >= 0 && Double.isFinite(ratePerSecond),
+        "--rate: must be 0 (as fast as possible) or positive, got " + ratePerSecond);
+    require(connections >= 1 && connections <= CONNECTIONS_MAX,
+        "--connections: must be 1 to " + CONNECTIONS_MAX + ", got " + connections);
+    require(senders >= 1 && senders <= SENDERS_MAX,
+        "--senders: must be 1 to " + SENDERS_MAX + ", got " + senders);
+    require(batchSize >= 1 && batchSize <= BATCH_SIZE_MAX,
+        "--batch: must be 1 to " + BATCH_SIZE_MAX + ", got " + batchSize);
+    require(inFlightPerSender >= 0, "--in-flight-per-sender: must be 0 or more, got " + inFlightPerSender);
+    require(timeoutSeconds >= 1, "--timeout: must be at least 1 second, got " + timeoutSeconds);
+    require(workload != Workload.ERC20 || erc20Artifact.isPresent(),
+        "--erc20-artifact: required by --workload erc20");
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}
