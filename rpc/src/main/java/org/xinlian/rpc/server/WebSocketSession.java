@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.xinlian.rpc.RpcException;
@@ -32,6 +33,7 @@ final class WebSocketSession {
   private final int outboundMessagesMax;
   private final int subscriptionsMax;
   private final AtomicInteger outbound = new AtomicInteger();
+  private final AtomicBoolean disconnecting = new AtomicBoolean();
   private final Map<String, ActiveSubscription> subscriptions = new LinkedHashMap<>();
   private boolean closed;
 
@@ -54,9 +56,7 @@ final class WebSocketSession {
     }
     if (outbound.incrementAndGet() > outboundMessagesMax) {
       outbound.decrementAndGet();
-      LOG.log(System.Logger.Level.WARNING, "disconnecting slow WebSocket client {0}", channel.remoteAddress());
-      close(WebSocketCloseStatus.POLICY_VIOLATION, "client too slow: more than " + outboundMessagesMax
-          + " messages queued (webSocketOutboundMessagesMax)");
+      disconnectSlowClient();
       return false;
     }
     channel.writeAndFlush(new TextWebSocketFrame(json)).addListener(future -> outbound.decrementAndGet());
@@ -130,6 +130,19 @@ final class WebSocketSession {
     }
   }
 
+  /**
+   * Disconnects a client whose queue passed the bound. It runs on the channel's event loop, not
+   * here: the caller may hold a subscription's lock, and closing cancels every subscription.
+   */
+  private void disconnectSlowClient() {
+    if (!disconnecting.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.log(System.Logger.Level.WARNING, "disconnecting slow WebSocket client {0}", channel.remoteAddress());
+    channel.eventLoop().execute(() -> close(WebSocketCloseStatus.POLICY_VIOLATION,
+        "client too slow: more than " + outboundMessagesMax + " messages queued (webSocketOutboundMessagesMax)"));
+  }
+
   private void close(WebSocketCloseStatus status, String reason) {
     closed();
     channel.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(f -> channel.close());
@@ -159,6 +172,9 @@ final class WebSocketSession {
         }
         if (!active) {
           if (heldBack.size() >= outboundMessagesMax) {
+            // The same bound as the outbound queue, with the same consequence: a client that
+            // cannot keep up is disconnected, not silently dropped from.
+            disconnectSlowClient();
             return false;
           }
           heldBack.add(result);
