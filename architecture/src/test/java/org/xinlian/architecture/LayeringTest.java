@@ -118,6 +118,16 @@ class LayeringTest {
   }
 
   @Test
+  void libsecp256k1StaysInsideTheStandardSuite() {
+    noClasses()
+        .that().resideOutsideOfPackages("org.xinlian.crypto.standard..")
+        .should().dependOnClassesThat().resideInAnyPackage("fr.acinq..", "kotlin..")
+        .because("the native secp256k1 backend is an implementation detail with a BouncyCastle"
+            + " fallback (docs/adr/0007); nothing else may depend on it or on its Kotlin runtime")
+        .check(classes);
+  }
+
+  @Test
   void rocksDbStaysInsideItsImplementation() {
     noClasses()
         .that().resideOutsideOfPackages("org.xinlian.storage.rocksdb..")

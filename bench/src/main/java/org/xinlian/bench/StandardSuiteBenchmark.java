@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,6 +23,10 @@ import org.xinlian.crypto.Signature;
 /**
  * Throughput of the standard suite's primitives. Sender recovery bounds how many transactions a
  * node can admit per second, so recoverSigner is the figure to watch.
+ *
+ * <p>{@code backend} selects the secp256k1 implementation through the {@code xinlian.secp256k1}
+ * property (docs/adr/0007): bitcoin-core's libsecp256k1 or BouncyCastle. It only changes verify
+ * and recoverSigner; JMH runs each value in its own fork, where the suite reads the property.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -32,6 +37,9 @@ import org.xinlian.crypto.Signature;
 public class StandardSuiteBenchmark {
   private static final int SMALL_INPUT_BYTES = 32;
   private static final int LARGE_INPUT_BYTES = 1024;
+
+  @Param({"native", "bouncycastle"})
+  public String backend;
 
   private CryptoSuite suite;
   private KeyPair keyPair;
@@ -44,6 +52,7 @@ public class StandardSuiteBenchmark {
 
   @Setup
   public void setUp() {
+    System.setProperty("xinlian.secp256k1", backend);
     suite = CryptoSuites.standard();
     // Fixed inputs keep runs comparable; the key protects nothing.
     keyPair = suite.keyPairFromPrivateKey(suite.hash("xinlian benchmark key".getBytes(UTF_8)));

@@ -47,6 +47,29 @@ public final class StandardSuite implements CryptoSuite {
   private final EcKeyEncoding keyEncoding =
       new EcKeyEncoding(CryptoSuites.STANDARD, "secp256k1", "SHA256withECDSA");
 
+  /** Verification and recovery: libsecp256k1 or BouncyCastle, same answers (docs/adr/0007). */
+  private final Secp256k1Backend backend;
+
+  /**
+   * The suite with the secp256k1 backend chosen by the {@code xinlian.secp256k1} system property
+   * ({@code auto}, {@code native} or {@code bouncycastle}; auto when absent).
+   *
+   * @throws IllegalArgumentException if the property names no backend
+   * @throws IllegalStateException if it says {@code native} and libsecp256k1 cannot load
+   */
+  public StandardSuite() {
+    this(Secp256k1Backends.fromSystemProperty());
+  }
+
+  StandardSuite(Secp256k1Backend backend) {
+    this.backend = Objects.requireNonNull(backend, "backend");
+  }
+
+  /** Which backend verifies and recovers: {@code native} or {@code bouncycastle}. */
+  String secp256k1Backend() {
+    return backend.name();
+  }
+
   @Override
   public String name() {
     return CryptoSuites.STANDARD;
@@ -147,14 +170,12 @@ public final class StandardSuite implements CryptoSuite {
   boolean verify(PublicKey key, byte[] digest, BigInteger r, BigInteger s, boolean requireLowS) {
     requireSuite("publicKey", key.suite());
     requireDigest(digest);
-    ECPoint point;
-    try {
-      point = Secp256k1.pointFromCoordinates(key.bytes(), 0);
-    } catch (IllegalArgumentException e) {
-      // A PublicKey built directly rather than through publicKeyFromBytes: nothing verifies under it.
+    if (!Secp256k1.isValidScalar(r)
+        || !Secp256k1.isValidScalar(s)
+        || (requireLowS && s.compareTo(Secp256k1.HALF_N) > 0)) {
       return false;
     }
-    return Secp256k1.verify(point, digest, r, s, requireLowS);
+    return backend.verify(key.bytes(), digest, r, s);
   }
 
   @Override
@@ -172,12 +193,11 @@ public final class StandardSuite implements CryptoSuite {
     if (signature.s().compareTo(Secp256k1.HALF_N) > 0) {
       throw new InvalidSignatureException("signature: s is above n/2 (not canonical low-S)");
     }
-    ECPoint point =
-        Secp256k1.recover(digest, signature.r(), signature.s(), signature.recoveryId());
+    byte[] point = recover(digest, signature.r(), signature.s(), signature.recoveryId());
     if (point == null) {
       throw new InvalidSignatureException("signature: no public key recovers from it");
     }
-    return new PublicKey(name(), Secp256k1.rawBytes(point));
+    return new PublicKey(name(), point);
   }
 
   /**
@@ -191,10 +211,19 @@ public final class StandardSuite implements CryptoSuite {
     if (r == null || s == null) {
       return Optional.empty();
     }
-    ECPoint point = Secp256k1.recover(digest, r, s, recoveryId);
-    return point == null
-        ? Optional.empty()
-        : Optional.of(new PublicKey(name(), Secp256k1.rawBytes(point)));
+    byte[] point = recover(digest, r, s, recoveryId);
+    return point == null ? Optional.empty() : Optional.of(new PublicKey(name(), point));
+  }
+
+  /** The range checks both backends rely on, then the backend's SEC 1 recovery. */
+  private byte[] recover(byte[] digest, BigInteger r, BigInteger s, int recoveryId) {
+    if (!Secp256k1.isValidScalar(r)
+        || !Secp256k1.isValidScalar(s)
+        || recoveryId < 0
+        || recoveryId > 3) {
+      return null;
+    }
+    return backend.recover(digest, r, s, recoveryId);
   }
 
   @Override

@@ -82,10 +82,15 @@ final class Wycheproof {
 
   /** Prints the tally and asserts that every case in the file ran and got its verdict. */
   void assertAllRight() {
+    assertAllRight("");
+  }
+
+  /** As {@link #assertAllRight()}, naming what ran them (e.g. a secp256k1 backend) in the tally. */
+  void assertAllRight(String label) {
     int declared = root.get("numberOfTests").asInt();
     System.out.printf(
-        "Wycheproof %s: %d cases, %d verdicts right (%d acceptable), %d wrong%n",
-        file, run, right, acceptable, failures.size());
+        "Wycheproof %s%s: %d cases, %d verdicts right (%d acceptable), %d wrong%n",
+        file, label.isEmpty() ? "" : " [" + label + "]", run, right, acceptable, failures.size());
     assertEquals(declared, run, file + ": cases run versus numberOfTests");
     assertTrue(failures.isEmpty(), file + ": wrong verdicts:\n" + String.join("\n", failures));
   }

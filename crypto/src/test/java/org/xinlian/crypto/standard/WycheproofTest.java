@@ -8,7 +8,10 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xinlian.crypto.AuthenticationFailedException;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.PublicKey;
@@ -17,23 +20,43 @@ import org.xinlian.crypto.PublicKey;
  * Google's Wycheproof vectors (C2SP/wycheproof, read from ../shared/oracles/wycheproof) against the
  * standard suite's secp256k1 ECDSA, AES-GCM and HMAC-SHA256. The ECDSA messages are hashed with
  * SHA-256 and verified with the suite's raw verification; only the Bitcoin file requires low S.
+ * The ECDSA files run once per secp256k1 backend (libsecp256k1 and BouncyCastle, docs/adr/0007).
  */
 class WycheproofTest {
   private final StandardSuite suite = new StandardSuite();
 
-  @Test
-  void ecdsaSecp256k1Der() {
-    checkEcdsa("ecdsa_secp256k1_sha256_test.json", Encoding.DER, false);
+  /**
+   * Both backends on every platform the tests run on: the bundled libsecp256k1 covers Linux
+   * (x86-64, aarch64), macOS and Windows x86-64, and a test run without it must fail, not quietly
+   * test BouncyCastle twice.
+   */
+  static Stream<String> backends() {
+    return Stream.of(NativeSecp256k1Backend.NAME, BouncyCastleSecp256k1Backend.NAME);
   }
 
-  @Test
-  void ecdsaSecp256k1P1363() {
-    checkEcdsa("ecdsa_secp256k1_sha256_p1363_test.json", Encoding.P1363, false);
+  private static StandardSuite suiteWith(String backend) {
+    StandardSuite suite = new StandardSuite(Secp256k1Backends.byName(backend));
+    assertEquals(backend, suite.secp256k1Backend());
+    return suite;
   }
 
-  @Test
-  void ecdsaSecp256k1BitcoinLowS() {
-    checkEcdsa("ecdsa_secp256k1_sha256_bitcoin_test.json", Encoding.DER, true);
+  @ParameterizedTest
+  @MethodSource("backends")
+  void ecdsaSecp256k1Der(String backend) {
+    checkEcdsa(suiteWith(backend), "ecdsa_secp256k1_sha256_test.json", Encoding.DER, false);
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void ecdsaSecp256k1P1363(String backend) {
+    checkEcdsa(
+        suiteWith(backend), "ecdsa_secp256k1_sha256_p1363_test.json", Encoding.P1363, false);
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void ecdsaSecp256k1BitcoinLowS(String backend) {
+    checkEcdsa(suiteWith(backend), "ecdsa_secp256k1_sha256_bitcoin_test.json", Encoding.DER, true);
   }
 
   private enum Encoding {
@@ -41,7 +64,8 @@ class WycheproofTest {
     P1363
   }
 
-  private void checkEcdsa(String file, Encoding encoding, boolean requireLowS) {
+  private static void checkEcdsa(
+      StandardSuite suite, String file, Encoding encoding, boolean requireLowS) {
     Wycheproof vectors = Wycheproof.load(file);
     for (JsonNode group : vectors.groups()) {
       PublicKey key =
@@ -53,7 +77,7 @@ class WycheproofTest {
         vectors.record(group, test, accepted);
       }
     }
-    vectors.assertAllRight();
+    vectors.assertAllRight(suite.secp256k1Backend());
   }
 
   /**
@@ -61,8 +85,10 @@ class WycheproofTest {
    * recovery ids must give back the group's key, including the cases whose nonce point has
    * x = r + n (recovery id 2 or 3), which honest signers almost never produce.
    */
-  @Test
-  void recoveryFindsTheSignerOfEveryValidEcdsaCase() {
+  @ParameterizedTest
+  @MethodSource("backends")
+  void recoveryFindsTheSignerOfEveryValidEcdsaCase(String backend) {
+    StandardSuite suite = suiteWith(backend);
     Wycheproof vectors = Wycheproof.load("ecdsa_secp256k1_sha256_p1363_test.json");
     int recovered = 0;
     int overflowed = 0;
@@ -89,9 +115,9 @@ class WycheproofTest {
       }
     }
     System.out.printf(
-        "Wycheproof ecdsa_secp256k1_sha256_p1363_test.json recovery: %d valid cases, %d signers"
-            + " recovered (%d with x = r + n)%n",
-        valid, recovered, overflowed);
+        "Wycheproof ecdsa_secp256k1_sha256_p1363_test.json recovery [%s]: %d valid cases, %d"
+            + " signers recovered (%d with x = r + n)%n",
+        backend, valid, recovered, overflowed);
     assertEquals(valid, recovered);
     assertTrue(overflowed > 0, "no x = r + n case exercised");
   }
