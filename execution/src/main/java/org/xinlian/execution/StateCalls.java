@@ -81,7 +81,10 @@ final class StateCalls {
     }
     Outcome outcome = result.outcome();
     return switch (outcome) {
-      case SUCCESS -> new CallResult(CallResult.Status.SUCCESS, result.output(), result.gasUsed(), "",
+      // A creation's "output" is the deployed runtime code, as geth's eth_call answers, so a
+      // tool can check what a deployment would install before sending it.
+      case SUCCESS -> new CallResult(CallResult.Status.SUCCESS,
+          result.createdAddress().map(state::code).orElse(result.output()), result.gasUsed(), "",
           result.createdAddress());
       case REVERT -> new CallResult(CallResult.Status.REVERTED, result.output(), result.gasUsed(),
           "execution reverted", Optional.empty());

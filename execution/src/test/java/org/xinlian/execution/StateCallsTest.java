@@ -73,6 +73,12 @@ class StateCallsTest {
 
       // EXECUTION-6: a call reads without committing; the head does not move.
       Hash headBefore = node.headHash();
+      // A creation call answers the runtime code it would deploy (geth's behaviour), at a new address.
+      CallResult creation = node.port.call(new CallRequest(Optional.of(alice), Optional.empty(),
+          OptionalLong.empty(), BigInteger.ZERO, INIT_CODE, BigInteger.ZERO), Optional.empty());
+      assertTrue(creation.succeeded(), creation.detail());
+      assertEquals(RUNTIME, Hex.encodeBare(creation.output()));
+      assertEquals(Optional.of(ContractAddresses.create(alice, 1)), creation.createdAddress());
       CallResult read = node.port.call(CallRequest.of(alice, contract, new byte[0]), Optional.empty());
       assertTrue(read.succeeded(), read.detail());
       assertArrayEquals(word(0), read.output());
