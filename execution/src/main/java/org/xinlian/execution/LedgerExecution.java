@@ -18,7 +18,7 @@ import org.xinlian.evm.state.JournaledWorldState;
 import org.xinlian.evm.transaction.TransactionProcessor;
 import org.xinlian.evm.transaction.TransactionResult;
 import org.xinlian.ledger.chain.BlockRejectedException;
-import org.xinlian.ledger.chain.BlockRoots;
+import org.xinlian.ledger.chain.BlockDigests;
 import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.ledger.state.StateDatabase;
 import org.xinlian.ledger.state.StateHead;
@@ -49,7 +49,8 @@ final class LedgerExecution implements ExecutionPort {
   static final int SIGNATURE_TASK_TRANSACTIONS = 64;
 
   /** A block executed on the current head, its state writes in {@code batch}. */
-  private record Pending(Block block, Hash hash, List<Receipt> receipts, Hash stateRoot, WriteBatch batch) {}
+  private record Pending(Block block, Hash hash, List<Receipt> receipts, Hash stateRoot, WriteBatch batch,
+      BlockDigests digests) {}
 
   private final ExecutionSettings settings;
   private final KeyValueStore store;
@@ -127,13 +128,13 @@ final class LedgerExecution implements ExecutionPort {
     }
     WriteBatch batch = store.newBatch();
     Hash stateRoot = states.commit(state, request.height(), batch).root();
+    BlockDigests digests = BlockDigests.compute(settings.suite(), included, receipts);
     BlockHeader header = new BlockHeader(parentHash, request.height(), request.timestamp(),
-        request.proposer(), stateRoot, BlockRoots.transactionsRoot(settings.suite(), included),
-        BlockRoots.receiptsRoot(settings.suite(), receipts), BlockRoots.logsBloom(receipts), gasUsed,
-        gasLimit, new byte[0], new byte[0]);
+        request.proposer(), stateRoot, digests.transactionsRoot(), digests.receiptsRoot(),
+        digests.logsBloom(), gasUsed, gasLimit, new byte[0], new byte[0]);
     Block block = new Block(header, included);
     Hash hash = header.hash(settings.suite());
-    remember(new Pending(block, hash, receipts, stateRoot, batch));
+    remember(new Pending(block, hash, receipts, stateRoot, batch, digests));
     return new Proposal(block, hash, receipts, skipped);
   }
 
@@ -163,7 +164,7 @@ final class LedgerExecution implements ExecutionPort {
     Block block = new Block(executed.block().header().withCommitCertificate(commitCertificate),
         executed.block().transactions());
     try {
-      blocks.commitBlock(executed.batch(), block, executed.receipts());
+      blocks.commitBlock(executed.batch(), block, executed.receipts(), executed.digests());
     } catch (BlockRejectedException e) {
       throw new InvalidBlockException(e.getMessage());
     }
@@ -216,11 +217,6 @@ final class LedgerExecution implements ExecutionPort {
     if (header.gasUsed() > header.gasLimit()) {
       return "gasUsed: " + header.gasUsed() + " above the gas limit " + header.gasLimit();
     }
-    Hash transactionsRoot = BlockRoots.transactionsRoot(settings.suite(), block.transactions());
-    if (!transactionsRoot.equals(header.transactionsRoot())) {
-      return "transactionsRoot: header " + header.transactionsRoot() + " but the transactions give "
-          + transactionsRoot;
-    }
     Object verified = verifySignatures(block.transactions());
     if (verified instanceof String reason) {
       return reason;
@@ -253,11 +249,16 @@ final class LedgerExecution implements ExecutionPort {
     if (gasUsed != header.gasUsed()) {
       return "gasUsed: header " + header.gasUsed() + " but execution used " + gasUsed;
     }
-    Hash receiptsRoot = BlockRoots.receiptsRoot(settings.suite(), receipts);
+    BlockDigests digests = BlockDigests.compute(settings.suite(), block.transactions(), receipts);
+    if (!digests.transactionsRoot().equals(header.transactionsRoot())) {
+      return "transactionsRoot: header " + header.transactionsRoot() + " but the transactions give "
+          + digests.transactionsRoot();
+    }
+    Hash receiptsRoot = digests.receiptsRoot();
     if (!receiptsRoot.equals(header.receiptsRoot())) {
       return "receiptsRoot: header " + header.receiptsRoot() + " but execution gives " + receiptsRoot;
     }
-    if (!BlockRoots.logsBloom(receipts).equals(header.logsBloom())) {
+    if (!digests.logsBloom().equals(header.logsBloom())) {
       return "logsBloom: the header's differs from the union of the receipts' blooms";
     }
     WriteBatch batch = store.newBatch();
@@ -266,7 +267,7 @@ final class LedgerExecution implements ExecutionPort {
       batch.close();
       return "stateRoot: header " + header.stateRoot() + " but execution gives " + stateRoot;
     }
-    Pending executed = new Pending(block, hash, receipts, stateRoot, batch);
+    Pending executed = new Pending(block, hash, receipts, stateRoot, batch, digests);
     remember(executed);
     return executed;
   }

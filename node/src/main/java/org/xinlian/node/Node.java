@@ -162,7 +162,7 @@ public final class Node implements AutoCloseable {
   private PoolStateView stateView(Hash root) {
     BigInteger baseFee = genesis.feeMode() == FeeMode.ETHEREUM
         ? genesis.baseFeePerGas().toBigInteger() : BigInteger.ZERO;
-    return new HeadStateView(states, root, baseFee);
+    return new HeadStateView(states, baseFee);
   }
 
   /** The head block's header; a started node always has at least its genesis. */

@@ -237,11 +237,21 @@ public final class BlockStore {
    *     match its transactions and receipts
    */
   public synchronized Hash commitBlock(WriteBatch batch, Block block, List<Receipt> receipts) {
+    return commitBlock(batch, block, receipts, null);
+  }
+
+  /**
+   * As {@link #commitBlock(WriteBatch, Block, List)}, reusing the digests the caller computed
+   * while building or checking the block. The header is still checked against them; digests of
+   * other transactions or receipts are ignored and the store computes its own.
+   */
+  public synchronized Hash commitBlock(WriteBatch batch, Block block, List<Receipt> receipts,
+      BlockDigests digests) {
     if (head == null) {
       throw new BlockRejectedException("the store is empty, so the first block must be genesis, "
           + "committed with commitGenesis (got block " + block.header().number() + ")");
     }
-    return commit(batch, block, receipts, -1);
+    return commit(batch, block, receipts, -1, digests);
   }
 
   /**
@@ -258,24 +268,30 @@ public final class BlockStore {
     if (chainId < 0) {
       throw new IllegalArgumentException("chain id must not be negative: " + chainId);
     }
-    return commit(batch, genesis, receipts, chainId);
+    return commit(batch, genesis, receipts, chainId, null);
   }
 
-  private Hash commit(WriteBatch batch, Block block, List<Receipt> receipts, long chainId) {
+  private Hash commit(WriteBatch batch, Block block, List<Receipt> receipts, long chainId,
+      BlockDigests given) {
     Objects.requireNonNull(batch, "batch");
     BlockHeader header = block.header();
-    validate(block, receipts);
+    if (receipts.size() != block.transactions().size()) {
+      throw new BlockRejectedException("block " + header.number() + " has "
+          + block.transactions().size() + " transactions but " + receipts.size() + " receipts");
+    }
+    BlockDigests digests = given != null && given.describe(block.transactions(), receipts)
+        ? given : BlockDigests.compute(suite, block.transactions(), receipts);
+    validate(block, receipts, digests);
     Hash hash = header.hash(suite);
     byte[] hashKey = hash.toArray();
     byte[] numberKey = ChainEncoding.numberKey(header.number());
     batch.put(LedgerNamespaces.HEADERS, hashKey, blockCodec.encodeHeader(header));
-    batch.put(LedgerNamespaces.BODIES, hashKey,
-        ChainEncoding.encodeBody(transactionCodec, block.transactions()));
-    batch.put(LedgerNamespaces.RECEIPTS, hashKey, ChainEncoding.encodeReceipts(receipts));
+    batch.put(LedgerNamespaces.BODIES, hashKey, ChainEncoding.encodeList(digests.envelopes()));
+    batch.put(LedgerNamespaces.RECEIPTS, hashKey, ChainEncoding.encodeList(digests.receiptEncodings()));
     batch.put(LedgerNamespaces.CANONICAL, numberKey, hashKey);
     batch.put(LedgerNamespaces.BLOOMS, numberKey, header.logsBloom().toArray());
     for (int position = 0; position < block.transactions().size(); position++) {
-      Hash transactionHash = transactionCodec.hash(block.transactions().get(position));
+      Hash transactionHash = digests.transactionHashes().get(position);
       batch.put(LedgerNamespaces.TX_INDEX, transactionHash.toArray(), ChainEncoding.encodeLocation(
           new TransactionLocation(hash, header.number(), position)));
     }
@@ -293,7 +309,7 @@ public final class BlockStore {
     return hash;
   }
 
-  private void validate(Block block, List<Receipt> receipts) {
+  private void validate(Block block, List<Receipt> receipts, BlockDigests digests) {
     BlockHeader header = block.header();
     BlockHeader parent = head;
     if (parent == null) {
@@ -313,21 +329,17 @@ public final class BlockStore {
             + header.parentHash() + ", the head is " + parentHash);
       }
     }
-    if (receipts.size() != block.transactions().size()) {
-      throw new BlockRejectedException("block " + header.number() + " has "
-          + block.transactions().size() + " transactions but " + receipts.size() + " receipts");
-    }
-    Hash transactionsRoot = BlockRoots.transactionsRoot(suite, block.transactions());
+    Hash transactionsRoot = digests.transactionsRoot();
     if (!transactionsRoot.equals(header.transactionsRoot())) {
       throw new BlockRejectedException("block " + header.number() + " header transactionsRoot "
           + header.transactionsRoot() + " differs from the transactions' root " + transactionsRoot);
     }
-    Hash receiptsRoot = BlockRoots.receiptsRoot(suite, receipts);
+    Hash receiptsRoot = digests.receiptsRoot();
     if (!receiptsRoot.equals(header.receiptsRoot())) {
       throw new BlockRejectedException("block " + header.number() + " header receiptsRoot "
           + header.receiptsRoot() + " differs from the receipts' root " + receiptsRoot);
     }
-    if (!BlockRoots.logsBloom(receipts).equals(header.logsBloom())) {
+    if (!digests.logsBloom().equals(header.logsBloom())) {
       throw new BlockRejectedException("block " + header.number()
           + " header logsBloom differs from the union of its receipts' blooms");
     }

@@ -90,6 +90,23 @@ public final class ChainEncoding {
     return writer.endList().toByteArray();
   }
 
+  /**
+   * An RLP list of already encoded items: a body from its envelopes or a receipts record from the
+   * receipts' encodings, byte for byte what {@link #encodeBody} and {@link #encodeReceipts} give.
+   */
+  static byte[] encodeList(List<byte[]> encodedItems) {
+    int size = 16;
+    for (byte[] item : encodedItems) {
+      size += item.length + 8;
+    }
+    RlpWriter writer = new RlpWriter(size);
+    writer.startList();
+    for (byte[] item : encodedItems) {
+      writer.writeBytes(item);
+    }
+    return writer.endList().toByteArray();
+  }
+
   public static List<Transaction> decodeBody(TransactionCodec codec, byte[] encoded) {
     RlpReader list = RlpReader.ofList(encoded, BODY);
     List<Transaction> transactions = new ArrayList<>();

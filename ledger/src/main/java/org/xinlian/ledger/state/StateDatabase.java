@@ -141,6 +141,16 @@ public final class StateDatabase {
   }
 
   /**
+   * The account at the head, from the flat view: one key-value read instead of a trie walk. A
+   * commit may land between two calls, so two answers can be about consecutive heads; callers that
+   * need one fixed state use {@link #account(Hash, Address)}.
+   */
+  public Optional<StateAccount> headAccount(Address address) {
+    return store.get(LedgerNamespaces.FLAT_ACCOUNTS, hashKey(address.toArray()))
+        .map(encoded -> StateAccount.decode(encoded, "flat account " + address));
+  }
+
+  /**
    * Applies the changes of {@code changes} (a state opened from this database at the head) as the
    * state of block {@code blockNumber}: trie nodes, new code, flat-view updates, the head pointer
    * and the pruner's record all go into {@code batch}; nothing is written to the store (STATE-6).

@@ -260,6 +260,14 @@ class BlockStoreTest {
           () -> chain.blocks().commitBlock(batch, prepared.block(), prepared.receipts()));
       assertTrue(e.getMessage().contains(reason), e.getMessage());
       assertEquals(batchSize, batch.size(), "a refused block added writes to the batch");
+      // Digests the caller computed from the body do not vouch for the header: same refusal.
+      if (prepared.receipts().size() == prepared.block().transactions().size()) {
+        BlockDigests digests = BlockDigests.compute(suite, prepared.block().transactions(), prepared.receipts());
+        BlockRejectedException withDigests = assertThrows(BlockRejectedException.class,
+            () -> chain.blocks().commitBlock(batch, prepared.block(), prepared.receipts(), digests));
+        assertTrue(withDigests.getMessage().contains(reason), withDigests.getMessage());
+        assertEquals(batchSize, batch.size(), "a refused block added writes to the batch");
+      }
     }
   }
 
