@@ -45,6 +45,12 @@ final class LedgerExecution implements ExecutionPort {
    */
   static final int PENDING_BLOCKS_MAX = 16;
 
+  /**
+   * Blocks between pruning runs: a run's cost is one walk of the retained states, whatever it
+   * releases, so it is amortised over this many blocks (at most this many extra states kept).
+   */
+  static final long PRUNE_EVERY_BLOCKS = 32;
+
   /** Transactions per signature-recovery task: enough to amortise scheduling, few enough to spread. */
   static final int SIGNATURE_TASK_TRANSACTIONS = 64;
 
@@ -171,7 +177,7 @@ final class LedgerExecution implements ExecutionPort {
     // Every other pending block was executed on the old head, so none can be committed now.
     pending.values().forEach(other -> other.batch().close());
     pending.clear();
-    long pruned = states.prune().nodesDeleted();
+    long pruned = states.pruneIfDue(PRUNE_EVERY_BLOCKS).nodesDeleted();
     return new CommitResult(block.header().number(), executed.hash(), executed.stateRoot(), pruned);
   }
 

@@ -307,6 +307,17 @@ public final class StateDatabase {
     return pruner.prune();
   }
 
+  /**
+   * As {@link #prune}, but only once {@code blocksPerRun} or more blocks' states have fallen out of
+   * the retention since the last run: what a node calls after each commit (STATE-11).
+   */
+  public PruneResult pruneIfDue(long blocksPerRun) {
+    if (blocksPerRun < 1) {
+      throw new IllegalArgumentException("prune: blocksPerRun must be at least 1, got " + blocksPerRun);
+    }
+    return pruner.pruneIfDue(blocksPerRun);
+  }
+
   NodeStore readOnlyNodes() {
     return readOnlyNodes;
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xinlian.common.Address;
@@ -55,6 +56,40 @@ class PruningTest {
       reachable.addAll(StateWalk.nodes(store, root, database.hashFunction(), database.emptyRoot()));
     }
     return reachable;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  @DisplayName("STATE-11 pruneIfDue runs once enough blocks are releasable, and never loses a retained state")
+  void pruneIfDueRunsEveryFewBlocks(TestStores.Factory factory) {
+    long keep = 3;
+    long blocksPerRun = 4;
+    try (KeyValueStore store = factory.open()) {
+      StateDatabase database = new StateDatabase(store, CryptoSuites.standard(), StateRetention.lastBlocks(keep));
+      List<Hash> roots = new ArrayList<>();
+      int runs = 0;
+      int firstKept = 0;
+      for (long number = 0; number < 3 * BLOCKS; number++) {
+        roots.add(commitBlock(store, database, number));
+        PruneResult result = database.pruneIfDue(blocksPerRun);
+        Set<Hash> stored = StateWalk.storedNodes(store);
+        assertTrue(stored.containsAll(retainedNodes(store, database, roots, keep)), "block " + number);
+        if (result.blocksReleased() > 0) {
+          runs++;
+          assertTrue(result.blocksReleased() >= blocksPerRun, "ran early at block " + number + ": " + result);
+          assertEquals(retainedNodes(store, database, roots, keep), stored, "block " + number);
+          firstKept = (int) (roots.size() - keep);
+        } else {
+          // Between runs only the states since the last run are on disk, and at most blocksPerRun
+          // of them beyond the retention.
+          assertTrue(roots.size() - firstKept < keep + blocksPerRun, "no run by block " + number);
+          assertEquals(retainedNodes(store, database, roots, roots.size() - firstKept), stored,
+              "block " + number);
+        }
+      }
+      assertTrue(runs >= (3 * BLOCKS - keep) / blocksPerRun - 1, "ran only " + runs + " times");
+      assertThrows(IllegalArgumentException.class, () -> database.pruneIfDue(0));
+    }
   }
 
   @ParameterizedTest(name = "{0}")
