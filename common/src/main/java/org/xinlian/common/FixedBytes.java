@@ -44,8 +44,10 @@ abstract class FixedBytes {
 
   @Override
   public final int hashCode() {
-    // The leading bytes of hashes and addresses are already uniformly distributed.
-    return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
+    // Every byte counts: addresses such as precompiles (0x00..01 to 0x00..0a), system contracts and
+    // sequential test accounts share their leading bytes, and hashing only those put every
+    // transaction's warm precompiles into one hash bucket.
+    return java.util.Arrays.hashCode(bytes);
   }
 
   @Override

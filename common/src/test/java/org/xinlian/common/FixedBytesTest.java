@@ -61,4 +61,16 @@ class FixedBytesTest {
       assertEquals("field", expected.field());
     }
   }
+
+  /** Precompile-like addresses differ only in their last byte; they must not share a bucket. */
+  @Test
+  void addressesThatDifferOnlyAtTheEndHashApart() {
+    java.util.Set<Integer> codes = new java.util.HashSet<>();
+    for (int i = 1; i <= 64; i++) {
+      codes.add(Address.fromHex(String.format("%040x", i)).hashCode());
+    }
+    assertEquals(64, codes.size());
+    assertEquals(Address.fromHex("00".repeat(19) + "07").hashCode(),
+        Address.fromHex("00".repeat(19) + "07").hashCode());
+  }
 }
