@@ -15,7 +15,8 @@ import org.xinlian.crypto.Signature;
 /**
  * The application handshake that runs over a fresh TLS 1.3 connection (docs/adr/0008): each side
  * sends HELLO with a fresh nonce, then AUTH with its node certificate and a node-key signature over
- * a transcript that binds both TLS certificates and both nonces. Why both certificates: a node
+ * a transcript that binds both TLS certificates and both nonces, then ACCEPTED once it verified the
+ * other's AUTH; a side is connected only when it has both verified and been accepted. Why both certificates: a node
  * certificate proof cannot then be replayed on another TLS connection, because the other
  * connection has another certificate pair or other nonces; why nonces: a recorded AUTH is useless
  * on a new connection between the same two nodes.
@@ -25,6 +26,7 @@ final class NodeHandshake {
   static final int NONCE_BYTES = 32;
   static final int HELLO = 1;
   static final int AUTH = 2;
+  static final int ACCEPTED = 3;
   static final int HELLO_BYTES = 2 + NONCE_BYTES;
   /** Node certificates of both suites are below 1 KiB; this leaves room for longer names. */
   static final int NODE_CERTIFICATE_BYTES_MAX = 4096;
@@ -103,6 +105,20 @@ final class NodeHandshake {
     byte[] value = new byte[length];
     in.get(value);
     return value;
+  }
+
+  /** The last handshake message: the sender verified the receiver's AUTH. */
+  static byte[] encodeAccepted() {
+    return new byte[] {(byte) ACCEPTED};
+  }
+
+  static void decodeAccepted(byte[] payload) {
+    if (type(payload) != ACCEPTED) {
+      throw new DecodingException("accepted.type", "expected " + ACCEPTED + ", got " + type(payload));
+    }
+    if (payload.length != 1) {
+      throw new DecodingException("accepted", "must be 1 byte, got " + payload.length);
+    }
   }
 
   /**

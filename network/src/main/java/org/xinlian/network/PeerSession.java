@@ -20,7 +20,10 @@ import org.xinlian.common.DecodingException;
 final class PeerSession extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger(PeerSession.class.getName());
 
-  enum State { TLS, AWAIT_HELLO, AWAIT_AUTH, ACTIVE, CLOSED }
+  /** Longest refusal detail written to the log. */
+  static final int LOG_DETAIL_CHARACTERS_MAX = 300;
+
+  enum State { TLS, AWAIT_HELLO, AWAIT_AUTH, AWAIT_ACCEPTED, ACTIVE, CLOSED }
 
   private final NettyTransport transport;
   private final Dialer dialer;
@@ -77,8 +80,12 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
         tlsEstablished(context);
       } else if (state == State.TLS) {
         HandshakeRefusal refusal = HandshakeRefusal.find(completion.cause());
-        if (refusal != null) {
+        if (completion.cause() instanceof io.netty.handler.ssl.SslHandshakeTimeoutException) {
+          refuse(RefusalReason.HANDSHAKE_TIMEOUT, "TLS handshake did not finish in time");
+        } else if (refusal != null) {
           refuse(refusal.reason(), refusal.getMessage());
+        } else if (receivedAlert(completion.cause())) {
+          refuse(RefusalReason.REFUSED_BY_PEER, String.valueOf(completion.cause().getMessage()));
         } else {
           refuse(RefusalReason.TLS_FAILURE, String.valueOf(completion.cause().getMessage()));
         }
@@ -86,6 +93,17 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
       return;
     }
     context.fireUserEventTriggered(event);
+  }
+
+  /** The JDK reports an alert from the other side only in its message. */
+  private static boolean receivedAlert(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof javax.net.ssl.SSLException
+          && String.valueOf(cause.getMessage()).startsWith("Received fatal alert")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void tlsEstablished(ChannelHandlerContext context) {
@@ -128,6 +146,7 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
         switch (state) {
           case AWAIT_HELLO -> hello(frame);
           case AWAIT_AUTH -> auth(frame);
+          case AWAIT_ACCEPTED -> accepted(frame);
           case ACTIVE -> deliver(frame);
           default -> refuse(RefusalReason.PROTOCOL_VIOLATION, "data before the TLS handshake");
         }
@@ -164,15 +183,26 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
       refuse(refusal.reason(), refusal.getMessage());
       return;
     }
-    handshakeTimeout.cancel(false);
     peer = authenticated;
-    state = State.ACTIVE;
-    decoder.frameBytesMax(transport.limits().frameBytesMax());
     if (dialer != null) {
       dialer.authenticated(authenticated);
     }
+    state = State.AWAIT_ACCEPTED;
+    writeControl(NodeHandshake.encodeAccepted());
+  }
+
+  /**
+   * The peer accepted us too. Only now is the connection active, so neither side ever reports a
+   * peer that the other side refused.
+   */
+  private void accepted(Frames.Inbound frame) {
+    requireControl(frame, "accepted");
+    NodeHandshake.decodeAccepted(frame.payload());
+    handshakeTimeout.cancel(false);
+    state = State.ACTIVE;
+    decoder.frameBytesMax(transport.limits().frameBytesMax());
     LOG.log(System.Logger.Level.DEBUG, "P2P {0} authenticated {1} ({2})",
-        transport.localId(), authenticated, dialed() ? "dialed" : "accepted");
+        transport.localId(), peer, dialed() ? "dialed" : "accepted");
     transport.register(this);
   }
 
@@ -211,10 +241,13 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
   }
 
   /** Counts and logs a refusal and closes the connection; the first reason wins. */
-  void refuse(RefusalReason reason, String detail) {
+  void refuse(RefusalReason reason, String fullDetail) {
     if (state == State.CLOSED || state == State.ACTIVE) {
       return;
     }
+    // A peer's garbage is echoed in some TLS errors: log only its start.
+    String detail = fullDetail.length() <= LOG_DETAIL_CHARACTERS_MAX
+        ? fullDetail : fullDetail.substring(0, LOG_DETAIL_CHARACTERS_MAX) + "...";
     state = State.CLOSED;
     transport.counters().refused(reason);
     LOG.log(System.Logger.Level.WARNING, "P2P handshake refused ({0}) {1} {2}: {3}",
@@ -238,9 +271,11 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     }
     State previous = state;
     state = State.CLOSED;
-    if (previous == State.AWAIT_HELLO || previous == State.AWAIT_AUTH) {
-      LOG.log(System.Logger.Level.DEBUG, "P2P connection {0} closed during the node handshake",
-          channel.remoteAddress());
+    if (previous == State.AWAIT_HELLO || previous == State.AWAIT_AUTH
+        || previous == State.AWAIT_ACCEPTED) {
+      LOG.log(System.Logger.Level.INFO,
+          "P2P connection {0} closed by the peer during the node handshake (it may have refused"
+              + " this node; its log says why)", channel.remoteAddress());
     }
     if (registered) {
       transport.unregister(this);
@@ -257,8 +292,12 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
         context.channel().remoteAddress(), cause.toString());
     if (state != State.ACTIVE && state != State.CLOSED) {
       HandshakeRefusal refusal = HandshakeRefusal.find(cause);
-      refuse(refusal == null ? RefusalReason.TLS_FAILURE : refusal.reason(),
-          refusal == null ? cause.toString() : refusal.getMessage());
+      if (refusal != null) {
+        refuse(refusal.reason(), refusal.getMessage());
+      } else {
+        refuse(receivedAlert(cause) ? RefusalReason.REFUSED_BY_PEER : RefusalReason.TLS_FAILURE,
+            cause.toString());
+      }
     }
     context.close();
   }

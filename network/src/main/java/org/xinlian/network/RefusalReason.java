@@ -35,6 +35,11 @@ public enum RefusalReason {
   PROTOCOL_VIOLATION,
   /** The handshake did not finish in time. */
   HANDSHAKE_TIMEOUT,
-  /** TLS failed for another reason: not TLS at all, no common parameters, the peer's alert. */
+  /**
+   * The other side refused this node during TLS (it sent an alert); that node's own log and
+   * metrics name its reason.
+   */
+  REFUSED_BY_PEER,
+  /** TLS failed for another reason: not TLS at all, no common parameters. */
   TLS_FAILURE
 }

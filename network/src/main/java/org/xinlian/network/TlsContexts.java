@@ -22,8 +22,7 @@ final class TlsContexts {
    * RefusalReason#NO_CERTIFICATE} before any application byte is read.
    */
   static SslContext server(NodeCredentials credentials, Clock clock) throws SSLException {
-    return SslContextBuilder.forServer(
-            credentials.transportKey(), credentials.transportCertificate())
+    return SslContextBuilder.forServer(keyManager(credentials))
         .sslProvider(SslProvider.JDK)
         .protocols(PROTOCOL)
         .clientAuth(ClientAuth.OPTIONAL)
@@ -31,12 +30,16 @@ final class TlsContexts {
         .build();
   }
 
+  private static TransportKeyManager keyManager(NodeCredentials credentials) {
+    return new TransportKeyManager(credentials.transportKey(), credentials.transportCertificate());
+  }
+
   /** The dialing side. */
   static SslContext client(NodeCredentials credentials, Clock clock) throws SSLException {
     return SslContextBuilder.forClient()
         .sslProvider(SslProvider.JDK)
         .protocols(PROTOCOL)
-        .keyManager(credentials.transportKey(), credentials.transportCertificate())
+        .keyManager(keyManager(credentials))
         .trustManager(new TransportTrustManager(credentials.transportAuthority(), clock))
         .endpointIdentificationAlgorithm(null)
         .build();
