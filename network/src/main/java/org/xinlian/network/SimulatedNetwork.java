@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * proven: authentication is the TCP transport's job.
  */
 public final class SimulatedNetwork implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SimulatedNetwork.class.getName());
+
   private final TransportLimits limits;
   private final Map<NodeId, Member> members = new ConcurrentHashMap<>();
   private final Object topology = new Object();
@@ -136,7 +138,11 @@ public final class SimulatedNetwork implements AutoCloseable {
           if (!target.closed && target.peers.contains(id)) {
             target.counters.messagesIn.increment();
             target.counters.bytesIn.add(wireBytes);
-            target.handler.onMessage(id, channel, copy);
+            try {
+              target.handler.onMessage(id, channel, copy);
+            } catch (RuntimeException e) {
+              LOG.log(System.Logger.Level.ERROR, "simulated P2P handler failed on a message", e);
+            }
           }
         });
       } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -46,6 +46,14 @@ final class TransportTrustManager extends X509ExtendedTrustManager {
     Date now = new Date(clock.currentTimeMillis());
     try {
       authority.checkValidity(now);
+    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+      throw new HandshakeRefusal(e instanceof CertificateExpiredException
+          ? RefusalReason.TRANSPORT_EXPIRED : RefusalReason.TRANSPORT_NOT_YET_VALID,
+          "this node's transport CA '" + authority.getSubjectX500Principal() + "' is valid from "
+              + authority.getNotBefore().toInstant() + " until "
+              + authority.getNotAfter().toInstant() + ", now " + now.toInstant());
+    }
+    try {
       leaf.checkValidity(now);
     } catch (CertificateExpiredException e) {
       throw new HandshakeRefusal(RefusalReason.TRANSPORT_EXPIRED,
