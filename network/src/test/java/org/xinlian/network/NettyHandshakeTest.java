@@ -188,8 +188,12 @@ class NettyHandshakeTest {
   @ValueSource(strings = {"standard", "gm"})
   void garbageInsteadOfTlsIsRefusedAndTheNodeKeepsServing(String suite) throws Exception {
     NettyTransport listener = listener(suite);
+    // Random bytes after a first byte that no TLS record starts with. (Fully random bytes may
+    // start like an SSLv2 header announcing more bytes than arrive; those peers are refused by
+    // the handshake timeout instead, see aPeerThatNeverCompletesTheHandshakeTimesOut.)
     byte[] garbage = new byte[4096];
     new SecureRandom().nextBytes(garbage);
+    garbage[0] = 'G';
     try (Socket socket = new Socket("127.0.0.1", listener.listenAddress().getPort())) {
       socket.getOutputStream().write(garbage);
       socket.getOutputStream().flush();
