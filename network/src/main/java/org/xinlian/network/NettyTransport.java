@@ -96,6 +96,7 @@ final class NettyTransport implements SocketTransport {
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.SO_KEEPALIVE, true)
         .childHandler(initializer(serverTls, null));
     ChannelFuture bound =
         bootstrap.bind(config.listenHost(), config.listenPort()).syncUninterruptibly();
@@ -134,6 +135,13 @@ final class NettyTransport implements SocketTransport {
           channel.close();
           return;
         }
+        if (dialer == null && channels.size() >= config.limits().connectionsMax()) {
+          counters.refused(RefusalReason.CONNECTION_LIMIT);
+          LOG.log(System.Logger.Level.WARNING, "P2P {0} refused {1}: already {2} connections",
+              localId, channel.remoteAddress(), channels.size());
+          channel.close();
+          return;
+        }
         channels.add(channel);
         SslHandler ssl = tls.newHandler(channel.alloc());
         ssl.setHandshakeTimeoutMillis(config.limits().handshakeTimeoutMillis());
@@ -155,6 +163,7 @@ final class NettyTransport implements SocketTransport {
         .group(group)
         .channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.SO_KEEPALIVE, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
             (int) Math.min(Integer.MAX_VALUE, config.limits().handshakeTimeoutMillis()))
         .handler(initializer(clientTls, dialer));

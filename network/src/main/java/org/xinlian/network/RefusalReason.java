@@ -33,6 +33,8 @@ public enum RefusalReason {
   SELF_CONNECTION,
   /** A handshake message was malformed or out of order. */
   PROTOCOL_VIOLATION,
+  /** The node already has {@link TransportLimits#connectionsMax()} open connections. */
+  CONNECTION_LIMIT,
   /** The handshake did not finish in time. */
   HANDSHAKE_TIMEOUT,
   /**

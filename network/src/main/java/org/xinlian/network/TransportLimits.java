@@ -13,6 +13,8 @@ package org.xinlian.network;
  * @param reconnectInitialMillis first reconnect delay to a static peer
  * @param reconnectMaxMillis cap of the exponential reconnect delay
  * @param ioThreads event-loop threads of the Netty transport
+ * @param connectionsMax open connections (authenticated or still in their handshake) beyond which
+ *     new inbound connections are closed at once, so unauthenticated peers cannot exhaust memory
  */
 public record TransportLimits(
     int frameBytesMax,
@@ -22,7 +24,8 @@ public record TransportLimits(
     long handshakeTimeoutMillis,
     long reconnectInitialMillis,
     long reconnectMaxMillis,
-    int ioThreads) {
+    int ioThreads,
+    int connectionsMax) {
   public TransportLimits {
     require(frameBytesMax >= 2 && frameBytesMax <= Transport.FRAME_BYTES_MAX,
         "frameBytesMax", "must be in [2, " + Transport.FRAME_BYTES_MAX + "]");
@@ -35,15 +38,16 @@ public record TransportLimits(
     require(reconnectMaxMillis >= reconnectInitialMillis, "reconnectMaxMillis",
         "must be at least reconnectInitialMillis");
     require(ioThreads >= 1, "ioThreads", "must be positive");
+    require(connectionsMax >= 1, "connectionsMax", "must be positive");
   }
 
   /**
    * Production defaults: 10 MiB frames, 4096 messages or 64 MiB queued per peer, 16 bad frames,
-   * 10 s handshakes, reconnect from 0.5 s up to 30 s, 2 I/O threads.
+   * 10 s handshakes, reconnect from 0.5 s up to 30 s, 2 I/O threads, 256 connections.
    */
   public static TransportLimits defaults() {
     return new TransportLimits(
-        10 * 1024 * 1024, 4096, 64L * 1024 * 1024, 16, 10_000, 500, 30_000, 2);
+        10 * 1024 * 1024, 4096, 64L * 1024 * 1024, 16, 10_000, 500, 30_000, 2, 256);
   }
 
   /** Largest payload of one message: the frame minus its channel byte. */

@@ -10,7 +10,7 @@ import org.xinlian.common.RandomSource;
 /** Starts Netty transports on 127.0.0.1 with free ports and closes them after a test. */
 final class NettyNodes implements AutoCloseable {
   static final TransportLimits LIMITS =
-      new TransportLimits(1024 * 1024, 1024, 8L * 1024 * 1024, 4, 10_000, 50, 500, 1);
+      new TransportLimits(1024 * 1024, 1024, 8L * 1024 * 1024, 4, 10_000, 50, 500, 1, 64);
 
   private final List<Transport> started = new ArrayList<>();
 
