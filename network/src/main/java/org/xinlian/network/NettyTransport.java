@@ -281,6 +281,9 @@ final class NettyTransport implements SocketTransport {
   }
 
   static void checkMessage(int channel, byte[] payload, TransportLimits limits) {
+    if (payload == null) {
+      throw new IllegalArgumentException("payload: required");
+    }
     if (channel < CHANNEL_MIN || channel > CHANNEL_MAX) {
       throw new IllegalArgumentException(
           "channel: must be in [" + CHANNEL_MIN + ", " + CHANNEL_MAX + "], got " + channel);
