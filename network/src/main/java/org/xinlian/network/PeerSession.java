@@ -86,8 +86,10 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
           refuse(refusal.reason(), refusal.getMessage());
         } else if (receivedAlert(completion.cause())) {
           refuse(RefusalReason.REFUSED_BY_PEER, String.valueOf(completion.cause().getMessage()));
+        } else if (completion.cause() instanceof java.nio.channels.ClosedChannelException) {
+          refuse(RefusalReason.TLS_FAILURE, "closed by the peer during the TLS handshake");
         } else {
-          refuse(RefusalReason.TLS_FAILURE, String.valueOf(completion.cause().getMessage()));
+          refuse(RefusalReason.TLS_FAILURE, String.valueOf(completion.cause()));
         }
       }
       return;
