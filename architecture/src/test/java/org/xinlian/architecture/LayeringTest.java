@@ -38,6 +38,7 @@ class LayeringTest {
         .layer("storage").definedBy("org.xinlian.storage..")
         .layer("ledger").definedBy("org.xinlian.ledger..")
         .layer("execution").definedBy("org.xinlian.execution..")
+        .layer("network").definedBy("org.xinlian.network..")
         .layer("rpc").definedBy("org.xinlian.rpc..")
         .layer("sdk").definedBy("org.xinlian.sdk..")
         .layer("node").definedBy("org.xinlian.node..")
@@ -45,6 +46,8 @@ class LayeringTest {
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("node").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("rpc").mayOnlyBeAccessedByLayers("node", "cli")
+        // P2P sees only common, crypto (and types): never storage, ledger, EVM, execution or RPC.
+        .whereLayer("network").mayOnlyBeAccessedByLayers("node", "cli")
         // The SDK is a client: it speaks JSON-RPC and sees only common, crypto and types.
         .whereLayer("sdk").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("execution").mayOnlyBeAccessedByLayers("rpc", "node", "cli")
@@ -55,12 +58,12 @@ class LayeringTest {
         .whereLayer("trie").mayOnlyBeAccessedByLayers(
             "evm", "ledger", "execution", "rpc", "node", "cli")
         .whereLayer("types").mayOnlyBeAccessedByLayers(
-            "trie", "evm", "ledger", "execution", "rpc", "sdk", "node", "cli")
+            "trie", "evm", "ledger", "execution", "network", "rpc", "sdk", "node", "cli")
         .whereLayer("crypto").mayOnlyBeAccessedByLayers(
-            "types", "trie", "evm", "ledger", "execution", "rpc", "sdk", "node", "cli")
+            "types", "trie", "evm", "ledger", "execution", "network", "rpc", "sdk", "node", "cli")
         .whereLayer("common").mayOnlyBeAccessedByLayers(
-            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "rpc", "sdk", "node",
-            "cli")
+            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "network", "rpc",
+            "sdk", "node", "cli")
         .check(classes);
   }
 
@@ -124,6 +127,17 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage("fr.acinq..", "kotlin..")
         .because("the native secp256k1 backend is an implementation detail with a BouncyCastle"
             + " fallback (docs/adr/0007); nothing else may depend on it or on its Kotlin runtime")
+        .check(classes);
+  }
+
+  @Test
+  void nettyStaysOutOfTheNetworkApi() {
+    noClasses()
+        .that().resideInAPackage("org.xinlian.network..")
+        .and().arePublic()
+        .should().dependOnClassesThat().resideInAnyPackage("io.netty..")
+        .because("the node wires P2P through the Transport API; Netty is an implementation detail"
+            + " of the package-private TCP transport (docs/spec/network.md)")
         .check(classes);
   }
 

@@ -20,6 +20,14 @@ public final class CryptoSuites {
     return new org.xinlian.crypto.gm.GmSuite();
   }
 
+  /**
+   * Keys and certificates of the P2P transport layer (P-256), the same for both suites
+   * (docs/adr/0008-p2p-tls-and-gm.md).
+   */
+  public static TransportCertificates transport() {
+    return new org.xinlian.crypto.internal.P256TransportCertificates();
+  }
+
   /** The names accepted by {@link #byName}. */
   public static List<String> names() {
     return List.of(STANDARD, GM);

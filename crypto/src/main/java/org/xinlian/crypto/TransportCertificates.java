@@ -1,0 +1,36 @@
+package org.xinlian.crypto;
+
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+
+/**
+ * Keys and certificates for the P2P transport layer (TLS 1.3 with the JDK provider): NIST P-256
+ * with ECDSA-SHA256, the curve every TLS 1.3 stack supports. Why a separate layer: a node's
+ * identity key lives on the chain's curve (secp256k1 or SM2), which TLS 1.3 in the JDK cannot
+ * use, so the P2P handshake binds the two (docs/adr/0008-p2p-tls-and-gm.md). Obtain one from
+ * {@link CryptoSuites#transport()}; it is stateless.
+ */
+public interface TransportCertificates {
+  /** The JCA name of the transport curve. */
+  String CURVE = "secp256r1";
+
+  /** A fresh P-256 key pair from the JDK; the caller supplies the entropy source explicitly. */
+  KeyPair generateKeyPair(SecureRandom random);
+
+  /** Issues a transport certificate (or a self-signed transport CA) signed with ECDSA-SHA256. */
+  X509Certificate issueCertificate(TransportCertificateRequest request);
+
+  /** PKCS#8 PEM of a P-256 private key. */
+  String privateKeyToPem(PrivateKey key);
+
+  /** Inverse of {@link #privateKeyToPem}; rejects other curves and malformed PEM. */
+  PrivateKey privateKeyFromPem(String pem);
+
+  /** PEM of a certificate. */
+  String certificateToPem(X509Certificate certificate);
+
+  /** Parses one PEM certificate with the JDK's X.509 factory; rejects malformed input. */
+  X509Certificate certificateFromPem(String pem);
+}

@@ -1,0 +1,211 @@
+package org.xinlian.crypto.internal;
+
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Date;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.xinlian.common.DecodingException;
+import org.xinlian.crypto.CryptoException;
+import org.xinlian.crypto.TransportCertificateRequest;
+import org.xinlian.crypto.TransportCertificates;
+
+/**
+ * P-256 transport keys and certificates. Keys and signatures come from the JDK (SunEC), so the
+ * TLS stack that later uses them sees exactly the objects it would have made itself; BouncyCastle
+ * only assembles the certificate structure.
+ */
+public final class P256TransportCertificates implements TransportCertificates {
+  private static final String PRIVATE_KEY_LABEL = "PRIVATE KEY";
+  private static final String CERTIFICATE_LABEL = "CERTIFICATE";
+  private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+
+  @Override
+  public KeyPair generateKeyPair(SecureRandom random) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec(CURVE), random);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new CryptoException("transport key: cannot generate: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public X509Certificate issueCertificate(TransportCertificateRequest request) {
+    requireP256("transportCertificateRequest.subjectKey", request.subjectKey());
+    requireP256("transportCertificateRequest.issuerKey", request.issuerKey());
+    SubjectPublicKeyInfo subjectInfo =
+        SubjectPublicKeyInfo.getInstance(request.subjectKey().getEncoded());
+    X500Name subjectName = new X500Name(request.subject());
+    X500Name issuerName;
+    byte[] authorityKeyIdentifier;
+    if (request.issuerCertificate() == null) {
+      issuerName = subjectName;
+      authorityKeyIdentifier = keyIdentifier(subjectInfo);
+    } else {
+      X509CertificateHolder issuer = holder(request.issuerCertificate());
+      issuerName = issuer.getSubject();
+      authorityKeyIdentifier = keyIdentifier(issuer.getSubjectPublicKeyInfo());
+    }
+    X509v3CertificateBuilder builder =
+        new X509v3CertificateBuilder(
+            issuerName,
+            request.serialNumber(),
+            Date.from(request.notBefore()),
+            Date.from(request.notAfter()),
+            subjectName,
+            subjectInfo);
+    try {
+      boolean authority = request.certificateAuthority();
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
+      builder.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(
+              authority ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+      builder.addExtension(
+          Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(subjectInfo)));
+      builder.addExtension(
+          Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(authorityKeyIdentifier));
+      X509CertificateHolder signed =
+          builder.build(
+              new JcaContentSignerBuilder(SIGNATURE_ALGORITHM)
+                  .setSecureRandom(request.random())
+                  .build(request.issuerKey()));
+      return parse(signed.getEncoded());
+    } catch (CertIOException | OperatorCreationException | CertificateException e) {
+      throw new CryptoException("transport certificate: cannot build: " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new CryptoException("transport certificate: cannot encode: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String privateKeyToPem(PrivateKey key) {
+    requireP256("privateKey", key);
+    return Pem.encode(PRIVATE_KEY_LABEL, key.getEncoded());
+  }
+
+  @Override
+  public PrivateKey privateKeyFromPem(String pem) {
+    String field = "transportPrivateKeyPem";
+    byte[] der = Pem.decode(field, PRIVATE_KEY_LABEL, pem);
+    Pem.parseDer(field, der);
+    PrivateKey key;
+    try {
+      key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new DecodingException(field, "not a PKCS#8 EC private key: " + e.getMessage(), e);
+    }
+    if (!isP256(key)) {
+      throw new DecodingException(field, "not a P-256 (secp256r1) key");
+    }
+    return key;
+  }
+
+  @Override
+  public String certificateToPem(X509Certificate certificate) {
+    try {
+      return Pem.encode(CERTIFICATE_LABEL, certificate.getEncoded());
+    } catch (CertificateEncodingException e) {
+      throw new CryptoException("transport certificate: cannot encode: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public X509Certificate certificateFromPem(String pem) {
+    String field = "transportCertificatePem";
+    byte[] der = Pem.decode(field, CERTIFICATE_LABEL, pem);
+    Pem.parseDer(field, der);
+    try {
+      return parse(der);
+    } catch (CertificateException | RuntimeException e) {
+      throw new DecodingException(field, "not an X.509 certificate: " + e.getMessage(), e);
+    }
+  }
+
+  private static X509Certificate parse(byte[] der) throws CertificateException {
+    X509Certificate certificate =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    if (certificate == null) {
+      throw new CertificateException("no certificate");
+    }
+    return certificate;
+  }
+
+  private static X509CertificateHolder holder(X509Certificate certificate) {
+    try {
+      return new X509CertificateHolder(certificate.getEncoded());
+    } catch (CertificateEncodingException | java.io.IOException e) {
+      throw new DecodingException(
+          "transportCertificateRequest.issuerCertificate", "not DER: " + e.getMessage(), e);
+    }
+  }
+
+  /** RFC 7093 method 1: SHA-256 of the subjectPublicKey bits, truncated to 160 bits. */
+  private static byte[] keyIdentifier(SubjectPublicKeyInfo info) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(info.getPublicKeyData().getBytes());
+      return Arrays.copyOf(digest, 20);
+    } catch (GeneralSecurityException e) {
+      throw new CryptoException("SHA-256 unavailable", e);
+    }
+  }
+
+  private static void requireP256(String field, java.security.Key key) {
+    if (key == null || !isP256(key)) {
+      throw new IllegalArgumentException(field + ": must be a P-256 (secp256r1) EC key");
+    }
+  }
+
+  private static boolean isP256(java.security.Key key) {
+    if (!(key instanceof ECKey ec)) {
+      return false;
+    }
+    ECParameterSpec params = ec.getParams();
+    ECParameterSpec p256 = p256Parameters();
+    return params.getCurve().equals(p256.getCurve())
+        && params.getGenerator().equals(p256.getGenerator())
+        && params.getOrder().equals(p256.getOrder())
+        && (!(key instanceof ECPublicKey) || ((ECPublicKey) key).getW() != null);
+  }
+
+  private static ECParameterSpec p256Parameters() {
+    try {
+      java.security.AlgorithmParameters parameters = java.security.AlgorithmParameters.getInstance("EC");
+      parameters.init(new ECGenParameterSpec(CURVE));
+      return parameters.getParameterSpec(ECParameterSpec.class);
+    } catch (GeneralSecurityException e) {
+      throw new CryptoException("P-256 parameters unavailable", e);
+    }
+  }
+}

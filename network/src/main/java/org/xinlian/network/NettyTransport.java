@@ -1,0 +1,378 @@
+package org.xinlian.network;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.xinlian.common.Clock;
+import org.xinlian.common.RandomSource;
+
+/**
+ * The TLS-over-TCP transport on Netty (NETWORK-1..). Connections are tracked per authenticated
+ * peer; when two exist for one peer (both nodes dialed), both nodes keep the same one by a rule
+ * each side evaluates alike (see {@link #keepNewConnection}).
+ */
+final class NettyTransport implements SocketTransport {
+  private static final System.Logger LOG = System.getLogger(NettyTransport.class.getName());
+
+  /** Time {@link #close()} waits for queued frames to flush and threads to stop. */
+  static final long SHUTDOWN_MILLIS_MAX = 5_000;
+
+  private final NetworkConfig config;
+  private final NodeCredentials credentials;
+  private final NodeId localId;
+  private final Clock clock;
+  private final RandomSource jitter;
+  private final SecureRandom nonces;
+  private final MessageHandler handler;
+  private final Counters counters = new Counters();
+  private final Map<NodeId, PeerSession> sessions = new ConcurrentHashMap<>();
+  private final List<Dialer> dialers = new CopyOnWriteArrayList<>();
+  private final Object table = new Object();
+  private final EventLoopGroup group;
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final SslContext serverTls;
+  private final SslContext clientTls;
+  private volatile Channel serverChannel;
+  private volatile boolean closed;
+
+  NettyTransport(
+      NetworkConfig config,
+      NodeCredentials credentials,
+      Clock clock,
+      RandomSource jitter,
+      SecureRandom nonces,
+      MessageHandler handler) {
+    this.config = config;
+    this.credentials = credentials;
+    this.localId = credentials.nodeId();
+    this.clock = clock;
+    this.jitter = jitter;
+    this.nonces = nonces;
+    this.handler = handler;
+    try {
+      this.serverTls = TlsContexts.server(credentials, clock);
+      this.clientTls = TlsContexts.client(credentials, clock);
+    } catch (SSLException e) {
+      throw new IllegalArgumentException("nodeCredentials: TLS cannot use them: " + e.getMessage(), e);
+    }
+    this.group = new NioEventLoopGroup(
+        config.limits().ioThreads(), new DefaultThreadFactory("p2p-" + localId, true));
+  }
+
+  @Override
+  public NodeId localId() {
+    return localId;
+  }
+
+  @Override
+  public void start() {
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(group)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.SO_KEEPALIVE, true)
+        .childHandler(initializer(serverTls, null));
+    ChannelFuture bound =
+        bootstrap.bind(config.listenHost(), config.listenPort()).syncUninterruptibly();
+    serverChannel = bound.channel();
+    LOG.log(System.Logger.Level.INFO, "P2P {0} listening on {1}", localId, listenAddress());
+    for (PeerAddress address : config.staticPeers()) {
+      addPeer(address);
+    }
+  }
+
+  @Override
+  public InetSocketAddress listenAddress() {
+    Channel server = serverChannel;
+    if (server == null) {
+      throw new IllegalStateException("transport not started");
+    }
+    return (InetSocketAddress) server.localAddress();
+  }
+
+  @Override
+  public void addPeer(PeerAddress address) {
+    if (closed) {
+      throw new IllegalStateException("transport closed");
+    }
+    Dialer dialer = new Dialer(this, address, new Backoff(
+        config.limits().reconnectInitialMillis(), config.limits().reconnectMaxMillis(), jitter));
+    dialers.add(dialer);
+    dialer.schedule(0);
+  }
+
+  private ChannelInitializer<SocketChannel> initializer(SslContext tls, Dialer dialer) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(SocketChannel channel) {
+        if (closed) {
+          channel.close();
+          return;
+        }
+        if (dialer == null && channels.size() >= config.limits().connectionsMax()) {
+          counters.refused(RefusalReason.CONNECTION_LIMIT);
+          LOG.log(System.Logger.Level.WARNING, "P2P {0} refused {1}: already {2} connections",
+              localId, channel.remoteAddress(), channels.size());
+          channel.close();
+          return;
+        }
+        channels.add(channel);
+        SslHandler ssl = tls.newHandler(channel.alloc());
+        ssl.setHandshakeTimeoutMillis(config.limits().handshakeTimeoutMillis());
+        FrameDecoder decoder = new FrameDecoder(Frames.HANDSHAKE_FRAME_BYTES_MAX);
+        channel.pipeline().addLast("tls", ssl);
+        channel.pipeline().addLast("frames", decoder);
+        channel.pipeline().addLast("session", new PeerSession(NettyTransport.this, dialer, decoder));
+      }
+    };
+  }
+
+  /** Called by a {@link Dialer}; completion is reported back through the session or here. */
+  void dial(Dialer dialer) {
+    if (closed) {
+      dialer.ended();
+      return;
+    }
+    Bootstrap bootstrap = new Bootstrap()
+        .group(group)
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.SO_KEEPALIVE, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+            (int) Math.min(Integer.MAX_VALUE, config.limits().handshakeTimeoutMillis()))
+        .handler(initializer(clientTls, dialer));
+    bootstrap.connect(dialer.address().host(), dialer.address().port())
+        .addListener((ChannelFutureListener) future -> {
+          if (!future.isSuccess()) {
+            LOG.log(System.Logger.Level.DEBUG, "P2P {0} cannot reach {1}: {2}",
+                localId, dialer.address(), String.valueOf(future.cause()));
+            // The session reports the end of connections that were established; this one never was.
+            dialer.ended();
+          }
+        });
+  }
+
+  /**
+   * Whether a connection that just authenticated replaces the one already kept for its peer. The
+   * same answer must come out on both nodes, so it depends only on who dialed each: when they
+   * were dialed from opposite ends, the connection dialed by the smaller node id is kept; when
+   * from the same end, the newer one is kept, because the older one is then the remains of a
+   * connection its dialer already gave up (a restart).
+   */
+  static boolean keepNewConnection(
+      NodeId local, NodeId peer, boolean existingDialedByLocal, boolean newDialedByLocal) {
+    if (existingDialedByLocal == newDialedByLocal) {
+      return true;
+    }
+    boolean localDialerPreferred = local.compareTo(peer) < 0;
+    return newDialedByLocal == localDialerPreferred;
+  }
+
+  void register(PeerSession session) {
+    NodeId peer = session.peer();
+    synchronized (table) {
+      if (closed) {
+        session.closeDuplicate();
+        return;
+      }
+      PeerSession existing = sessions.get(peer);
+      if (existing == null) {
+        sessions.put(peer, session);
+        session.markRegistered();
+        LOG.log(System.Logger.Level.INFO, "P2P {0} connected to {1} at {2}",
+            localId, peer, session.channel().remoteAddress());
+        notifyConnected(peer);
+        return;
+      }
+      if (keepNewConnection(localId, peer, existing.dialed(), session.dialed())) {
+        sessions.put(peer, session);
+        session.markRegistered();
+        existing.closeDuplicate();
+      } else {
+        session.closeDuplicate();
+      }
+      LOG.log(System.Logger.Level.DEBUG, "P2P {0} resolved a duplicate connection to {1}",
+          localId, peer);
+    }
+  }
+
+  void unregister(PeerSession session) {
+    NodeId peer = session.peer();
+    synchronized (table) {
+      if (!sessions.remove(peer, session)) {
+        return;
+      }
+      LOG.log(System.Logger.Level.INFO, "P2P {0} disconnected from {1}", localId, peer);
+      try {
+        handler.onPeerDisconnected(peer);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "P2P handler failed on a disconnect", e);
+      }
+      for (Dialer dialer : dialers) {
+        dialer.peerDisconnected(peer);
+      }
+    }
+  }
+
+  private void notifyConnected(NodeId peer) {
+    try {
+      handler.onPeerConnected(peer);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "P2P handler failed on a connect", e);
+    }
+  }
+
+  void delivered(PeerSession session, Frames.Inbound frame) {
+    counters.messagesIn.increment();
+    counters.bytesIn.add(Frames.wireBytes(frame.payload().length));
+    try {
+      handler.onMessage(session.peer(), frame.channel(), frame.payload());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "P2P handler failed on a message from " + session.peer(), e);
+    }
+  }
+
+  @Override
+  public boolean send(NodeId peer, int channel, byte[] payload) {
+    checkMessage(channel, payload, config.limits());
+    PeerSession session = sessions.get(peer);
+    if (session == null) {
+      return false;
+    }
+    return session.send(channel, payload);
+  }
+
+  @Override
+  public int broadcast(int channel, byte[] payload) {
+    checkMessage(channel, payload, config.limits());
+    int queued = 0;
+    for (PeerSession session : sessions.values()) {
+      if (session.send(channel, payload)) {
+        queued++;
+      }
+    }
+    return queued;
+  }
+
+  static void checkMessage(int channel, byte[] payload, TransportLimits limits) {
+    if (payload == null) {
+      throw new IllegalArgumentException("payload: required");
+    }
+    if (channel < CHANNEL_MIN || channel > CHANNEL_MAX) {
+      throw new IllegalArgumentException(
+          "channel: must be in [" + CHANNEL_MIN + ", " + CHANNEL_MAX + "], got " + channel);
+    }
+    if (payload.length > limits.payloadBytesMax()) {
+      throw new IllegalArgumentException("payload: " + payload.length + " bytes is over the limit "
+          + limits.payloadBytesMax());
+    }
+  }
+
+  @Override
+  public Set<NodeId> connectedPeers() {
+    return Set.copyOf(sessions.keySet());
+  }
+
+  boolean isConnected(NodeId peer) {
+    return sessions.containsKey(peer);
+  }
+
+  @Override
+  public TransportMetrics metrics() {
+    return counters.snapshot(sessions.size());
+  }
+
+  /** Open peer connections, authenticated or not (tests check duplicate resolution with it). */
+  int openConnections() {
+    return (int) channels.stream().filter(Channel::isActive).count();
+  }
+
+  /** The channel kept for a peer (tests drive a slow or misbehaving peer through it). */
+  Channel channelTo(NodeId peer) {
+    PeerSession session = sessions.get(peer);
+    return session == null ? null : session.channel();
+  }
+
+  @Override
+  public void close() {
+    synchronized (table) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    for (Dialer dialer : dialers) {
+      dialer.stop();
+    }
+    Channel server = serverChannel;
+    if (server != null) {
+      server.close().awaitUninterruptibly(SHUTDOWN_MILLIS_MAX);
+    }
+    // Queued frames are written before the close, as each channel's writes are ordered.
+    channels.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
+        .awaitUninterruptibly(SHUTDOWN_MILLIS_MAX);
+    channels.close().awaitUninterruptibly(SHUTDOWN_MILLIS_MAX);
+    group.shutdownGracefully(0, SHUTDOWN_MILLIS_MAX, TimeUnit.MILLISECONDS)
+        .awaitUninterruptibly(SHUTDOWN_MILLIS_MAX * 2);
+    LOG.log(System.Logger.Level.INFO, "P2P {0} closed", localId);
+  }
+
+  ScheduledExecutorService scheduler() {
+    return group;
+  }
+
+  NodeCredentials credentials() {
+    return credentials;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  TransportLimits limits() {
+    return config.limits();
+  }
+
+  Set<NodeId> allowedPeers() {
+    return config.allowedPeers();
+  }
+
+  Counters counters() {
+    return counters;
+  }
+
+  byte[] nonce() {
+    byte[] nonce = new byte[NodeHandshake.NONCE_BYTES];
+    synchronized (nonces) {
+      nonces.nextBytes(nonce);
+    }
+    return nonce;
+  }
+
+}

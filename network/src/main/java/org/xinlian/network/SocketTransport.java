@@ -1,0 +1,15 @@
+package org.xinlian.network;
+
+import java.net.InetSocketAddress;
+
+/** The TCP transport: a {@link Transport} that listens on a socket and dials peers. */
+public interface SocketTransport extends Transport {
+  /** The bound address, after {@link #start()} (the chosen port when the config said 0). */
+  InetSocketAddress listenAddress();
+
+  /**
+   * Dials a peer and keeps redialing it with backoff whenever it is not connected, as for the
+   * configured static peers; for peers learned after start (tests, membership changes).
+   */
+  void addPeer(PeerAddress address);
+}
