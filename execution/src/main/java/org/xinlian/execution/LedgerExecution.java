@@ -132,9 +132,10 @@ final class LedgerExecution implements ExecutionPort {
       bytes += candidate.encodedLength();
       included.add(candidate.transaction());
     }
+    CompletableFuture<BlockDigests> digestsTask = digestsInParallel(included, receipts);
     WriteBatch batch = store.newBatch();
     Hash stateRoot = states.commit(state, request.height(), batch).root();
-    BlockDigests digests = BlockDigests.compute(settings.suite(), included, receipts);
+    BlockDigests digests = join(digestsTask);
     BlockHeader header = new BlockHeader(parentHash, request.height(), request.timestamp(),
         request.proposer(), stateRoot, digests.transactionsRoot(), digests.receiptsRoot(),
         digests.logsBloom(), gasUsed, gasLimit, new byte[0], new byte[0]);
@@ -255,20 +256,24 @@ final class LedgerExecution implements ExecutionPort {
     if (gasUsed != header.gasUsed()) {
       return "gasUsed: header " + header.gasUsed() + " but execution used " + gasUsed;
     }
-    BlockDigests digests = BlockDigests.compute(settings.suite(), block.transactions(), receipts);
+    CompletableFuture<BlockDigests> digestsTask = digestsInParallel(block.transactions(), receipts);
+    WriteBatch batch = store.newBatch();
+    Hash stateRoot = states.commit(state, header.number(), batch).root();
+    BlockDigests digests = join(digestsTask);
     if (!digests.transactionsRoot().equals(header.transactionsRoot())) {
+      batch.close();
       return "transactionsRoot: header " + header.transactionsRoot() + " but the transactions give "
           + digests.transactionsRoot();
     }
     Hash receiptsRoot = digests.receiptsRoot();
     if (!receiptsRoot.equals(header.receiptsRoot())) {
+      batch.close();
       return "receiptsRoot: header " + header.receiptsRoot() + " but execution gives " + receiptsRoot;
     }
     if (!digests.logsBloom().equals(header.logsBloom())) {
+      batch.close();
       return "logsBloom: the header's differs from the union of the receipts' blooms";
     }
-    WriteBatch batch = store.newBatch();
-    Hash stateRoot = states.commit(state, header.number(), batch).root();
     if (!stateRoot.equals(header.stateRoot())) {
       batch.close();
       return "stateRoot: header " + header.stateRoot() + " but execution gives " + stateRoot;
@@ -276,6 +281,26 @@ final class LedgerExecution implements ExecutionPort {
     Pending executed = new Pending(block, hash, receipts, stateRoot, batch, digests);
     remember(executed);
     return executed;
+  }
+
+  /**
+   * The block's digests, computed on the bounded executor while this thread writes the state
+   * trie: both are pure, and on a validator the second core is otherwise idle between bursts of
+   * signature checks.
+   */
+  private CompletableFuture<BlockDigests> digestsInParallel(List<Transaction> transactions, List<Receipt> receipts) {
+    List<Transaction> fixedTransactions = List.copyOf(transactions);
+    List<Receipt> fixedReceipts = List.copyOf(receipts);
+    return CompletableFuture.supplyAsync(
+        () -> BlockDigests.compute(settings.suite(), fixedTransactions, fixedReceipts), signatureExecutor);
+  }
+
+  private static BlockDigests join(CompletableFuture<BlockDigests> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException("block digests failed: " + e.getCause(), e.getCause());
+    }
   }
 
   /**
