@@ -31,6 +31,9 @@ public final class LoadRunner {
   /** Told of progress from the poller thread. */
   public interface ProgressListener {
     void onProgress(int sent, int included, int failed, int total);
+
+    /** The measured phase is over: a display ends its line here. */
+    default void finish() {}
   }
 
   private LoadRunner() {}
