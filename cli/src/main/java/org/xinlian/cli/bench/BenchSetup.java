@@ -101,6 +101,17 @@ public final class BenchSetup {
     List<Account> senders = IntStream.range(0, config.senders()).parallel()
         .mapToObj(i -> Account.derived(suite, config.seed(), i)).toList();
     long[] funderNonces = nodes.stream().mapToLong(rpc -> nonce(rpc, funder.address())).toArray();
+    long[] startNonces = startNonces(nodes.get(0), senders);
+    for (int n = 1; n < nodes.size(); n++) {
+      long[] other = startNonces(nodes.get(n), senders);
+      for (int s = 0; s < senders.size(); s++) {
+        if (other[s] != startNonces[s]) {
+          throw new BenchException("sender " + s + " (" + senders.get(s).address().toHexString() + ") has nonce "
+              + startNonces[s] + " on node A but " + other[s] + " on node " + NODE_NAMES.charAt(n)
+              + ": the same signed transactions cannot be valid on both; use another --seed or fresh nodes");
+        }
+      }
+    }
     List<SetupTransactions> setups = nodes.stream().map(rpc -> new SetupTransactions(rpc, codec, clock)).toList();
 
     int perSender = (config.transactions() + config.senders() - 1) / config.senders();
@@ -156,17 +167,6 @@ public final class BenchSetup {
       setups.get(n).sendAll(funding, "funding senders" + on(n, nodes.size()));
     }
 
-    long[] startNonces = startNonces(nodes.get(0), senders);
-    for (int n = 1; n < nodes.size(); n++) {
-      long[] other = startNonces(nodes.get(n), senders);
-      for (int s = 0; s < senders.size(); s++) {
-        if (other[s] != startNonces[s]) {
-          throw new BenchException("sender " + s + " (" + senders.get(s).address().toHexString() + ") has nonce "
-              + startNonces[s] + " on node A but " + other[s] + " on node " + NODE_NAMES.charAt(n)
-              + ": the same signed transactions cannot be valid on both; use another --seed or fresh nodes");
-        }
-      }
-    }
     List<SignedTransaction> signed = presign(config, codec, fees, senders, startNonces, gasLimit, token);
     return new Prepared(signed, fees, nodeFees, gasLimit, token, senders);
   }
