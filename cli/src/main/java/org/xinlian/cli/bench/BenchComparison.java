@@ -65,6 +65,10 @@ public record BenchComparison(
     double first = nodes.get(0).report().throughputPerSecond();
     row(text, "throughput / A", node -> first > 0
         ? String.format(Locale.ROOT, "%.2fx", node.report().throughputPerSecond() / first) : "-");
+    if (nodes.stream().anyMatch(node -> node.report().stalled())) {
+      row(text, "stalled", node -> node.report().stalled()
+          ? "yes: nothing included for " + LoadRunner.STALL_SECONDS + " s" : "no");
+    }
     for (Node node : nodes) {
       node.report().failures().forEach((reason, count) -> text.append(String.format(Locale.ROOT,
           "rejections on %s: %,d  %s%n", node.name(), count, reason)));
