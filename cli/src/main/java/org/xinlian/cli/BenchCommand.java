@@ -72,6 +72,11 @@ final class BenchCommand implements Callable<Integer> {
           + "limits (Xinlian 80, geth 64); 0 for no limit (default: ${DEFAULT-VALUE}).")
   int inFlightPerSender;
 
+  @Option(names = "--in-flight", paramLabel = "N", defaultValue = "" + BenchConfig.IN_FLIGHT_DEFAULT,
+      description = "Most sent but not yet included transactions over all senders, below pools' global "
+          + "limits (geth and Xinlian 5,120); 0 for no limit (default: ${DEFAULT-VALUE}).")
+  int inFlight;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
       description = "Longest measured phase (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
@@ -120,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
       default -> throw new UserException("--progress: must be auto, bar, lines or none, got " + progress);
     };
     BenchConfig config = new BenchConfig(rpc, kind, transactions, rate, connections, senders, batch,
-        inFlightPerSender, timeoutSeconds, seed,
+        inFlightPerSender, inFlight, timeoutSeconds, seed,
         Optional.ofNullable(erc20Artifact).map(environment::resolve));
     byte[] funder = funderKey == null ? DevChain.privateKey(0) : Hex.decode("--funder-key", funderKey.strip());
     PrintStream err = environment.err();

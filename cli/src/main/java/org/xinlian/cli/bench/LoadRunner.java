@@ -60,6 +60,7 @@ public final class LoadRunner {
     for (int s = 0; s < windows.length; s++) {
       windows[s] = new Semaphore(config.inFlightPerSender() == 0 ? Integer.MAX_VALUE : config.inFlightPerSender());
     }
+    Semaphore allSenders = new Semaphore(config.inFlight() == 0 ? Integer.MAX_VALUE : config.inFlight());
     Map<String, Integer> failures = new TreeMap<>();
     AtomicInteger sent = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
@@ -117,6 +118,7 @@ public final class LoadRunner {
               }
               failed.incrementAndGet();
               windows[transactions.get(index).sender()].release();
+              allSenders.release();
             } else {
               sent.incrementAndGet();
             }
@@ -181,6 +183,7 @@ public final class LoadRunner {
               includedBlock[index] = next + k;
               included.incrementAndGet();
               windows[transactions.get(index).sender()].release();
+              allSenders.release();
               ours++;
             }
           }
@@ -204,7 +207,8 @@ public final class LoadRunner {
         }
       }
       Semaphore window = windows[transactions.get(i).sender()];
-      if (!acquire(window, deadline, clock, stalled) || !offer(queue, i, deadline, clock, stalled)) {
+      if (!acquire(window, deadline, clock, stalled) || !acquire(allSenders, deadline, clock, stalled)
+          || !offer(queue, i, deadline, clock, stalled)) {
         break;
       }
     }
