@@ -5,7 +5,8 @@
 # in interop-erc20, on another free port), then for each workload runs
 #   xinlian bench --rpc XINLIAN --compare ANVIL ...
 # which funds the senders on both, signs the workload once with fees both accept, measures Xinlian
-# (node A) and then anvil (node B) with exactly the same bytes, and prints the two side by side.
+# (node A) and then anvil (node B; --anvil-first swaps them) with exactly the same bytes, and prints
+# the two side by side.
 # Both nodes are stopped at the end, whatever happens. Builds the CLI and installs the npm packages
 # first if they are missing.
 set -euo pipefail
@@ -21,6 +22,8 @@ Usage: bench/compare-with-anvil.sh [options]
   --timeout SECONDS     longest measured phase per node (default 300)
   --anvil-mining ARGS   anvil's mining flags (default "--block-time 0.1": interval mining every
                         100 ms; anvil 1.7.1's automine and --mixed-mining stall under this load)
+  --anvil-first         measure anvil first (node A) and Xinlian second, to see whether the
+                        order (a warmer load generator for the second node) matters
   --json                print the comparisons as JSON
   -h, --help            this help
 EOF
@@ -34,6 +37,7 @@ workloads="transfer,erc20"
 timeout=300
 anvil_mining="--block-time 0.1"
 json=()
+anvil_first=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --transactions) transactions="$2"; shift 2 ;;
@@ -43,6 +47,7 @@ while [ $# -gt 0 ]; do
     --workloads) workloads="$2"; shift 2 ;;
     --timeout) timeout="$2"; shift 2 ;;
     --anvil-mining) anvil_mining="$2"; shift 2 ;;
+    --anvil-first) anvil_first=true; shift ;;
     --json) json=(--json); shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "compare-with-anvil: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -142,6 +147,13 @@ echo "xinlian dev on 127.0.0.1:$xinlian_port (data in a fresh temporary director
 echo "anvil $("$anvil" --version | head -n 1 | sed 's/^anvil //') on 127.0.0.1:$anvil_port ($anvil_mining)"
 echo "parameters: $transactions transactions, $senders senders, batch $batch, $connections connections"
 
+first="http://127.0.0.1:$xinlian_port"
+second="http://127.0.0.1:$anvil_port"
+if [ "$anvil_first" = true ]; then
+  first="http://127.0.0.1:$anvil_port"
+  second="http://127.0.0.1:$xinlian_port"
+fi
+
 status=0
 IFS=',' read -r -a kinds <<<"$workloads"
 for kind in "${kinds[@]}"; do
@@ -152,7 +164,7 @@ for kind in "${kinds[@]}"; do
   echo
   echo "== $kind =="
   java ${XINLIAN_JAVA_OPTS:-} -jar "$jar" bench \
-    --rpc "http://127.0.0.1:$xinlian_port" --compare "http://127.0.0.1:$anvil_port" \
+    --rpc "$first" --compare "$second" \
     --workload "$kind" --transactions "$transactions" --senders "$senders" --batch "$batch" \
     --connections "$connections" --timeout "$timeout" --seed "compare-$kind" \
     "${extra[@]}" "${json[@]}" || status=$?

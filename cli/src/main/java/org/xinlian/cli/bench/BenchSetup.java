@@ -141,7 +141,8 @@ public final class BenchSetup {
         JsonRpcClient rpc = nodes.get(n);
         List<Transaction> distribution = new ArrayList<>();
         for (Account sender : senders) {
-          byte[] data = Quantities.erc20Transfer(sender.address(), TOKEN_AMOUNT.multiply(BigInteger.valueOf(perSender)));
+          byte[] data = Quantities.erc20Transfer(sender.address(),
+              TOKEN_AMOUNT.multiply(BigInteger.valueOf(perSender)));
           long gas = withMargin(estimate(rpc, funder.address(), token, data));
           distribution.add(codec.sign(nodeFees.get(n).unsigned(funderNonces[n]++, gas, token, BigInteger.ZERO, data),
               funder.keys().privateKey()));
