@@ -18,6 +18,8 @@ Usage: bench/compare-with-anvil.sh [options]
   --senders S           sender accounts (default 128)
   --batch B             transactions per JSON-RPC batch (default 50)
   --connections C       concurrent HTTP connections (default 8)
+  --warmup N            transactions sent to both nodes first, unmeasured, so the load
+                        generator and the JVM node are warm before either is measured (default 5000)
   --workloads LIST      comma-separated: transfer, erc20 (default transfer,erc20)
   --timeout SECONDS     longest measured phase per node (default 300)
   --anvil-mining ARGS   anvil's mining flags (default "--block-time 0.1": interval mining every
@@ -33,6 +35,7 @@ transactions=20000
 senders=128
 batch=50
 connections=8
+warmup=5000
 workloads="transfer,erc20"
 timeout=300
 anvil_mining="--block-time 0.1"
@@ -44,6 +47,7 @@ while [ $# -gt 0 ]; do
     --senders) senders="$2"; shift 2 ;;
     --batch) batch="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     --workloads) workloads="$2"; shift 2 ;;
     --timeout) timeout="$2"; shift 2 ;;
     --anvil-mining) anvil_mining="$2"; shift 2 ;;
@@ -145,7 +149,8 @@ await_port "anvil" "${pids[1]}" "$anvil_port" "$work/anvil.log"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -n 1)"
 echo "xinlian dev on 127.0.0.1:$xinlian_port (data in a fresh temporary directory)"
 echo "anvil $("$anvil" --version | head -n 1 | sed 's/^anvil //') on 127.0.0.1:$anvil_port ($anvil_mining)"
-echo "parameters: $transactions transactions, $senders senders, batch $batch, $connections connections"
+echo "parameters: $transactions transactions (after $warmup unmeasured), $senders senders, batch $batch," \
+  "$connections connections"
 
 first="http://127.0.0.1:$xinlian_port"
 second="http://127.0.0.1:$anvil_port"
@@ -165,7 +170,7 @@ for kind in "${kinds[@]}"; do
   echo "== $kind =="
   java ${XINLIAN_JAVA_OPTS:-} -jar "$jar" bench \
     --rpc "$first" --compare "$second" \
-    --workload "$kind" --transactions "$transactions" --senders "$senders" --batch "$batch" \
+    --workload "$kind" --transactions "$transactions" --warmup "$warmup" --senders "$senders" --batch "$batch" \
     --connections "$connections" --timeout "$timeout" --seed "compare-$kind" \
     "${extra[@]}" "${json[@]}" || status=$?
 done

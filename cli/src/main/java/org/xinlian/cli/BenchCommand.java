@@ -51,6 +51,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Transactions in the measured phase (default: ${DEFAULT-VALUE}).")
   int transactions;
 
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+      description = "Transactions sent first to every node, unmeasured, so that JIT compilers (the load "
+          + "generator's, a JVM node's) are warm when measuring starts (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
   @Option(names = "--rate", paramLabel = "TPS", defaultValue = "0",
       description = "Target send rate per second; 0 sends as fast as possible (default: ${DEFAULT-VALUE}).")
   double rate;
@@ -124,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
       case "auto" -> System.console() != null ? BenchProgress.Style.BAR : BenchProgress.Style.LINES;
       default -> throw new UserException("--progress: must be auto, bar, lines or none, got " + progress);
     };
-    BenchConfig config = new BenchConfig(rpc, kind, transactions, rate, connections, senders, batch,
+    BenchConfig config = new BenchConfig(rpc, kind, transactions, warmup, rate, connections, senders, batch,
         inFlightPerSender, inFlight, timeoutSeconds, seed,
         Optional.ofNullable(erc20Artifact).map(environment::resolve));
     byte[] funder = funderKey == null ? DevChain.privateKey(0) : Hex.decode("--funder-key", funderKey.strip());

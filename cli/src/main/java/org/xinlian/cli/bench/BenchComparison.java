@@ -13,6 +13,7 @@ import java.util.function.Function;
  * side by side.
  *
  * @param transactions how many signed transactions each node received (the same bytes)
+ * @param warmupTransactions how many more each node received first, unmeasured
  * @param gasLimit the gas limit every measured transaction carries
  * @param fees how the one set of fees was chosen, with each node's own fees
  * @param token the token's address (the same on every node), null for the transfer workload
@@ -22,6 +23,7 @@ public record BenchComparison(
     String workload,
     long chainId,
     int transactions,
+    int warmupTransactions,
     long gasLimit,
     String fees,
     String token,
@@ -42,8 +44,9 @@ public record BenchComparison(
   /** A table with one column per node, then the throughput of each node relative to the first. */
   public String toText() {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, LABEL + "%s, %,d transactions signed once, sent to each node in turn%n",
-        "comparison:", workload, transactions));
+    text.append(String.format(Locale.ROOT, LABEL + "%s, %,d transactions signed once, sent to each node in turn%s%n",
+        "comparison:", workload, transactions, warmupTransactions == 0 ? ""
+            : String.format(Locale.ROOT, " (after %,d unmeasured warm-up ones on each)", warmupTransactions)));
     text.append(String.format(Locale.ROOT, LABEL + "%d; gas limit %,d%s%n", "chain:", chainId, gasLimit,
         token == null ? "" : "; token " + token + " on every node"));
     text.append(String.format(Locale.ROOT, LABEL + "%s%n", "fees:", fees));

@@ -10,6 +10,9 @@ import java.util.Optional;
  * @param rpc the node's HTTP JSON-RPC endpoint
  * @param workload plain ether transfers or ERC-20 token transfers
  * @param transactions how many transactions the measured phase sends
+ * @param warmupTransactions signed with the others and sent first, unmeasured, to every node: the
+ *     load generator's own JIT and the node's (a JVM node) warm up, so the node measured first is
+ *     not at a disadvantage
  * @param ratePerSecond target send rate; 0 sends as fast as the connections allow
  * @param connections concurrent HTTP requests, hence connections, in the measured phase
  * @param senders accounts the transactions are spread over (round robin)
@@ -26,6 +29,7 @@ public record BenchConfig(
     URI rpc,
     Workload workload,
     int transactions,
+    int warmupTransactions,
     double ratePerSecond,
     int connections,
     int senders,
@@ -56,17 +60,19 @@ public record BenchConfig(
     ERC20
   }
 
-  /** With {@link #IN_FLIGHT_DEFAULT} transactions in flight at most. */
+  /** With {@link #IN_FLIGHT_DEFAULT} transactions in flight at most and no warm-up. */
   public BenchConfig(URI rpc, Workload workload, int transactions, double ratePerSecond, int connections,
       int senders, int batchSize, int inFlightPerSender, long timeoutSeconds, String seed,
       Optional<Path> erc20Artifact) {
-    this(rpc, workload, transactions, ratePerSecond, connections, senders, batchSize, inFlightPerSender,
+    this(rpc, workload, transactions, 0, ratePerSecond, connections, senders, batchSize, inFlightPerSender,
         IN_FLIGHT_DEFAULT, timeoutSeconds, seed, erc20Artifact);
   }
 
   public BenchConfig {
     require(transactions >= 1 && transactions <= TRANSACTIONS_MAX,
         "--transactions: must be 1 to " + TRANSACTIONS_MAX + ", got " + transactions);
+    require(warmupTransactions >= 0 && warmupTransactions <= TRANSACTIONS_MAX - transactions,
+        "--warmup: must be 0 to " + (TRANSACTIONS_MAX - transactions) + ", got " + warmupTransactions);
     require(ratePerSecond >= 0 && Double.isFinite(ratePerSecond),
         "--rate: must be 0 (as fast as possible) or positive, got " + ratePerSecond);
     require(connections >= 1 && connections <= CONNECTIONS_MAX,

@@ -23,6 +23,7 @@ public final class BenchRun {
       long setupStart = clock.nanoTime();
       BenchSetup.Prepared prepared = BenchSetup.prepare(config, rpc, suite, funderKey, clock);
       log.accept(setupLine(config, prepared, clock.nanoTime() - setupStart));
+      warmUp(config, prepared, rpc, "", clock, log);
       LoadRunner.RunResult result = LoadRunner.run(config, prepared.transactions(), rpc, clock, progress);
       progress.finish();
       return BenchReport.of(config.workload().name().toLowerCase(Locale.ROOT), result);
@@ -51,6 +52,9 @@ public final class BenchRun {
       long setupStart = clock.nanoTime();
       BenchSetup.Prepared prepared = BenchSetup.prepare(config, clients, suite, funderKey, clock);
       log.accept(setupLine(config, prepared, clock.nanoTime() - setupStart));
+      for (int n = 0; n < endpoints.size(); n++) {
+        warmUp(config, prepared, clients.get(n), " on node " + BenchSetup.NODE_NAMES.charAt(n), clock, log);
+      }
       List<BenchComparison.Node> nodes = new ArrayList<>();
       for (int n = 0; n < endpoints.size(); n++) {
         String name = String.valueOf(BenchSetup.NODE_NAMES.charAt(n));
@@ -62,11 +66,33 @@ public final class BenchRun {
             BenchReport.of(config.workload().name().toLowerCase(Locale.ROOT), result)));
       }
       return new BenchComparison(config.workload().name().toLowerCase(Locale.ROOT), prepared.chainId(),
-          prepared.transactions().size(), prepared.gasLimit(), prepared.feesDescription(),
+          prepared.transactions().size(), prepared.warmup().size(), prepared.gasLimit(), prepared.feesDescription(),
           prepared.token().map(token -> token.toHexString()).orElse(null), nodes);
     } finally {
       clients.forEach(JsonRpcClient::close);
     }
+  }
+
+  /**
+   * Sends the warm-up transactions, unmeasured; every one must be included, since the measured
+   * transactions' nonces follow theirs.
+   */
+  private static void warmUp(BenchConfig config, BenchSetup.Prepared prepared, JsonRpcClient rpc, String where,
+      Clock clock, Consumer<String> log) {
+    if (prepared.warmup().isEmpty()) {
+      return;
+    }
+    long start = clock.nanoTime();
+    BenchReport warm = BenchReport.of("warm-up", LoadRunner.run(config, prepared.warmup(), rpc, clock,
+        (sent, included, failed, total) -> { }));
+    if (warm.included() != warm.transactions()) {
+      throw new BenchException(String.format(Locale.ROOT,
+          "warm-up%s: %,d of %,d transactions included (%,d rejected%s)%s; the measured ones follow their nonces",
+          where, warm.included(), warm.transactions(), warm.rejected(), warm.stalled() ? ", stalled" : "",
+          warm.failures().isEmpty() ? "" : ": " + warm.failures().keySet().iterator().next()));
+    }
+    log.accept(String.format(Locale.ROOT, "warm-up%s: %,d transactions included in %.1f s (not measured)",
+        where, warm.included(), (clock.nanoTime() - start) / 1e9));
   }
 
   private static String setupLine(BenchConfig config, BenchSetup.Prepared prepared, long nanos) {

@@ -49,13 +49,16 @@ public final class BenchSetup {
   /**
    * Everything the measured phase needs.
    *
-   * @param transactions the measured transactions, in send order (sender = index mod senders)
+   * @param transactions the measured transactions, in send order, indexed from 0
+   * @param warmup the unmeasured transactions sent to every node before any measured one (their
+   *     nonces come first), indexed from 0
    * @param fees what every measured transaction pays: acceptable to every node set up
    * @param nodeFees each node's own fees, in the order the nodes were given
    * @param gasLimit the gas limit every measured transaction carries
    * @param token the deployed ERC-20, for the erc20 workload (at the same address on every node)
    */
-  public record Prepared(List<SignedTransaction> transactions, ChainFees fees, List<ChainFees> nodeFees,
+  public record Prepared(List<SignedTransaction> transactions, List<SignedTransaction> warmup, ChainFees fees,
+      List<ChainFees> nodeFees,
       long gasLimit, Optional<Address> token, List<Account> senders) {
     public String feesDescription() {
       if (nodeFees.size() == 1) {
@@ -114,7 +117,8 @@ public final class BenchSetup {
     }
     List<SetupTransactions> setups = nodes.stream().map(rpc -> new SetupTransactions(rpc, codec, clock)).toList();
 
-    int perSender = (config.transactions() + config.senders() - 1) / config.senders();
+    int signedCount = config.warmupTransactions() + config.transactions();
+    int perSender = (signedCount + config.senders() - 1) / config.senders();
     long gasLimit = TRANSFER_GAS;
     Optional<Address> token = Optional.empty();
     if (config.workload() == BenchConfig.Workload.ERC20) {
@@ -168,8 +172,13 @@ public final class BenchSetup {
       setups.get(n).sendAll(funding, "funding senders" + on(n, nodes.size()));
     }
 
-    List<SignedTransaction> signed = presign(config, codec, fees, senders, startNonces, gasLimit, token);
-    return new Prepared(signed, fees, nodeFees, gasLimit, token, senders);
+    List<SignedTransaction> signed = presign(signedCount, codec, fees, senders, startNonces, gasLimit, token);
+    int warm = config.warmupTransactions();
+    List<SignedTransaction> measured = signed.subList(warm, signed.size()).stream()
+        .map(transaction -> new SignedTransaction(transaction.index() - warm, transaction.sender(),
+            transaction.hash(), transaction.rawHex()))
+        .toList();
+    return new Prepared(measured, List.copyOf(signed.subList(0, warm)), fees, nodeFees, gasLimit, token, senders);
   }
 
   private static String on(int node, int nodes) {
@@ -205,10 +214,10 @@ public final class BenchSetup {
     return startNonces;
   }
 
-  private static List<SignedTransaction> presign(BenchConfig config, TransactionCodec codec, ChainFees fees,
+  private static List<SignedTransaction> presign(int signedCount, TransactionCodec codec, ChainFees fees,
       List<Account> senders, long[] startNonces, long gasLimit, Optional<Address> token) {
     int count = senders.size();
-    return IntStream.range(0, config.transactions()).parallel().mapToObj(i -> {
+    return IntStream.range(0, signedCount).parallel().mapToObj(i -> {
       int s = i % count;
       Account sender = senders.get(s);
       Address recipient = senders.get((s + 1) % count).address();

@@ -29,14 +29,16 @@ import org.xinlian.node.DevChain;
 import org.xinlian.node.Node;
 
 /**
- * The comparison mode against two real dev nodes with different fees: both receive exactly the
- * same signed transactions (the same hashes land on both chains, with the fee cap the pricier
+ * The comparison mode against two real dev nodes with different fees: after the same warm-up,
+ * both receive exactly the same signed transactions (the same hashes land on both chains, with the fee cap the pricier
  * node needs), both reports are complete, and nodes that disagree on the chain id or the senders'
  * nonces are refused before anything is sent.
  */
 class BenchCompareTest {
   private static final int TRANSACTIONS = 300;
   private static final int SENDERS = 6;
+  /** Not a multiple of the senders: the measured phase starts in the middle of a round. */
+  private static final int WARMUP = 40;
   private static final String SEED = "bench-compare-test";
   /** Node B's constant base fee (a genesis parameter on Xinlian); node A's is 0. */
   private static final BigInteger BASE_FEE_B_WEI = BigInteger.valueOf(7_000_000_000L);
@@ -49,8 +51,8 @@ class BenchCompareTest {
             clock)) {
       URI rpcA = rpc(a);
       URI rpcB = rpc(b);
-      BenchConfig config = new BenchConfig(rpcA, BenchConfig.Workload.TRANSFER, TRANSACTIONS, 0, 2, SENDERS, 10,
-          64, 120, SEED, Optional.empty());
+      BenchConfig config = new BenchConfig(rpcA, BenchConfig.Workload.TRANSFER, TRANSACTIONS, WARMUP, 0, 2,
+          SENDERS, 10, 64, BenchConfig.IN_FLIGHT_DEFAULT, 120, SEED, Optional.empty());
       List<String> labels = new java.util.ArrayList<>();
       BenchComparison comparison = BenchRun.compare(config, rpcB, CryptoSuites.standard(), DevChain.privateKey(0),
           clock, System.out::println, label -> {
@@ -81,7 +83,8 @@ class BenchCompareTest {
       Map<String, JsonNode> onB = sentBy(rpcB, senders);
       assertEquals(Set.of(Quantities.quantity(BASE_FEE_B_WEI.shiftLeft(1))), fieldOf(onA, "maxFeePerGas"),
           "signed once with B's need (twice its base fee, no tip) although A's own fee cap is 0");
-      assertEquals(TRANSACTIONS, onA.size());
+      assertEquals(WARMUP + TRANSACTIONS, onA.size(), "the warm-up ones and the measured ones");
+      assertEquals(WARMUP, comparison.warmupTransactions());
       assertEquals(onA.keySet(), onB.keySet(), "the same signed bytes (hence hashes) on both nodes");
       assertTrue(comparison.fees().startsWith("signed once with EIP-1559 tip 0 wei, fee cap 14000000000 wei"),
           comparison.fees());

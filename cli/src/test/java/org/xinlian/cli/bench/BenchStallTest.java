@@ -46,7 +46,7 @@ class BenchStallTest {
   @Test
   void theWindowOverAllSendersBoundsWhatIsInFlight() throws IOException {
     BenchConfig config = new BenchConfig(URI.create("http://127.0.0.1:1"), BenchConfig.Workload.TRANSFER,
-        TRANSACTIONS, 0, 2, SENDERS, 8, WINDOW, 40, 100_000, "stall", Optional.empty());
+        TRANSACTIONS, 0, 0, 2, SENDERS, 8, WINDOW, 40, 100_000, "stall", Optional.empty());
     BenchReport report = runAgainstANodeThatNeverIncludes(config);
     assertEquals(40, report.accepted());
     assertEquals(40, report.notIncluded());
