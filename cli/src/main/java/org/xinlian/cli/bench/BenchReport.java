@@ -15,6 +15,8 @@ import java.util.Map;
  * @param rejected sends the node answered with an error
  * @param notIncluded accepted sends not seen in a block before the timeout
  * @param failures rejection reasons with their counts
+ * @param stalled the phase ended early: the node included nothing in flight for
+ *     {@link LoadRunner#STALL_SECONDS} seconds (the not-included ones were still pending)
  */
 public record BenchReport(
     String workload,
@@ -32,7 +34,8 @@ public record BenchReport(
     double latencyMaxMs,
     int blocks,
     int largestBlockTransactions,
-    Map<String, Integer> failures) {
+    Map<String, Integer> failures,
+    boolean stalled) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -66,7 +69,7 @@ public record BenchReport(
         duration, sendSpan > 0 ? sentCount / sendSpan : 0, duration > 0 ? includedCount / duration : 0,
         percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
         includedCount == 0 ? 0 : latencies[includedCount - 1], result.blocks(), result.largestBlockTransactions(),
-        result.failures());
+        result.failures(), result.stalled());
   }
 
   /** Nearest-rank percentile of sorted values; 0 when there are none. */
@@ -89,6 +92,10 @@ public record BenchReport(
     text.append(String.format(Locale.ROOT, "throughput:      %.1f tx/s%n", throughputPerSecond));
     text.append(String.format(Locale.ROOT, "latency (ms):    p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
         latencyP50Ms, latencyP90Ms, latencyP99Ms, latencyMaxMs));
+    if (stalled) {
+      text.append(String.format(Locale.ROOT, "stalled:         the node included none of the %,d in flight for %d s; "
+          + "the phase ended early%n", notIncluded, LoadRunner.STALL_SECONDS));
+    }
     if (!failures.isEmpty()) {
       text.append("rejections:\n");
       failures.forEach((reason, count) -> text.append(String.format(Locale.ROOT, "  %,8d  %s%n", count, reason)));

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.xinlian.common.Address;
 import org.xinlian.common.Clock;
 import org.xinlian.common.Hex;
+import org.xinlian.common.Invariants;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.types.transaction.Transaction;
 import org.xinlian.types.transaction.TransactionCodec;
@@ -48,14 +49,29 @@ public final class BenchSetup {
   /**
    * Everything the measured phase needs.
    *
-   * @param transactions the measured transactions, in send order (sender = index mod senders)
+   * @param transactions the measured transactions, in send order, indexed from 0
+   * @param warmup the unmeasured transactions sent to every node before any measured one (their
+   *     nonces come first), indexed from 0
+   * @param fees what every measured transaction pays: acceptable to every node set up
+   * @param nodeFees each node's own fees, in the order the nodes were given
    * @param gasLimit the gas limit every measured transaction carries
-   * @param token the deployed ERC-20, for the erc20 workload
+   * @param token the deployed ERC-20, for the erc20 workload (at the same address on every node)
    */
-  public record Prepared(List<SignedTransaction> transactions, ChainFees fees, long gasLimit,
-      Optional<Address> token, List<Account> senders) {
+  public record Prepared(List<SignedTransaction> transactions, List<SignedTransaction> warmup, ChainFees fees,
+      List<ChainFees> nodeFees,
+      long gasLimit, Optional<Address> token, List<Account> senders) {
     public String feesDescription() {
-      return fees.describe();
+      if (nodeFees.size() == 1) {
+        return fees.describe();
+      }
+      StringBuilder each = new StringBuilder();
+      for (int n = 0; n < nodeFees.size(); n++) {
+        each.append(n == 0 ? "" : "; ").append(NODE_NAMES.charAt(n)).append(": ").append(nodeFees.get(n).describe());
+      }
+      String signed = fees.baseFee().isPresent()
+          ? "EIP-1559 tip " + fees.priorityFee() + " wei, fee cap " + fees.maxFeePerGas() + " wei"
+          : "legacy gas price " + fees.gasPrice() + " wei";
+      return "signed once with " + signed + ", the most any node needs (" + each + ")";
     }
 
     public long chainId() {
@@ -63,60 +79,122 @@ public final class BenchSetup {
     }
   }
 
-  /** Runs setup with {@code funder} (a funded private key) paying for everything. */
+  /** How the log and the reports name the nodes of a comparison, in order. */
+  static final String NODE_NAMES = "ABCDEFGH";
+
+  /** Runs setup on one node with {@code funder} (a funded private key) paying for everything. */
   public static Prepared prepare(BenchConfig config, JsonRpcClient rpc, CryptoSuite suite, byte[] funderKey,
       Clock clock) {
+    return prepare(config, List.of(rpc), suite, funderKey, clock);
+  }
+
+  /**
+   * Runs setup on every node (funding, token), then signs the measured workload once, with fees
+   * every node accepts, so each node later receives exactly the same bytes. The nodes must agree
+   * on the chain id, on the senders' nonces and (erc20) on the token's address; otherwise the
+   * same bytes could not be valid everywhere, and setup refuses with the reason.
+   */
+  public static Prepared prepare(BenchConfig config, List<JsonRpcClient> nodes, CryptoSuite suite, byte[] funderKey,
+      Clock clock) {
+    Invariants.check(!nodes.isEmpty() && nodes.size() <= NODE_NAMES.length(), "1 to %d nodes", NODE_NAMES.length());
     TransactionCodec codec = TransactionCodec.of(suite);
-    SetupTransactions setup = new SetupTransactions(rpc, codec, clock);
-    ChainFees fees = ChainFees.read(rpc);
+    List<ChainFees> nodeFees = nodes.stream().map(ChainFees::read).toList();
+    ChainFees fees = nodes.size() == 1 ? nodeFees.get(0) : ChainFees.acceptableToAll(nodeFees);
     Account funder = Account.of(suite, funderKey);
     List<Account> senders = IntStream.range(0, config.senders()).parallel()
         .mapToObj(i -> Account.derived(suite, config.seed(), i)).toList();
-    long funderNonce = nonce(rpc, funder.address());
+    long[] funderNonces = nodes.stream().mapToLong(rpc -> nonce(rpc, funder.address())).toArray();
+    long[] startNonces = startNonces(nodes.get(0), senders);
+    for (int n = 1; n < nodes.size(); n++) {
+      long[] other = startNonces(nodes.get(n), senders);
+      for (int s = 0; s < senders.size(); s++) {
+        if (other[s] != startNonces[s]) {
+          throw new BenchException("sender " + s + " (" + senders.get(s).address().toHexString() + ") has nonce "
+              + startNonces[s] + " on node A but " + other[s] + " on node " + NODE_NAMES.charAt(n)
+              + ": the same signed transactions cannot be valid on both; use another --seed or fresh nodes");
+        }
+      }
+    }
+    List<SetupTransactions> setups = nodes.stream().map(rpc -> new SetupTransactions(rpc, codec, clock)).toList();
 
+    int signedCount = config.warmupTransactions() + config.transactions();
+    int perSender = (signedCount + config.senders() - 1) / config.senders();
+    long gasLimit = TRANSFER_GAS;
     Optional<Address> token = Optional.empty();
     if (config.workload() == BenchConfig.Workload.ERC20) {
       byte[] bytecode = bytecode(config.erc20Artifact().orElseThrow());
+      requireSame(funderNonces, "the funder " + funder.address().toHexString() + "'s nonce",
+          "the token's address derives from it; use fresh nodes, or a --funder-key whose nonce is the same on all");
       byte[] deployData = Hex.decode(Hex.encode(bytecode) + Quantities.word(TOKEN_SUPPLY));
-      long deployGas = withMargin(estimate(rpc, funder.address(), Optional.empty(), deployData));
-      Transaction deploy = codec.sign(fees.unsigned(funderNonce++, deployGas, Optional.empty(),
-          BigInteger.ZERO, deployData), funder.keys().privateKey());
-      JsonNode receipt = setup.sendAll(List.of(deploy), "deploying the token").get(0);
-      token = Optional.of(Address.fromHex(receipt.path("contractAddress").asText()));
-    }
-
-    int perSender = (config.transactions() + config.senders() - 1) / config.senders();
-    long gasLimit = TRANSFER_GAS;
-    List<Transaction> funding = new ArrayList<>();
-    if (token.isPresent()) {
-      for (Account sender : senders) {
-        byte[] data = Quantities.erc20Transfer(sender.address(), TOKEN_AMOUNT.multiply(BigInteger.valueOf(perSender)));
-        long gas = withMargin(estimate(rpc, funder.address(), token, data));
-        funding.add(codec.sign(fees.unsigned(funderNonce++, gas, token, BigInteger.ZERO, data),
-            funder.keys().privateKey()));
+      long tokenTransferGas = 0;
+      for (int n = 0; n < nodes.size(); n++) {
+        JsonRpcClient rpc = nodes.get(n);
+        long deployGas = withMargin(estimate(rpc, funder.address(), Optional.empty(), deployData));
+        Transaction deploy = codec.sign(nodeFees.get(n).unsigned(funderNonces[n]++, deployGas, Optional.empty(),
+            BigInteger.ZERO, deployData), funder.keys().privateKey());
+        JsonNode receipt = setups.get(n).sendAll(List.of(deploy), "deploying the token" + on(n, nodes.size())).get(0);
+        Address deployed = Address.fromHex(receipt.path("contractAddress").asText());
+        if (token.isPresent() && !token.get().equals(deployed)) {
+          throw new BenchException("the token was deployed at " + token.get().toHexString() + " on node A but at "
+              + deployed.toHexString() + " on node " + NODE_NAMES.charAt(n)
+              + ": the signed token transfers cannot be the same on both; use fresh nodes");
+        }
+        token = Optional.of(deployed);
       }
-      setup.sendAll(funding, "distributing tokens");
-      funding.clear();
-      // Funder (holding ether and tokens) to a sender already holding tokens: the same storage
-      // writes as the measured sender-to-sender transfers, from an account that can pay for gas.
-      gasLimit = withMargin(estimate(rpc, funder.address(), token,
-          Quantities.erc20Transfer(senders.get(0).address(), TOKEN_AMOUNT)));
+      for (int n = 0; n < nodes.size(); n++) {
+        JsonRpcClient rpc = nodes.get(n);
+        List<Transaction> distribution = new ArrayList<>();
+        for (Account sender : senders) {
+          byte[] data = Quantities.erc20Transfer(sender.address(),
+              TOKEN_AMOUNT.multiply(BigInteger.valueOf(perSender)));
+          long gas = withMargin(estimate(rpc, funder.address(), token, data));
+          distribution.add(codec.sign(nodeFees.get(n).unsigned(funderNonces[n]++, gas, token, BigInteger.ZERO, data),
+              funder.keys().privateKey()));
+        }
+        setups.get(n).sendAll(distribution, "distributing tokens" + on(n, nodes.size()));
+        // Funder (holding ether and tokens) to a sender already holding tokens: the same storage
+        // writes as the measured sender-to-sender transfers, from an account that can pay for gas.
+        // The signed limit must fit every node, hence the largest estimate.
+        tokenTransferGas = Math.max(tokenTransferGas, withMargin(estimate(rpc, funder.address(), token,
+            Quantities.erc20Transfer(senders.get(0).address(), TOKEN_AMOUNT))));
+      }
+      gasLimit = tokenTransferGas;
     }
     BigInteger value = token.isPresent() ? BigInteger.ZERO : TRANSFER_VALUE_WEI;
     BigInteger perTransaction = fees.maxFeePerGas().multiply(BigInteger.valueOf(gasLimit)).add(value);
     BigInteger fundingWei = perTransaction.multiply(BigInteger.valueOf(perSender)).add(FUNDING_HEADROOM_WEI);
-    for (Account sender : senders) {
-      funding.add(codec.sign(fees.unsigned(funderNonce++, TRANSFER_GAS, Optional.of(sender.address()),
-          fundingWei, new byte[0]), funder.keys().privateKey()));
+    for (int n = 0; n < nodes.size(); n++) {
+      List<Transaction> funding = new ArrayList<>();
+      for (Account sender : senders) {
+        funding.add(codec.sign(nodeFees.get(n).unsigned(funderNonces[n]++, TRANSFER_GAS, Optional.of(sender.address()),
+            fundingWei, new byte[0]), funder.keys().privateKey()));
+      }
+      setups.get(n).sendAll(funding, "funding senders" + on(n, nodes.size()));
     }
-    setup.sendAll(funding, "funding senders");
 
-    List<SignedTransaction> signed = presign(config, rpc, codec, fees, senders, gasLimit, token);
-    return new Prepared(signed, fees, gasLimit, token, senders);
+    List<SignedTransaction> signed = presign(signedCount, codec, fees, senders, startNonces, gasLimit, token);
+    int warm = config.warmupTransactions();
+    List<SignedTransaction> measured = signed.subList(warm, signed.size()).stream()
+        .map(transaction -> new SignedTransaction(transaction.index() - warm, transaction.sender(),
+            transaction.hash(), transaction.rawHex()))
+        .toList();
+    return new Prepared(measured, List.copyOf(signed.subList(0, warm)), fees, nodeFees, gasLimit, token, senders);
   }
 
-  private static List<SignedTransaction> presign(BenchConfig config, JsonRpcClient rpc, TransactionCodec codec,
-      ChainFees fees, List<Account> senders, long gasLimit, Optional<Address> token) {
+  private static String on(int node, int nodes) {
+    return nodes == 1 ? "" : " on node " + NODE_NAMES.charAt(node);
+  }
+
+  private static void requireSame(long[] values, String what, String why) {
+    for (int n = 1; n < values.length; n++) {
+      if (values[n] != values[0]) {
+        throw new BenchException(what + " is " + values[0] + " on node A but " + values[n] + " on node "
+            + NODE_NAMES.charAt(n) + ": " + why);
+      }
+    }
+  }
+
+  private static long[] startNonces(JsonRpcClient rpc, List<Account> senders) {
     long[] startNonces = new long[senders.size()];
     List<JsonRpcClient.Request> requests = new ArrayList<>();
     for (Account sender : senders) {
@@ -133,8 +211,13 @@ public final class BenchSetup {
         startNonces[from + k] = Quantities.parse(responses.get(k).result(), "nonce").longValueExact();
       }
     }
+    return startNonces;
+  }
+
+  private static List<SignedTransaction> presign(int signedCount, TransactionCodec codec, ChainFees fees,
+      List<Account> senders, long[] startNonces, long gasLimit, Optional<Address> token) {
     int count = senders.size();
-    return IntStream.range(0, config.transactions()).parallel().mapToObj(i -> {
+    return IntStream.range(0, signedCount).parallel().mapToObj(i -> {
       int s = i % count;
       Account sender = senders.get(s);
       Address recipient = senders.get((s + 1) % count).address();

@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.xinlian.common.Clock;
@@ -27,10 +28,19 @@ public final class LoadRunner {
   /** Blocks fetched in one batch request by the poller. */
   static final int BLOCKS_PER_POLL_MAX = 32;
   private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  /**
+   * The phase ends early when the node includes none of the transactions in flight for this long:
+   * a node that stopped making blocks (anvil's automine with a full backlog) is reported as
+   * stalled at once instead of after the whole timeout.
+   */
+  static final long STALL_SECONDS = 30;
 
   /** Told of progress from the poller thread. */
   public interface ProgressListener {
     void onProgress(int sent, int included, int failed, int total);
+
+    /** The measured phase is over: a display ends its line here. */
+    default void finish() {}
   }
 
   private LoadRunner() {}
@@ -50,6 +60,7 @@ public final class LoadRunner {
     for (int s = 0; s < windows.length; s++) {
       windows[s] = new Semaphore(config.inFlightPerSender() == 0 ? Integer.MAX_VALUE : config.inFlightPerSender());
     }
+    Semaphore allSenders = new Semaphore(config.inFlight() == 0 ? Integer.MAX_VALUE : config.inFlight());
     Map<String, Integer> failures = new TreeMap<>();
     AtomicInteger sent = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
@@ -59,6 +70,7 @@ public final class LoadRunner {
     long start = clock.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(config.timeoutSeconds());
     boolean[] dispatchDone = {false};
+    AtomicBoolean stalled = new AtomicBoolean();
     Object doneLock = new Object();
 
     List<Thread> workers = new ArrayList<>();
@@ -106,6 +118,7 @@ public final class LoadRunner {
               }
               failed.incrementAndGet();
               windows[transactions.get(index).sender()].release();
+              allSenders.release();
             } else {
               sent.incrementAndGet();
             }
@@ -121,7 +134,17 @@ public final class LoadRunner {
     int[] largestBlock = {0};
     Thread poller = new Thread(() -> {
       long next = startBlock + 1;
+      int includedBefore = 0;
+      long lastInclusionNanos = clock.nanoTime();
       while (included.get() + failed.get() < total && clock.nanoTime() < deadline) {
+        long now = clock.nanoTime();
+        if (included.get() != includedBefore || sent.get() == included.get()) {
+          includedBefore = included.get();
+          lastInclusionNanos = now;
+        } else if (now - lastInclusionNanos > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
+          stalled.set(true);
+          break;
+        }
         long head;
         try {
           head = Quantities.parse(rpc.call("eth_blockNumber"), "eth_blockNumber").longValueExact();
@@ -160,6 +183,7 @@ public final class LoadRunner {
               includedBlock[index] = next + k;
               included.incrementAndGet();
               windows[transactions.get(index).sender()].release();
+              allSenders.release();
               ours++;
             }
           }
@@ -183,7 +207,8 @@ public final class LoadRunner {
         }
       }
       Semaphore window = windows[transactions.get(i).sender()];
-      if (!acquire(window, deadline, clock) || !offer(queue, i, deadline, clock)) {
+      if (!acquire(window, deadline, clock, stalled) || !acquire(allSenders, deadline, clock, stalled)
+          || !offer(queue, i, deadline, clock, stalled)) {
         break;
       }
     }
@@ -201,13 +226,13 @@ public final class LoadRunner {
     }
     progress.onProgress(sent.get(), included.get(), failed.get(), total);
     return new RunResult(sentNanos, includedNanos, includedBlock, Map.copyOf(failures), blocksWithOurs[0],
-        largestBlock[0]);
+        largestBlock[0], stalled.get());
   }
 
-  private static boolean acquire(Semaphore window, long deadline, Clock clock) {
+  private static boolean acquire(Semaphore window, long deadline, Clock clock, AtomicBoolean stalled) {
     try {
       while (!window.tryAcquire(WAIT_SLICE_NANOS, TimeUnit.NANOSECONDS)) {
-        if (clock.nanoTime() > deadline) {
+        if (clock.nanoTime() > deadline || stalled.get()) {
           return false;
         }
       }
@@ -218,10 +243,11 @@ public final class LoadRunner {
     }
   }
 
-  private static boolean offer(BlockingQueue<Integer> queue, int index, long deadline, Clock clock) {
+  private static boolean offer(BlockingQueue<Integer> queue, int index, long deadline, Clock clock,
+      AtomicBoolean stalled) {
     try {
       while (!queue.offer(index, WAIT_SLICE_NANOS, TimeUnit.NANOSECONDS)) {
-        if (clock.nanoTime() > deadline) {
+        if (clock.nanoTime() > deadline || stalled.get()) {
           return false;
         }
       }
@@ -234,8 +260,9 @@ public final class LoadRunner {
 
   /**
    * Raw timings: {@code sentNanos[i]} when transaction i's request went out (0: never sent),
-   * {@code includedNanos[i]} when the poller first saw it in a block (0: not seen).
+   * {@code includedNanos[i]} when the poller first saw it in a block (0: not seen); {@code stalled}
+   * when the phase ended because nothing in flight was included for {@link #STALL_SECONDS}.
    */
   public record RunResult(long[] sentNanos, long[] includedNanos, long[] includedBlock,
-      Map<String, Integer> failures, int blocks, int largestBlockTransactions) {}
+      Map<String, Integer> failures, int blocks, int largestBlockTransactions, boolean stalled) {}
 }

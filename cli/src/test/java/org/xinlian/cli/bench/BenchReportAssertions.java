@@ -1,6 +1,7 @@
 package org.xinlian.cli.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ public final class BenchReportAssertions {
     assertTrue(report.failures().isEmpty(), "failures: " + report.failures());
     assertEquals(transactions, report.included());
     assertEquals(0, report.notIncluded());
+    assertFalse(report.stalled());
     assertTrue(report.blocks() >= 1 && report.blocks() <= transactions, "blocks " + report.blocks());
     assertTrue(report.largestBlockTransactions() >= (transactions + report.blocks() - 1) / report.blocks(),
         "the largest block holds at least the average");
