@@ -159,7 +159,10 @@ public final class TransactionPool {
     }
     PooledTransaction candidate =
         new PooledTransaction(verified, sequence, clock.currentTimeMillis(), cost);
-    List<PooledTransaction> victims = planEvictions(candidate, existing);
+    boolean candidateExecutable = existing != null
+        ? queue.isExecutable(transaction.nonce())
+        : transaction.nonce() == accountNonce + (queue == null ? 0 : queue.executableCount());
+    List<PooledTransaction> victims = planEvictions(candidate, existing, candidateExecutable);
     if (victims == null) {
       return AdmissionResult.refused(Refusal.POOL_FULL, known,
           "the pool holds " + byHash.size() + " transactions, " + bytes
@@ -200,12 +203,15 @@ public final class TransactionPool {
   }
 
   /**
-   * The transactions to evict so that {@code candidate} fits, cheapest first from the ends of
-   * senders' nonce sequences, so no eviction opens a gap in anyone's executable run; null when the
-   * candidate pays no more than a transaction it would have to evict.
+   * The transactions to evict so that {@code candidate} fits, from the ends of senders' nonce
+   * sequences, so no eviction opens a gap in anyone's executable run: queued transactions (behind a
+   * gap, not executable) first, then the cheapest. An executable candidate may evict any queued
+   * transaction whatever it pays, or a pool full of transactions stuck behind gaps would refuse the
+   * very transactions that fill them and never include anything again; otherwise the candidate must
+   * pay more than each victim. Null when it cannot fit.
    */
   private List<PooledTransaction> planEvictions(
-      PooledTransaction candidate, PooledTransaction existing) {
+      PooledTransaction candidate, PooledTransaction existing, boolean candidateExecutable) {
     PoolLimits limits = config.limits();
     long count = byHash.size() + (existing == null ? 1 : 0);
     long size = bytes + candidate.bytes() - (existing == null ? 0 : existing.bytes());
@@ -213,7 +219,9 @@ public final class TransactionPool {
       return List.of();
     }
     Comparator<PooledTransaction> cheapestFirst = Fees.cheapestFirst(state.baseFeePerGas());
-    PriorityQueue<PooledTransaction> tails = new PriorityQueue<>(cheapestFirst);
+    Comparator<PooledTransaction> queuedThenCheapest =
+        Comparator.comparing((PooledTransaction p) -> isQueued(p) ? 0 : 1).thenComparing(cheapestFirst);
+    PriorityQueue<PooledTransaction> tails = new PriorityQueue<>(queuedThenCheapest);
     for (SenderQueue queue : senders.values()) {
       tails.add(queue.byNonce.lastEntry().getValue());
     }
@@ -222,7 +230,7 @@ public final class TransactionPool {
       PooledTransaction victim = tails.poll();
       if (victim == null
           || victim == existing
-          || cheapestFirst.compare(candidate, victim) <= 0) {
+          || !(candidateExecutable && isQueued(victim) || cheapestFirst.compare(candidate, victim) > 0)) {
         return null;
       }
       victims.add(victim);
@@ -235,6 +243,10 @@ public final class TransactionPool {
       }
     }
     return victims;
+  }
+
+  private boolean isQueued(PooledTransaction pooled) {
+    return !senders.get(pooled.verified().sender()).isExecutable(pooled.nonce());
   }
 
   /** Removes one pooled transaction and keeps the counters right; does not notify. */

@@ -61,6 +61,28 @@ class EvictionTest {
     assertEquals(3, pool.pendingCount());
   }
 
+  /**
+   * A pool full of transactions stuck behind nonce gaps must still take the transactions that
+   * fill the gaps, or it never includes anything again (found by the load generator: 5,120
+   * queued transactions and every gap filler refused as "txpool is full").
+   */
+  @Test
+  void anExecutableTransactionEvictsQueuedOnesWhateverTheyPay() {
+    TransactionPool pool = pool(3, 1 << 20);
+    // Senders 1 and 2 skipped their nonce 0: everything they sent is queued, and pays more.
+    assertEquals(AdmissionResult.Status.QUEUED, pool.add(raw(1, 1, 9)).status());
+    assertEquals(AdmissionResult.Status.QUEUED, pool.add(raw(1, 2, 9)).status());
+    assertEquals(AdmissionResult.Status.QUEUED, pool.add(raw(2, 1, 9)).status());
+    // Sender 1's gap filler pays less than every queued transaction, yet is admitted.
+    AdmissionResult filler = pool.add(raw(1, 0, 2));
+    assertEquals(AdmissionResult.Status.PENDING, filler.status(), filler.message());
+    assertFalse(pool.contains(hash(raw(1, 2, 9))) && pool.contains(hash(raw(2, 1, 9))),
+        "one queued transaction made room");
+    assertEquals(3, pool.status().pending() + pool.status().queued());
+    // A queued newcomer gets no such right: it must outbid, and cannot evict executable ones.
+    assertEquals(Optional.of(Refusal.POOL_FULL), pool.add(raw(3, 5, 2)).refusal());
+  }
+
   @Test
   void theByteBoundEvictsToo() {
     // Signatures vary a byte in length, so the bound is computed from the actual envelopes.
