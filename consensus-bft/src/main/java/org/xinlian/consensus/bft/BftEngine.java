@@ -235,6 +235,13 @@ final class BftEngine implements ConsensusEngine, EngineContext {
       seen.add(id);
       return;
     }
+    if (author.get().equals(signer.address())) {
+      // This validator's own message echoed back: it already holds what it signed (or chose to
+      // forget it with an earlier round), and must not take it for someone else's evidence.
+      counters.drop(DropReason.DUPLICATE);
+      seen.add(id);
+      return;
+    }
     if (round <= height.round + Height.ROUNDS_AHEAD_MAX) {
       // Beyond the look-ahead the message is dropped now but must count when it is sent again.
       seen.add(id);
