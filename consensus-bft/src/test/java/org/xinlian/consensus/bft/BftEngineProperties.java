@@ -51,8 +51,7 @@ class BftEngineProperties {
   private static List<ConsensusAction> step(Harness harness, RandomSource random) {
     int sender = random.nextInt(harness.keys.size());
     MessageSigner signer = harness.signer(sender);
-    long height = harness.application.chain.size() - 1 + random.nextInt(3);
-    height = Math.max(1, height);
+    long height = Math.max(1, harness.application.chain.size() - 1 + random.nextInt(3));
     int round = random.nextInt(6);
     Block block = TestApplication.block(height, random.nextInt(4) == 0 ? Hash.ZERO
         : harness.application.headHash(), harness.address(sender),
