@@ -47,7 +47,7 @@ public final class Simulation implements SimulatedNode.Cluster {
   private final Set<Address> honest = new HashSet<>();
   private boolean chaos;
 
-  private Simulation(Scenario scenario) {
+  private Simulation(Scenario scenario, CommitListener observer) {
     this.scenario = scenario;
     this.suite = CryptoSuites.byName(scenario.suite());
     this.random = RandomSource.seeded(scenario.seed());
@@ -75,7 +75,13 @@ public final class Simulation implements SimulatedNode.Cluster {
           .filter(b -> b != ByzantineBehaviour.SILENT)
           .map(b -> new ByzantineTransform(b, suite, nodeKey, key(1_000),
               RandomSource.seeded(scenario.seed() + slot)));
-      KeyValueLedger ledger = new KeyValueLedger(addresses.get(i), suite, script, safety);
+      KeyValueLedger ledger = new KeyValueLedger(addresses.get(i), suite, script,
+          (node, block, certificate, root) -> {
+            safety.committed(node, block, certificate, root);
+            if (honest.contains(node)) {
+              observer.committed(node, block, certificate, root);
+            }
+          });
       SimulatedNode node = new SimulatedNode(addresses.get(i), keys.get(i), transform,
           behaviour == ByzantineBehaviour.SILENT, ledger, this,
           RandomSource.seeded(scenario.seed() * 31 + i));
@@ -84,9 +90,18 @@ public final class Simulation implements SimulatedNode.Cluster {
     }
   }
 
-  /** Runs {@code scenario} to the end. @throws SimulationFailure when a checker finds a violation */
+  /**
+   * Runs {@code scenario} to the end.
+   *
+   * @throws SimulationFailure when a checker finds a violation
+   */
   public static SimulationReport run(Scenario scenario) {
-    return new Simulation(scenario).run();
+    return run(scenario, (node, block, certificate, root) -> { });
+  }
+
+  /** As {@link #run(Scenario)}, also telling {@code observer} of every honest node's commit. */
+  public static SimulationReport run(Scenario scenario, CommitListener observer) {
+    return new Simulation(scenario, observer).run();
   }
 
   private SimulationReport run() {
