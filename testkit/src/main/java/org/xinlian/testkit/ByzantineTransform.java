@@ -7,7 +7,10 @@ import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
 import org.xinlian.common.Hash;
 import org.xinlian.common.RandomSource;
+import org.xinlian.consensus.CommitCertificate;
+import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.consensus.message.ConsensusMessage;
+import org.xinlian.consensus.message.DecidedBlock;
 import org.xinlian.consensus.message.MessageCodec;
 import org.xinlian.consensus.message.MessageSigner;
 import org.xinlian.consensus.message.Proposal;
@@ -15,6 +18,7 @@ import org.xinlian.consensus.message.RoundChange;
 import org.xinlian.consensus.message.Vote;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.KeyPair;
+import org.xinlian.crypto.Signature;
 import org.xinlian.types.block.Block;
 import org.xinlian.types.block.BlockHeader;
 
@@ -75,6 +79,32 @@ final class ByzantineTransform {
       }
       default -> toAll(message, peers, send);
     }
+  }
+
+  /**
+   * What a Byzantine validator answers a catch-up request with: except when silent or merely
+   * noisy, another block of the requested height under a forged certificate (its own seal
+   * repeated, or alone), which honest nodes must refuse (CONSENSUS-12).
+   */
+  byte[] answer(byte[] bytes) {
+    ConsensusMessage message = codec.decode(bytes);
+    if (!(message instanceof DecidedBlock decided) || behaviour == ByzantineBehaviour.GARBAGE
+        || behaviour == ByzantineBehaviour.WRONG_SIGNATURES) {
+      return bytes;
+    }
+    CommitCertificate genuine = decided.committed().certificate();
+    byte[] extra = new byte[4];
+    random.nextBytes(extra);
+    Block forged = withHeader(decided.committed().block(), header -> new BlockHeader(
+        header.parentHash(), header.number(), header.timestamp(), header.proposer(),
+        header.stateRoot(), header.transactionsRoot(), header.receiptsRoot(), header.logsBloom(),
+        header.gasUsed(), header.gasLimit(), extra, new byte[0]));
+    Hash hash = forged.hash(suite);
+    Signature seal = signer.commit(genuine.height(), genuine.round(), hash).signature();
+    int copies = random.nextInt(2) == 0 ? 1 : genuine.seals().size();
+    CommitCertificate certificate = new CommitCertificate(genuine.height(), genuine.round(), hash,
+        java.util.Collections.nCopies(copies, seal));
+    return codec.encode(new DecidedBlock(new CommittedBlock(forged, certificate)));
   }
 
   private void toAll(ConsensusMessage message, List<Address> peers, BiConsumer<Address, byte[]> send) {

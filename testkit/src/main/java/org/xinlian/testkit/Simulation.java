@@ -45,6 +45,7 @@ public final class Simulation implements SimulatedNode.Cluster {
   private final List<SimulatedNode> nodes = new ArrayList<>();
   private final List<Address> addresses = new ArrayList<>();
   private final Set<Address> honest = new HashSet<>();
+  private final Set<Long> decidedHeights = new HashSet<>();
   private boolean chaos;
 
   private Simulation(Scenario scenario, CommitListener observer) {
@@ -80,6 +81,7 @@ public final class Simulation implements SimulatedNode.Cluster {
             safety.committed(node, block, certificate, root);
             if (honest.contains(node)) {
               observer.committed(node, block, certificate, root);
+              isolateFirstDecider(node, block.header().number());
             }
           });
       SimulatedNode node = new SimulatedNode(addresses.get(i), keys.get(i), transform,
@@ -179,6 +181,17 @@ public final class Simulation implements SimulatedNode.Cluster {
       addresses.stream().filter(address -> random.nextInt(2) == 0).forEach(side::add);
     }
     return List.of(side);
+  }
+
+  /**
+   * The schedule that tests locking hardest: the first node to decide a height is cut off at
+   * once (its commits still in flight are lost with it), so the others must not decide anything
+   * else at that height in later rounds. Done for one height in four during the chaos.
+   */
+  private void isolateFirstDecider(Address node, long height) {
+    if (chaos && decidedHeights.add(height) && random.nextInt(4) == 0) {
+      network.partition(List.of(Set.of(node)));
+    }
   }
 
   @Override
