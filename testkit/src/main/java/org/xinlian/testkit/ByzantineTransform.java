@@ -1,8 +1,11 @@
 package org.xinlian.testkit;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
 import org.xinlian.common.Hash;
@@ -103,7 +106,7 @@ final class ByzantineTransform {
     Signature seal = signer.commit(genuine.height(), genuine.round(), hash).signature();
     int copies = random.nextInt(2) == 0 ? 1 : genuine.seals().size();
     CommitCertificate certificate = new CommitCertificate(genuine.height(), genuine.round(), hash,
-        java.util.Collections.nCopies(copies, seal));
+        Collections.nCopies(copies, seal));
     return codec.encode(new DecidedBlock(new CommittedBlock(forged, certificate)));
   }
 
@@ -203,7 +206,7 @@ final class ByzantineTransform {
     random.nextBytes(hash);
     Vote vote = signer.prepare(1 + random.nextInt(1_000), random.nextInt(1_000_000), Hash.wrap(hash));
     byte[] bytes = codec.encode(vote);
-    return kind == 1 ? bytes : java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+    return kind == 1 ? bytes : Arrays.copyOf(bytes, random.nextInt(bytes.length));
   }
 
   private Proposal resigned(Proposal proposal, Block block) {
@@ -211,7 +214,7 @@ final class ByzantineTransform {
         proposal.roundChanges(), proposal.prepares());
   }
 
-  private static Block withHeader(Block block, java.util.function.UnaryOperator<BlockHeader> change) {
+  private static Block withHeader(Block block, UnaryOperator<BlockHeader> change) {
     return new Block(change.apply(block.header()), block.transactions());
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.xinlian.common.Address;
 import org.xinlian.common.RandomSource;
 import org.xinlian.consensus.DropReason;
@@ -132,7 +133,7 @@ public final class Simulation implements SimulatedNode.Cluster {
   }
 
   /** Runs events until {@code until}, or until {@code done} holds; true if it held. */
-  private boolean runUntil(long until, java.util.function.BooleanSupplier done) {
+  private boolean runUntil(long until, BooleanSupplier done) {
     while (!done.getAsBoolean()) {
       if (scheduler.executed() >= EVENTS_MAX) {
         throw new SimulationFailure(scenario.seed(), "more than " + EVENTS_MAX + " events");
