@@ -104,7 +104,13 @@ public final class Simulation implements SimulatedNode.Cluster {
 
   /** As {@link #run(Scenario)}, also telling {@code observer} of every honest node's commit. */
   public static SimulationReport run(Scenario scenario, CommitListener observer) {
-    return new Simulation(scenario, observer).run();
+    try {
+      return new Simulation(scenario, observer).run();
+    } catch (SimulationFailure failure) {
+      throw failure;
+    } catch (RuntimeException e) {
+      throw new SimulationFailure(scenario.seed(), "a node failed: " + e, e);
+    }
   }
 
   private SimulationReport run() {
