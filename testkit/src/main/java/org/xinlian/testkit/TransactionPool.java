@@ -2,13 +2,14 @@ package org.xinlian.testkit;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.xinlian.common.Address;
 import org.xinlian.common.Hash;
 import org.xinlian.crypto.CryptoSuite;
@@ -31,7 +32,8 @@ public final class TransactionPool {
   public static final int KEYS = 8;
 
   private static final long CHAIN_ID = 20_240_601L;
-  private static final Map<String, TransactionPool> POOLS = new ConcurrentHashMap<>();
+  private static final Map<String, TransactionPool> POOLS =
+      Collections.synchronizedMap(new HashMap<>());
 
   private final List<Transaction> transactions;
   private final Set<Hash> hashes;
