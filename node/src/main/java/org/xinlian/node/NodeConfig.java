@@ -2,13 +2,13 @@ package org.xinlian.node;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.xinlian.common.Address;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
-import org.xinlian.network.PeerAddress;
+import org.xinlian.node.consensus.ConsensusConfig;
+import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcServerConfig;
 
 /**
@@ -42,8 +42,8 @@ public record NodeConfig(
     StateRetention stateRetention,
     BlockProduction blockProduction,
     Optional<Path> nodeKeyFile,
-    Optional<P2p> p2p,
-    Consensus consensus) {
+    Optional<P2pConfig> p2p,
+    ConsensusConfig consensus) {
   /** geth's and Besu's default: the last 128 block states answer queries. */
   public static final long STATE_RETENTION_BLOCKS_DEFAULT = 128;
 
@@ -79,86 +79,6 @@ public record NodeConfig(
     }
   }
 
-  /**
-   * The P2P section (docs/spec/node.md NODE-1, docs/spec/network.md): the transport's listen
-   * address, static peers, and the PEM files of the node's two certified identities.
-   *
-   * @param host interface the P2P transport binds
-   * @param port 0 to 65535; 0 picks a free port (tests)
-   * @param peers static peers, dialed at start and redialed with backoff
-   * @param nodeCertificateFile the node key's certificate, issued by the consortium CA
-   * @param consortiumCaFile the consortium CA certificate every peer's node certificate must chain to
-   * @param transportKeyFile the P-256 TLS private key (PKCS#8 PEM)
-   * @param transportCertificateFile the TLS certificate, issued by the transport CA
-   * @param transportCaFile the transport CA certificate
-   * @param allowedNodes node addresses admitted at the handshake; empty means the genesis
-   *     validators, so a follower must be listed explicitly on the nodes it connects to
-   */
-  public record P2p(
-      String host,
-      int port,
-      List<PeerAddress> peers,
-      Path nodeCertificateFile,
-      Path consortiumCaFile,
-      Path transportKeyFile,
-      Path transportCertificateFile,
-      Path transportCaFile,
-      Optional<List<Address>> allowedNodes) {
-    public P2p {
-      if (host == null || host.isBlank()) {
-        throw new IllegalArgumentException("p2p.host: required");
-      }
-      if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("p2p.port: must be 0 to 65535, got " + port);
-      }
-      peers = List.copyOf(peers);
-      Objects.requireNonNull(nodeCertificateFile, "p2p.nodeCertificateFile");
-      Objects.requireNonNull(consortiumCaFile, "p2p.consortiumCaFile");
-      Objects.requireNonNull(transportKeyFile, "p2p.transportKeyFile");
-      Objects.requireNonNull(transportCertificateFile, "p2p.transportCertificateFile");
-      Objects.requireNonNull(transportCaFile, "p2p.transportCaFile");
-      allowedNodes = allowedNodes.map(List::copyOf);
-    }
-  }
-
-  /**
-   * BFT timing (docs/spec/consensus.md CONSENSUS-5). Every validator should use the same values:
-   * a proposer that waits longer than the others' round deadline costs a round change.
-   *
-   * @param roundTimeoutMs the deadline of round 0 after the proposal wait; it doubles with each
-   *     round up to 64 times this
-   * @param blockIntervalMs least time between a commit and the next proposal when transactions
-   *     are pending; 0 proposes as soon as the previous height is committed
-   */
-  public record Consensus(long roundTimeoutMs, long blockIntervalMs) {
-    /** Besu's QBFT default request timeout is 10 s; a local consortium network answers in ms. */
-    public static final long ROUND_TIMEOUT_MS_DEFAULT = 2_000;
-    /** Below this a round cannot carry a proposal, a quorum of prepares and one of commits. */
-    public static final long ROUND_TIMEOUT_MS_MIN = 100;
-    public static final long ROUND_TIMEOUT_MS_MAX = 600_000;
-    /**
-     * How long a BFT proposer waits for transactions before proposing an empty block when
-     * {@code blockProduction.emptyBlockIntervalMs} is 0: heights keep moving, so a stalled
-     * network shows at once.
-     */
-    public static final long EMPTY_BLOCK_INTERVAL_MS_DEFAULT = 1_000;
-
-    public Consensus {
-      if (roundTimeoutMs < ROUND_TIMEOUT_MS_MIN || roundTimeoutMs > ROUND_TIMEOUT_MS_MAX) {
-        throw new IllegalArgumentException("consensus.roundTimeoutMs: must be " + ROUND_TIMEOUT_MS_MIN
-            + " to " + ROUND_TIMEOUT_MS_MAX + ", got " + roundTimeoutMs);
-      }
-      if (blockIntervalMs < 0 || blockIntervalMs > BlockProduction.SPACING_MS_MAX) {
-        throw new IllegalArgumentException("consensus.blockIntervalMs: must be 0 to "
-            + BlockProduction.SPACING_MS_MAX + ", got " + blockIntervalMs);
-      }
-    }
-
-    public static Consensus defaults() {
-      return new Consensus(ROUND_TIMEOUT_MS_DEFAULT, 0);
-    }
-  }
-
   public NodeConfig {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(genesisFile, "genesisFile");
@@ -184,16 +104,16 @@ public record NodeConfig(
       RpcServerConfig rpc, PoolLimits pool, BigInteger minimumPriorityFeePerGas,
       StateRetention stateRetention, BlockProduction blockProduction) {
     this(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas, stateRetention,
-        blockProduction, Optional.empty(), Optional.empty(), Consensus.defaults());
+        blockProduction, Optional.empty(), Optional.empty(), ConsensusConfig.defaults());
   }
 
   /**
    * The proposer's wait for transactions on a BFT network: the configured empty-block interval,
-   * or {@link Consensus#EMPTY_BLOCK_INTERVAL_MS_DEFAULT} where the producer's 0 means never.
+   * or {@link ConsensusConfig#EMPTY_BLOCK_INTERVAL_MS_DEFAULT} where the producer's 0 means never.
    */
   public long bftEmptyBlockIntervalMs() {
     return blockProduction.emptyBlockIntervalMs() > 0
-        ? blockProduction.emptyBlockIntervalMs() : Consensus.EMPTY_BLOCK_INTERVAL_MS_DEFAULT;
+        ? blockProduction.emptyBlockIntervalMs() : ConsensusConfig.EMPTY_BLOCK_INTERVAL_MS_DEFAULT;
   }
 
   /** A node on {@code dataDirectory} with every default (RPC on 127.0.0.1:8545). */
@@ -214,7 +134,7 @@ public record NodeConfig(
   }
 
   /** This configuration as a BFT network member with the given key, P2P section and timing. */
-  public NodeConfig withBft(Path nodeKey, P2p network, Consensus timing) {
+  public NodeConfig withBft(Path nodeKey, P2pConfig network, ConsensusConfig timing) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
         stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing);
   }

@@ -25,6 +25,8 @@ import org.xinlian.common.DecodingException;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
 import org.xinlian.network.PeerAddress;
+import org.xinlian.node.consensus.ConsensusConfig;
+import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcLimits;
 import org.xinlian.rpc.RpcPermission;
 import org.xinlian.rpc.RpcServerConfig;
@@ -133,22 +135,22 @@ final class NodeConfigJson {
     if (root.has("p2p") && nodeKeyFile.isEmpty()) {
       throw new DecodingException("nodeKeyFile", "required when p2p is set");
     }
-    Optional<NodeConfig.P2p> p2p = root.has("p2p") ? Optional.of(p2p(root.get("p2p"), base)) : Optional.empty();
-    NodeConfig.Consensus consensus = NodeConfig.Consensus.defaults();
+    Optional<P2pConfig> p2p = root.has("p2p") ? Optional.of(p2p(root.get("p2p"), base)) : Optional.empty();
+    ConsensusConfig consensus = ConsensusConfig.defaults();
     if (root.has("consensus")) {
       JsonNode node = object(root.get("consensus"), "consensus");
       refuseUnknown(node, CONSENSUS_FIELDS, "consensus.");
-      consensus = new NodeConfig.Consensus(
+      consensus = new ConsensusConfig(
           optionalLong(node, "roundTimeoutMs", "consensus.", consensus.roundTimeoutMs(),
-              NodeConfig.Consensus.ROUND_TIMEOUT_MS_MIN, NodeConfig.Consensus.ROUND_TIMEOUT_MS_MAX),
+              ConsensusConfig.ROUND_TIMEOUT_MS_MIN, ConsensusConfig.ROUND_TIMEOUT_MS_MAX),
           optionalLong(node, "blockIntervalMs", "consensus.", consensus.blockIntervalMs(), 0,
-              NodeConfig.BlockProduction.SPACING_MS_MAX));
+              ConsensusConfig.BLOCK_INTERVAL_MS_MAX));
     }
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFee,
         retention, production, nodeKeyFile, p2p, consensus);
   }
 
-  private static NodeConfig.P2p p2p(JsonNode value, Path base) {
+  private static P2pConfig p2p(JsonNode value, Path base) {
     JsonNode node = object(value, "p2p");
     refuseUnknown(node, P2P_FIELDS, "p2p.");
     String host = node.has("host") ? text(node.get("host"), "p2p.host") : P2P_HOST_DEFAULT;
@@ -175,7 +177,7 @@ final class NodeConfigJson {
       }
       allowed = Optional.of(addresses);
     }
-    return new NodeConfig.P2p(host, port, peers,
+    return new P2pConfig(host, port, peers,
         path(required(node, "nodeCertificateFile", "p2p."), "p2p.nodeCertificateFile", base),
         path(required(node, "consortiumCaFile", "p2p."), "p2p.consortiumCaFile", base),
         path(required(node, "transportKeyFile", "p2p."), "p2p.transportKeyFile", base),

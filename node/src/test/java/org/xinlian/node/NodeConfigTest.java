@@ -20,6 +20,8 @@ import org.xinlian.common.DecodingException;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
 import org.xinlian.network.PeerAddress;
+import org.xinlian.node.consensus.ConsensusConfig;
+import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcPermission;
 
 class NodeConfigTest {
@@ -119,7 +121,7 @@ class NodeConfigTest {
          "consensus": {"roundTimeoutMs": 3000, "blockIntervalMs": 250}}
         """.formatted(P2P_FILES));
     assertEquals(Optional.of(BASE.resolve("node.key.pem")), config.nodeKeyFile());
-    NodeConfig.P2p p2p = config.p2p().orElseThrow();
+    P2pConfig p2p = config.p2p().orElseThrow();
     assertEquals("127.0.0.1", p2p.host());
     assertEquals(30300, p2p.port());
     assertEquals(List.of(new PeerAddress("127.0.0.1", 30301), new PeerAddress("127.0.0.1", 30302),
@@ -131,7 +133,7 @@ class NodeConfigTest {
     assertEquals(Path.of("/srv/ca/transport-ca.pem"), p2p.transportCaFile());
     assertEquals(Optional.of(List.of(Address.fromHex("0x00000000000000000000000000000000000000aa"),
         Address.fromHex("0x00000000000000000000000000000000000000bb"))), p2p.allowedNodes());
-    assertEquals(new NodeConfig.Consensus(3000, 250), config.consensus());
+    assertEquals(new ConsensusConfig(3000, 250), config.consensus());
     // No empty-block interval configured: a BFT proposer still makes one every second.
     assertEquals(1000, config.bftEmptyBlockIntervalMs());
   }
@@ -143,12 +145,12 @@ class NodeConfigTest {
         {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k",
          "blockProduction": {"emptyBlockIntervalMs": 400}, "p2p": {%s}}
         """.formatted(P2P_FILES));
-    NodeConfig.P2p p2p = config.p2p().orElseThrow();
+    P2pConfig p2p = config.p2p().orElseThrow();
     assertEquals("127.0.0.1", p2p.host());
     assertEquals(30300, p2p.port());
     assertEquals(List.of(), p2p.peers());
     assertEquals(Optional.empty(), p2p.allowedNodes());
-    assertEquals(NodeConfig.Consensus.defaults(), config.consensus());
+    assertEquals(ConsensusConfig.defaults(), config.consensus());
     assertEquals(2000, config.consensus().roundTimeoutMs());
     assertEquals(400, config.bftEmptyBlockIntervalMs());
   }
