@@ -100,7 +100,13 @@ sealed interface SyncMessage {
         if (blocks.size() == BATCH_BLOCKS_MAX) {
           throw new DecodingException(field, "more than " + BATCH_BLOCKS_MAX + " blocks");
         }
-        ConsensusMessage decided = codec.decode(list.readEncoded(field));
+        ConsensusMessage decided;
+        try {
+          decided = codec.decode(list.readEncoded(field));
+        } catch (DecodingException e) {
+          String problem = e.getMessage().substring(Math.min(e.getMessage().length(), e.field().length() + 2));
+          throw new DecodingException(field + "." + e.field(), problem, e);
+        }
         if (!(decided instanceof DecidedBlock block)) {
           throw new DecodingException(field, "not a decided block");
         }
