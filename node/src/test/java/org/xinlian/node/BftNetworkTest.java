@@ -56,9 +56,10 @@ class BftNetworkTest {
       Node restarted = network.start(3);
       BftTestNetwork.await("the restarted validator to catch up",
           () -> BftTestNetwork.height(restarted) > target);
-      // Every block it missed came with a certificate it verified and is now stored with it.
+      // Every block it missed came with a certificate it verified and is now stored with it. The
+      // others may commit the newest height a moment after it: all four agree at least to target.
       long checked = network.assertSameChain(network.running());
-      assertTrue(checked > target, "checked " + checked + " heights");
+      assertTrue(checked >= target, "checked " + checked + " heights, target " + target);
       for (Hash hash : later) {
         assertTrue(restarted.blocks().transactionLocation(hash).isPresent());
       }
