@@ -73,8 +73,8 @@ class LayeringTest {
             "types", "trie", "evm", "ledger", "execution", "network", "consensusApi", "consensusBft",
             "testkit", "rpc", "sdk", "node", "cli")
         .whereLayer("common").mayOnlyBeAccessedByLayers(
-            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "network", "consensusApi",
-            "consensusBft", "testkit", "rpc", "sdk", "node", "cli")
+            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "network",
+            "consensusApi", "consensusBft", "testkit", "rpc", "sdk", "node", "cli")
         .check(classes);
   }
 
