@@ -1,6 +1,7 @@
 package org.xinlian.cli.network;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.OptionalLong;
 public record NodeProcess(int index, Path pidFile, OptionalLong recordedPid, Optional<ProcessHandle> process) {
   /** A pid file holds one decimal number; anything longer is not ours. */
   private static final int PID_FILE_BYTES_MAX = 32;
+  /** Linux's own limit on the arguments of one process (ARG_MAX is 2 MiB by default). */
+  private static final int COMMAND_LINE_BYTES_MAX = 2 * 1024 * 1024;
 
   public boolean running() {
     return process.isPresent();
@@ -78,11 +81,11 @@ public record NodeProcess(int index, Path pidFile, OptionalLong recordedPid, Opt
    * process is not taken for the node, so nothing unknown is ever signalled.
    */
   static boolean runsConfig(ProcessHandle process, Path configFile) {
-    Optional<String[]> arguments = process.info().arguments();
+    Optional<List<String>> arguments = arguments(process);
     if (arguments.isEmpty()) {
       return false;
     }
-    List<String> list = Arrays.asList(arguments.get());
+    List<String> list = arguments.get();
     String expected = configFile.toAbsolutePath().normalize().toString();
     for (int i = 0; i + 2 < list.size(); i++) {
       if (list.get(i).equals(NodeLauncher.NODE_COMMAND) && list.get(i + 1).equals(NodeLauncher.CONFIG_OPTION)
@@ -91,5 +94,28 @@ public record NodeProcess(int index, Path pidFile, OptionalLong recordedPid, Opt
       }
     }
     return false;
+  }
+
+  /**
+   * The process's command line. On Linux it is read from /proc whole: the JDK's
+   * {@code ProcessHandle.Info} stops at 4096 bytes and then reports no arguments at all, which a
+   * node started with a long class path exceeds.
+   */
+  static Optional<List<String>> arguments(ProcessHandle process) {
+    Path procCommandLine = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+    if (Files.isReadable(procCommandLine)) {
+      try (InputStream in = Files.newInputStream(procCommandLine)) {
+        byte[] bytes = in.readNBytes(COMMAND_LINE_BYTES_MAX);
+        if (bytes.length == 0) {
+          return Optional.empty();
+        }
+        int end = bytes[bytes.length - 1] == 0 ? bytes.length - 1 : bytes.length;
+        return Optional.of(List.of(new String(bytes, 0, end, StandardCharsets.UTF_8).split("\0", -1)));
+      } catch (IOException e) {
+        // The process exited while being read: no arguments to match.
+        return Optional.empty();
+      }
+    }
+    return process.info().arguments().map(Arrays::asList);
   }
 }
