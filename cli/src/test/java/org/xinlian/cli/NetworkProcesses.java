@@ -162,6 +162,11 @@ final class NetworkProcesses {
 
   /** One JSON-RPC call; the whole response object, or empty when the node does not answer. */
   static Optional<JsonNode> call(int port, String method, Object... params) {
+    return call("127.0.0.1", port, method, params);
+  }
+
+  /** As {@link #call(int, String, Object...)} on another host (a node in a network namespace). */
+  static Optional<JsonNode> call(String host, int port, String method, Object... params) {
     ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
     ArrayNode array = request.putArray("params");
     for (Object param : params) {
@@ -172,7 +177,7 @@ final class NetworkProcesses {
       }
     }
     try {
-      HttpRequest http = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+      HttpRequest http = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/"))
           .header("Content-Type", "application/json").timeout(REQUEST_TIMEOUT)
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build();
       return Optional.of(JSON.readTree(HTTP.send(http, HttpResponse.BodyHandlers.ofString()).body()));
@@ -191,17 +196,6 @@ final class NetworkProcesses {
       return OptionalLong.empty();
     }
     return OptionalLong.of(quantity(response.get().get("result")).longValueExact());
-  }
-
-  /** The hash of the block at {@code height} as node on {@code port} reports it. */
-  static String blockHash(int port, long height) {
-    JsonNode response = call(port, "eth_getBlockByNumber", "0x" + Long.toHexString(height), false)
-        .orElseThrow(() -> new AssertionError("node on port " + port + " does not answer"));
-    JsonNode block = response.get("result");
-    if (block == null || block.isNull()) {
-      throw new AssertionError("node on port " + port + " has no block " + height + ": " + response);
-    }
-    return block.get("hash").asText();
   }
 
   static BigInteger quantity(JsonNode hex) {
