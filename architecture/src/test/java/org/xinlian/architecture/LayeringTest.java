@@ -39,6 +39,9 @@ class LayeringTest {
         .layer("ledger").definedBy("org.xinlian.ledger..")
         .layer("execution").definedBy("org.xinlian.execution..")
         .layer("network").definedBy("org.xinlian.network..")
+        .layer("consensusApi").definedBy("org.xinlian.consensus", "org.xinlian.consensus.message..")
+        .layer("consensusBft").definedBy("org.xinlian.consensus.bft..")
+        .layer("testkit").definedBy("org.xinlian.testkit..")
         .layer("rpc").definedBy("org.xinlian.rpc..")
         .layer("sdk").definedBy("org.xinlian.sdk..")
         .layer("node").definedBy("org.xinlian.node..")
@@ -50,6 +53,12 @@ class LayeringTest {
         .whereLayer("network").mayOnlyBeAccessedByLayers("node", "cli")
         // The SDK is a client: it speaks JSON-RPC and sees only common, crypto and types.
         .whereLayer("sdk").mayOnlyBeAccessedByLayers("cli")
+        // The simulator is test support: no production module may depend on it.
+        .whereLayer("testkit").mayNotBeAccessedByAnyLayer()
+        // Consensus sees common, crypto and types only; the node wires it to execution.
+        .whereLayer("consensusBft").mayOnlyBeAccessedByLayers("testkit", "node", "cli")
+        .whereLayer("consensusApi").mayOnlyBeAccessedByLayers(
+            "consensusBft", "testkit", "node", "cli")
         .whereLayer("execution").mayOnlyBeAccessedByLayers("rpc", "node", "cli")
         .whereLayer("ledger").mayOnlyBeAccessedByLayers("execution", "rpc", "node", "cli")
         .whereLayer("storage").mayOnlyBeAccessedByLayers(
@@ -58,12 +67,48 @@ class LayeringTest {
         .whereLayer("trie").mayOnlyBeAccessedByLayers(
             "evm", "ledger", "execution", "rpc", "node", "cli")
         .whereLayer("types").mayOnlyBeAccessedByLayers(
-            "trie", "evm", "ledger", "execution", "network", "rpc", "sdk", "node", "cli")
+            "trie", "evm", "ledger", "execution", "network", "consensusApi", "consensusBft", "testkit",
+            "rpc", "sdk", "node", "cli")
         .whereLayer("crypto").mayOnlyBeAccessedByLayers(
-            "types", "trie", "evm", "ledger", "execution", "network", "rpc", "sdk", "node", "cli")
+            "types", "trie", "evm", "ledger", "execution", "network", "consensusApi", "consensusBft",
+            "testkit", "rpc", "sdk", "node", "cli")
         .whereLayer("common").mayOnlyBeAccessedByLayers(
-            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "network", "rpc",
-            "sdk", "node", "cli")
+            "crypto", "types", "trie", "evm", "storage", "ledger", "execution", "network",
+            "consensusApi", "consensusBft", "testkit", "rpc", "sdk", "node", "cli")
+        .check(classes);
+  }
+
+  @Test
+  void consensusDependsOnNoStateLayer() {
+    noClasses()
+        .that().resideInAnyPackage("org.xinlian.consensus..", "org.xinlian.testkit..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.xinlian.trie..",
+            "org.xinlian.storage..", "org.xinlian.ledger..", "org.xinlian.evm..",
+            "org.xinlian.execution..", "org.xinlian.rpc..", "org.xinlian.node..",
+            "org.xinlian.cli..")
+        .because("consensus orders blocks and never touches state; it reaches execution only"
+            + " through the Application port the node adapts (docs/spec/consensus.md CONSENSUS-15)")
+        .check(classes);
+  }
+
+  /**
+   * The consensus core and the simulator are pure: no clock, no threads, no I/O, no ambient
+   * randomness, so a seed replays a run exactly (docs/spec/consensus.md CONSENSUS-1, CONSENSUS-17).
+   */
+  @Test
+  void consensusIsPure() {
+    noClasses()
+        .that().resideInAnyPackage("org.xinlian.consensus..", "org.xinlian.testkit..")
+        .should().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(Thread.class, "sleep", long.class)
+        .orShould().dependOnClassesThat().resideInAnyPackage("java.util.concurrent..", "java.io..",
+            "java.nio.file..", "java.net..", "java.time..")
+        .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
+        .orShould().dependOnClassesThat().areAssignableTo(java.util.Random.class)
+        .orShould().dependOnClassesThat().areAssignableTo(java.security.SecureRandom.class)
+        .because("the engine is an event loop: time comes in as timeout events, randomness only"
+            + " through RandomSource, and nothing runs between calls")
         .check(classes);
   }
 

@@ -32,6 +32,7 @@ import org.xinlian.execution.pool.TransactionPool;
 import org.xinlian.ledger.LedgerNamespaces;
 import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.ledger.state.StateDatabase;
+import org.xinlian.node.consensus.ConsensusService;
 import org.xinlian.rpc.ChainInfo;
 import org.xinlian.rpc.eth.EthereumRpc;
 import org.xinlian.rpc.eth.EthereumRpcDependencies;
@@ -42,9 +43,9 @@ import org.xinlian.storage.StoreOptions;
 import org.xinlian.types.block.BlockHeader;
 
 /**
- * A running single-validator node (docs/spec/node.md): the ledger on RocksDB, the transaction
- * pool, the execution port, the block producer and JSON-RPC, wired in dependency order and closed
- * in reverse. Every block is committed in one atomic batch, so a node killed at any moment restarts
+ * A running node (docs/spec/node.md): the ledger on RocksDB, the transaction pool, the execution
+ * port, JSON-RPC, and either the single-validator block producer or, with a {@code p2p} section,
+ * BFT consensus with its peers; wired in dependency order and closed in reverse. Every block is committed in one atomic batch, so a node killed at any moment restarts
  * with every transaction that had a receipt.
  */
 public final class Node implements AutoCloseable {
@@ -60,13 +61,16 @@ public final class Node implements AutoCloseable {
   private final TransactionPool pool;
   private final PrometheusMeterRegistry meters;
   private final ThreadPoolExecutor signatureExecutor;
+  /** The single-validator producer, or null on a BFT network. */
   private final BlockProducer producer;
+  /** BFT consensus over P2P, or null for a single-validator node. */
+  private final ConsensusService consensus;
   private final RpcServer rpc;
   private final Address coinbase;
   private final Deque<AutoCloseable> started;
   private boolean closed;
 
-  private Node(NodeConfig config, Clock clock, Deque<AutoCloseable> started) {
+  private Node(NodeConfig config, Clock clock, int syncLagHeights, Deque<AutoCloseable> started) {
     this.started = started;
     try {
       this.genesis = GenesisConfig.load(config.genesisFile());
@@ -111,8 +115,9 @@ public final class Node implements AutoCloseable {
     EthereumRpc ethereum = EthereumRpc.create(new EthereumRpcDependencies(new ChainInfo(genesis.chainId()),
         suite, blocks, states, execution, pool, clock));
     this.coinbase = config.coinbase().orElse(genesis.validators().get(0));
-    this.producer = new BlockProducer(execution, blocks, pool, this::stateView, ethereum.events(), suite,
-        coinbase, genesis.blockGasLimit(), config.blockProduction(), clock, executionTimer);
+    this.producer = config.p2p().isPresent() ? null : new BlockProducer(execution, blocks, pool,
+        this::stateView, ethereum.events(), suite, coinbase, genesis.blockGasLimit(),
+        config.blockProduction(), clock, executionTimer);
     this.rpc = RpcServer.builder(config.rpc(), new ChainInfo(genesis.chainId()))
         .methods(ethereum.methods())
         .subscriptionSources(ethereum.subscriptionSources())
@@ -124,8 +129,30 @@ public final class Node implements AutoCloseable {
       throw new NodeStartException(e.getMessage(), e);
     }
     started.push(rpc);
-    producer.start();
-    started.push(producer);
+    if (producer != null) {
+      producer.start();
+      started.push(producer);
+      this.consensus = null;
+    } else {
+      this.consensus = startConsensus(config, clock, syncLagHeights, ethereum, executionTimer);
+      started.push(consensus);
+    }
+  }
+
+  private ConsensusService startConsensus(NodeConfig config, Clock clock, int syncLagHeights,
+      EthereumRpc ethereum, Timer executionTimer) {
+    try {
+      return ConsensusService.start(new ConsensusService.Context(config.dataDirectory(),
+          config.nodeKeyFile().orElseThrow(), config.p2p().orElseThrow(), config.consensus(),
+          config.bftEmptyBlockIntervalMs(), suite, genesis.validators(), genesis.blockGasLimit(),
+          execution, blocks, pool, this::stateView, ethereum.events(), signatureExecutor, clock,
+          meters, executionTimer, syncLagHeights));
+    } catch (Exception e) {
+      // Unreadable credentials, a damaged write-ahead state (a DecodingException: resuming
+      // without it could sign twice), or the P2P port in use (Netty throws the BindException
+      // undeclared): each is the operator's to fix, with the cause attached.
+      throw new NodeStartException("cannot start consensus: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -136,11 +163,16 @@ public final class Node implements AutoCloseable {
    * @throws NodeStartException if the node cannot start; whatever was opened is closed again
    */
   public static Node start(NodeConfig config, Clock clock) {
+    return start(config, clock, ConsensusService.SYNC_LAG_HEIGHTS_DEFAULT);
+  }
+
+  /** As {@link #start(NodeConfig, Clock)}, with the lag that starts a bulk block sync (tests). */
+  static Node start(NodeConfig config, Clock clock, int syncLagHeights) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
-      return new Node(config, clock, started);
+      return new Node(config, clock, syncLagHeights, started);
     } catch (RuntimeException | Error e) {
       closeAll(started, e);
       throw e;
@@ -204,14 +236,23 @@ public final class Node implements AutoCloseable {
     return rpc.address();
   }
 
-  /** Why block production stopped, if it did; a healthy node answers empty. */
+  /**
+   * Why block production stopped, if it did: the single-validator producer's failure, or on a
+   * BFT network consensus's. A healthy node answers empty.
+   */
   public java.util.Optional<Throwable> producerFailure() {
-    return java.util.Optional.ofNullable(producer.failure());
+    return producer != null ? java.util.Optional.ofNullable(producer.failure()) : consensus.failure();
+  }
+
+  /** BFT consensus over P2P, when the configuration has a {@code p2p} section. */
+  public java.util.Optional<ConsensusService> consensus() {
+    return java.util.Optional.ofNullable(consensus);
   }
 
   /**
-   * Stops block production (after the block in progress is committed), then JSON-RPC, then closes
-   * the store: reverse start order, so nothing writes to a closed store.
+   * Stops block production (the producer after the block in progress, or consensus: gossip, the
+   * driver after its event in progress, block sync, the P2P transport), then JSON-RPC, then the
+   * signature executor and the store: reverse start order, so nothing writes to a closed store.
    */
   @Override
   public synchronized void close() {

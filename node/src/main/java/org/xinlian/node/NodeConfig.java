@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.xinlian.common.Address;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
+import org.xinlian.node.consensus.ConsensusConfig;
+import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcServerConfig;
 
 /**
@@ -21,7 +23,14 @@ import org.xinlian.rpc.RpcServerConfig;
  * @param pool memory bounds of the transaction pool
  * @param minimumPriorityFeePerGas the least priority fee the pool admits, in wei
  * @param stateRetention how many recent block states stay readable
- * @param blockProduction when the single-validator producer makes blocks
+ * @param blockProduction when the single-validator producer makes blocks; on a BFT network its
+ *     {@code emptyBlockIntervalMs} is how long a proposer waits for transactions before it
+ *     proposes an empty block
+ * @param nodeKeyFile the node key (PKCS#8 PEM on the chain's suite): the node's P2P identity and,
+ *     when its address is a genesis validator, its consensus key; required with {@code p2p}
+ * @param p2p where the node listens and whom it dials; when present the node runs BFT consensus
+ *     with its peers instead of the single-validator producer
+ * @param consensus the BFT timing, used only with {@code p2p}
  */
 public record NodeConfig(
     Path dataDirectory,
@@ -31,7 +40,10 @@ public record NodeConfig(
     PoolLimits pool,
     BigInteger minimumPriorityFeePerGas,
     StateRetention stateRetention,
-    BlockProduction blockProduction) {
+    BlockProduction blockProduction,
+    Optional<Path> nodeKeyFile,
+    Optional<P2pConfig> p2p,
+    ConsensusConfig consensus) {
   /** geth's and Besu's default: the last 128 block states answer queries. */
   public static final long STATE_RETENTION_BLOCKS_DEFAULT = 128;
 
@@ -79,6 +91,29 @@ public record NodeConfig(
     }
     Objects.requireNonNull(stateRetention, "stateRetention");
     Objects.requireNonNull(blockProduction, "blockProduction");
+    Objects.requireNonNull(nodeKeyFile, "nodeKeyFile");
+    Objects.requireNonNull(p2p, "p2p");
+    Objects.requireNonNull(consensus, "consensus");
+    if (p2p.isPresent() && nodeKeyFile.isEmpty()) {
+      throw new IllegalArgumentException("nodeKeyFile: required when p2p is set");
+    }
+  }
+
+  /** A single-validator node: no P2P, the block producer makes every block. */
+  public NodeConfig(Path dataDirectory, Path genesisFile, Optional<Address> coinbase,
+      RpcServerConfig rpc, PoolLimits pool, BigInteger minimumPriorityFeePerGas,
+      StateRetention stateRetention, BlockProduction blockProduction) {
+    this(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas, stateRetention,
+        blockProduction, Optional.empty(), Optional.empty(), ConsensusConfig.defaults());
+  }
+
+  /**
+   * The proposer's wait for transactions on a BFT network: the configured empty-block interval,
+   * or {@link ConsensusConfig#EMPTY_BLOCK_INTERVAL_MS_DEFAULT} where the producer's 0 means never.
+   */
+  public long bftEmptyBlockIntervalMs() {
+    return blockProduction.emptyBlockIntervalMs() > 0
+        ? blockProduction.emptyBlockIntervalMs() : ConsensusConfig.EMPTY_BLOCK_INTERVAL_MS_DEFAULT;
   }
 
   /** A node on {@code dataDirectory} with every default (RPC on 127.0.0.1:8545). */
@@ -90,12 +125,18 @@ public record NodeConfig(
 
   public NodeConfig withRpc(RpcServerConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, value, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus);
   }
 
   public NodeConfig withBlockProduction(BlockProduction value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, value);
+        stateRetention, value, nodeKeyFile, p2p, consensus);
+  }
+
+  /** This configuration as a BFT network member with the given key, P2P section and timing. */
+  public NodeConfig withBft(Path nodeKey, P2pConfig network, ConsensusConfig timing) {
+    return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
+        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing);
   }
 
   /**

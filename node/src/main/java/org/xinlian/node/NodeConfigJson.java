@@ -24,6 +24,9 @@ import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
+import org.xinlian.network.PeerAddress;
+import org.xinlian.node.consensus.ConsensusConfig;
+import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcLimits;
 import org.xinlian.rpc.RpcPermission;
 import org.xinlian.rpc.RpcServerConfig;
@@ -31,7 +34,14 @@ import org.xinlian.rpc.RpcServerConfig;
 /** The strict reader behind {@link NodeConfig#load}: every error names the field's path. */
 final class NodeConfigJson {
   private static final Set<String> TOP_FIELDS = Set.of("dataDirectory", "genesisFile", "coinbase",
-      "rpc", "pool", "stateRetention", "blockProduction");
+      "rpc", "pool", "stateRetention", "blockProduction", "nodeKeyFile", "p2p", "consensus");
+  private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
+      "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
+      "allowedNodes");
+  private static final Set<String> CONSENSUS_FIELDS = Set.of("roundTimeoutMs", "blockIntervalMs");
+  /** Where a P2P node listens when the section leaves it out: FISCO BCOS's and the design's first port. */
+  static final String P2P_HOST_DEFAULT = "127.0.0.1";
+  static final int P2P_PORT_DEFAULT = 30_300;
   private static final Set<String> RPC_FIELDS = Set.of("host", "port", "corsOrigins", "permissions");
   private static final Set<String> POOL_FIELDS = Set.of("transactionsMax", "perSenderMax", "bytesMax",
       "queuedLifetimeMs", "minimumPriorityFeePerGas");
@@ -39,6 +49,8 @@ final class NodeConfigJson {
   /** Deep nesting is never needed here and is how hostile JSON exhausts a parser's stack. */
   private static final int NESTING_DEPTH_MAX = 8;
   private static final int LIST_ENTRIES_MAX = 64;
+  /** Allowed nodes: every validator of the largest set and as many followers. */
+  private static final int ALLOWED_NODES_MAX = 2 * org.xinlian.consensus.ValidatorSet.VALIDATORS_MAX;
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -118,8 +130,60 @@ final class NodeConfigJson {
           optionalLong(node, "emptyBlockIntervalMs", "blockProduction.", 0, 0,
               NodeConfig.BlockProduction.SPACING_MS_MAX));
     }
+    Optional<Path> nodeKeyFile = root.has("nodeKeyFile")
+        ? Optional.of(path(root.get("nodeKeyFile"), "nodeKeyFile", base)) : Optional.empty();
+    if (root.has("p2p") && nodeKeyFile.isEmpty()) {
+      throw new DecodingException("nodeKeyFile", "required when p2p is set");
+    }
+    Optional<P2pConfig> p2p = root.has("p2p") ? Optional.of(p2p(root.get("p2p"), base)) : Optional.empty();
+    ConsensusConfig consensus = ConsensusConfig.defaults();
+    if (root.has("consensus")) {
+      JsonNode node = object(root.get("consensus"), "consensus");
+      refuseUnknown(node, CONSENSUS_FIELDS, "consensus.");
+      consensus = new ConsensusConfig(
+          optionalLong(node, "roundTimeoutMs", "consensus.", consensus.roundTimeoutMs(),
+              ConsensusConfig.ROUND_TIMEOUT_MS_MIN, ConsensusConfig.ROUND_TIMEOUT_MS_MAX),
+          optionalLong(node, "blockIntervalMs", "consensus.", consensus.blockIntervalMs(), 0,
+              ConsensusConfig.BLOCK_INTERVAL_MS_MAX));
+    }
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFee,
-        retention, production);
+        retention, production, nodeKeyFile, p2p, consensus);
+  }
+
+  private static P2pConfig p2p(JsonNode value, Path base) {
+    JsonNode node = object(value, "p2p");
+    refuseUnknown(node, P2P_FIELDS, "p2p.");
+    String host = node.has("host") ? text(node.get("host"), "p2p.host") : P2P_HOST_DEFAULT;
+    if (host.isBlank()) {
+      throw new DecodingException("p2p.host", "must not be empty");
+    }
+    int port = (int) optionalLong(node, "port", "p2p.", P2P_PORT_DEFAULT, 0, 65_535);
+    List<PeerAddress> peers = new ArrayList<>();
+    if (node.has("peers")) {
+      for (JsonNode peer : array(node.get("peers"), "p2p.peers", LIST_ENTRIES_MAX)) {
+        String field = "p2p.peers." + peers.size();
+        try {
+          peers.add(PeerAddress.parse(text(peer, field)));
+        } catch (IllegalArgumentException e) {
+          throw new DecodingException(field, e.getMessage());
+        }
+      }
+    }
+    Optional<List<Address>> allowed = Optional.empty();
+    if (node.has("allowedNodes")) {
+      List<Address> addresses = new ArrayList<>();
+      for (JsonNode address : array(node.get("allowedNodes"), "p2p.allowedNodes", ALLOWED_NODES_MAX)) {
+        addresses.add(address(address, "p2p.allowedNodes." + addresses.size()));
+      }
+      allowed = Optional.of(addresses);
+    }
+    return new P2pConfig(host, port, peers,
+        path(required(node, "nodeCertificateFile", "p2p."), "p2p.nodeCertificateFile", base),
+        path(required(node, "consortiumCaFile", "p2p."), "p2p.consortiumCaFile", base),
+        path(required(node, "transportKeyFile", "p2p."), "p2p.transportKeyFile", base),
+        path(required(node, "transportCertificateFile", "p2p."), "p2p.transportCertificateFile", base),
+        path(required(node, "transportCaFile", "p2p."), "p2p.transportCaFile", base),
+        allowed);
   }
 
   private static RpcServerConfig rpc(JsonNode value) {
@@ -165,9 +229,13 @@ final class NodeConfigJson {
   }
 
   private static JsonNode required(JsonNode node, String name) {
+    return required(node, name, "");
+  }
+
+  private static JsonNode required(JsonNode node, String name, String prefix) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull()) {
-      throw new DecodingException(name, "required");
+      throw new DecodingException(prefix + name, "required");
     }
     return value;
   }
@@ -190,11 +258,15 @@ final class NodeConfigJson {
   }
 
   private static List<JsonNode> array(JsonNode node, String field) {
+    return array(node, field, LIST_ENTRIES_MAX);
+  }
+
+  private static List<JsonNode> array(JsonNode node, String field, int entriesMax) {
     if (!node.isArray()) {
       throw new DecodingException(field, "must be an array");
     }
-    if (node.size() > LIST_ENTRIES_MAX) {
-      throw new DecodingException(field, "at most " + LIST_ENTRIES_MAX + " entries");
+    if (node.size() > entriesMax) {
+      throw new DecodingException(field, "at most " + entriesMax + " entries");
     }
     List<JsonNode> entries = new ArrayList<>();
     node.forEach(entries::add);

@@ -19,6 +19,9 @@ import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
+import org.xinlian.network.PeerAddress;
+import org.xinlian.node.consensus.ConsensusConfig;
+import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcPermission;
 
 class NodeConfigTest {
@@ -84,8 +87,89 @@ class NodeConfigTest {
     "{\"dataDirectory\": \"d\", \"dataDirectory\": \"e\", \"genesisFile\": \"g\"}|config",
     "[1]|config",
     "{\"dataDirectory\": 5, \"genesisFile\": \"g\"}|dataDirectory",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"p2p\": {}}|nodeKeyFile",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"nodeKeyFile\": \"k\", \"p2p\": {}}|p2p.nodeCertificateFile",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"nodeKeyFile\": \"k\", \"p2p\": 3}|p2p",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"nodeKeyFile\": 1}|nodeKeyFile",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"consensus\": {\"roundTimeoutMs\": 5}}|consensus.roundTimeoutMs",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"consensus\": {\"blockIntervalMs\": -1}}|consensus.blockIntervalMs",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"consensus\": {\"timeout\": 1}}|consensus.timeout",
   })
   void mistakesNameTheField(String json, String field) {
+    DecodingException error = assertThrows(DecodingException.class, () -> parse(json));
+    assertEquals(field, error.field(), error.getMessage());
+  }
+
+  private static final String P2P_FILES = """
+      "nodeCertificateFile": "node.pem", "consortiumCaFile": "../ca/consortium-ca.pem",
+      "transportKeyFile": "transport.key.pem", "transportCertificateFile": "transport.pem",
+      "transportCaFile": "../ca/transport-ca.pem"
+      """;
+
+  /** NODE-1: the design's node file (network init writes it): key, P2P section and timing. */
+  @Test
+  void networkNodeConfigIsRead() {
+    NodeConfig config = parse("""
+        {"dataDirectory": "data", "genesisFile": "../genesis.json",
+         "rpc": {"host": "127.0.0.1", "port": 8545},
+         "nodeKeyFile": "node.key.pem",
+         "p2p": {"host": "127.0.0.1", "port": 30300,
+                 "peers": ["127.0.0.1:30301", "127.0.0.1:30302", "127.0.0.1:30303"],
+                 "allowedNodes": ["0x00000000000000000000000000000000000000aa",
+                                  "0x00000000000000000000000000000000000000Bb"],
+                 %s},
+         "consensus": {"roundTimeoutMs": 3000, "blockIntervalMs": 250}}
+        """.formatted(P2P_FILES));
+    assertEquals(Optional.of(BASE.resolve("node.key.pem")), config.nodeKeyFile());
+    P2pConfig p2p = config.p2p().orElseThrow();
+    assertEquals("127.0.0.1", p2p.host());
+    assertEquals(30300, p2p.port());
+    assertEquals(List.of(new PeerAddress("127.0.0.1", 30301), new PeerAddress("127.0.0.1", 30302),
+        new PeerAddress("127.0.0.1", 30303)), p2p.peers());
+    assertEquals(BASE.resolve("node.pem"), p2p.nodeCertificateFile());
+    assertEquals(Path.of("/srv/ca/consortium-ca.pem"), p2p.consortiumCaFile());
+    assertEquals(BASE.resolve("transport.key.pem"), p2p.transportKeyFile());
+    assertEquals(BASE.resolve("transport.pem"), p2p.transportCertificateFile());
+    assertEquals(Path.of("/srv/ca/transport-ca.pem"), p2p.transportCaFile());
+    assertEquals(Optional.of(List.of(Address.fromHex("0x00000000000000000000000000000000000000aa"),
+        Address.fromHex("0x00000000000000000000000000000000000000bb"))), p2p.allowedNodes());
+    assertEquals(new ConsensusConfig(3000, 250), config.consensus());
+    // No empty-block interval configured: a BFT proposer still makes one every second.
+    assertEquals(1000, config.bftEmptyBlockIntervalMs());
+  }
+
+  /** NODE-1: the P2P section's defaults; no allowed list means the genesis validators. */
+  @Test
+  void p2pDefaultsApply() {
+    NodeConfig config = parse("""
+        {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k",
+         "blockProduction": {"emptyBlockIntervalMs": 400}, "p2p": {%s}}
+        """.formatted(P2P_FILES));
+    P2pConfig p2p = config.p2p().orElseThrow();
+    assertEquals("127.0.0.1", p2p.host());
+    assertEquals(30300, p2p.port());
+    assertEquals(List.of(), p2p.peers());
+    assertEquals(Optional.empty(), p2p.allowedNodes());
+    assertEquals(ConsensusConfig.defaults(), config.consensus());
+    assertEquals(2000, config.consensus().roundTimeoutMs());
+    assertEquals(400, config.bftEmptyBlockIntervalMs());
+  }
+
+  /** NODE-1: mistakes inside the P2P section name their path, down to the list entry. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "\"port\": 65536|p2p.port",
+    "\"peers\": [\"127.0.0.1:1\", \"nocolon\"]|p2p.peers.1",
+    "\"peers\": [\"127.0.0.1:0\"]|p2p.peers.0",
+    "\"peers\": \"127.0.0.1:1\"|p2p.peers",
+    "\"allowedNodes\": [\"0x12\"]|p2p.allowedNodes.0",
+    "\"host\": \"\"|p2p.host",
+    "\"colour\": 1|p2p.colour",
+  })
+  void p2pMistakesNameTheField(String entry, String field) {
+    String json = """
+        {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k", "p2p": {%s, %s}}
+        """.formatted(P2P_FILES, entry);
     DecodingException error = assertThrows(DecodingException.class, () -> parse(json));
     assertEquals(field, error.field(), error.getMessage());
   }

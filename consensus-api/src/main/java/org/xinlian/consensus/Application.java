@@ -1,0 +1,51 @@
+package org.xinlian.consensus;
+
+import java.util.Optional;
+import org.xinlian.types.block.Block;
+
+/**
+ * The port the consensus engine drives, shaped like CometBFT's ABCI: consensus orders blocks and
+ * never touches state; the application builds, checks, executes and persists them. The node adapts
+ * the execution module's {@code ExecutionPort} to it; the simulator plugs in a key-value machine.
+ *
+ * <p>The engine calls these methods from its single event loop, never concurrently. They must be
+ * deterministic in the block and the committed chain (only {@link #prepareProposal} and the
+ * timestamp bound of {@link #processProposal} may consult the node's clock), or honest validators
+ * would disagree on validity (docs/spec/consensus.md CONSENSUS-15).
+ */
+public interface Application {
+  /** The last committed block: genesis (height 0) on a new chain. */
+  CommittedHead lastCommitted();
+
+  /**
+   * The validators of {@code height}, for any height up to {@code lastCommitted().height() + 2}:
+   * the genesis set, changed only by the updates {@link #commit} reported, each taking effect two
+   * heights after the block that reported it (CONSENSUS-16). The engine asks when it starts; later
+   * it follows the updates itself.
+   */
+  ValidatorSet validatorSet(long height);
+
+  /** Builds the block this node proposes: it extends the last committed block. */
+  Block prepareProposal(ProposalRequest request);
+
+  /**
+   * Decides whether a proposed block may be voted for: it extends the last committed block and
+   * executes to the roots its header claims. A rejection names the first failing check.
+   */
+  ProposalVerdict processProposal(Block block);
+
+  /** Executes a decided block without persisting it yet. */
+  Finalization finalizeBlock(Block block);
+
+  /**
+   * Persists the finalised block with its certificate, atomically, before returning; the engine
+   * moves to the next height only afterwards, so a crash never loses a block the node voted past.
+   */
+  CommitOutcome commit(Block block, CommitCertificate certificate);
+
+  /**
+   * A committed block with its certificate, for a peer that fell behind; empty when the height is
+   * not committed here or its body was pruned.
+   */
+  Optional<CommittedBlock> committedBlock(long height);
+}

@@ -1,0 +1,52 @@
+package org.xinlian.consensus.bft;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xinlian.common.Hash;
+import org.xinlian.consensus.message.ConsensusMessage;
+import org.xinlian.consensus.message.Proposal;
+import org.xinlian.consensus.message.RoundChange;
+import org.xinlian.consensus.message.Vote;
+
+/**
+ * What one validator knows and did in one round of one height: the proposal it accepted, the
+ * votes it counted, and the messages it signed (at most one of each kind, which the write-ahead
+ * state preserves across restarts).
+ */
+final class Round {
+  final int number;
+  final VoteTally prepares = new VoteTally();
+  final VoteTally commits = new VoteTally();
+  Proposal proposal;
+  Hash proposalHash;
+  Proposal sentProposal;
+  Vote sentPrepare;
+  Vote sentCommit;
+  RoundChange sentRoundChange;
+
+  Round(int number) {
+    this.number = number;
+  }
+
+  VoteTally tally(Vote vote) {
+    return vote.kind() == org.xinlian.consensus.message.VoteKind.PREPARE ? prepares : commits;
+  }
+
+  /** The messages this validator signed in the round, for retransmission. */
+  List<ConsensusMessage> sent() {
+    List<ConsensusMessage> sent = new ArrayList<>(4);
+    if (sentRoundChange != null) {
+      sent.add(sentRoundChange);
+    }
+    if (sentProposal != null) {
+      sent.add(sentProposal);
+    }
+    if (sentPrepare != null) {
+      sent.add(sentPrepare);
+    }
+    if (sentCommit != null) {
+      sent.add(sentCommit);
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,41 @@
+package org.xinlian.node.consensus;
+
+/**
+ * BFT timing (docs/spec/consensus.md CONSENSUS-5). Every validator should use the same values:
+ * a proposer that waits longer than the others' round deadline costs a round change.
+ *
+ * @param roundTimeoutMs the deadline of round 0 after the proposal wait; it doubles with each
+ *     round up to 64 times this
+ * @param blockIntervalMs least time between a commit and the next proposal when transactions
+ *     are pending; 0 proposes as soon as the previous height is committed
+ */
+public record ConsensusConfig(long roundTimeoutMs, long blockIntervalMs) {
+  /** Besu's QBFT default request timeout is 10 s; a local consortium network answers in ms. */
+  public static final long ROUND_TIMEOUT_MS_DEFAULT = 2_000;
+  /** Below this a round cannot carry a proposal, a quorum of prepares and one of commits. */
+  public static final long ROUND_TIMEOUT_MS_MIN = 100;
+  public static final long ROUND_TIMEOUT_MS_MAX = 600_000;
+  /**
+   * How long a BFT proposer waits for transactions before proposing an empty block when
+   * {@code blockProduction.emptyBlockIntervalMs} is 0: heights keep moving, so a stalled
+   * network shows at once.
+   */
+  public static final long EMPTY_BLOCK_INTERVAL_MS_DEFAULT = 1_000;
+  /** Blocks further apart than an hour are a configuration mistake, as in the genesis. */
+  public static final long BLOCK_INTERVAL_MS_MAX = 3_600_000;
+
+  public ConsensusConfig {
+    if (roundTimeoutMs < ROUND_TIMEOUT_MS_MIN || roundTimeoutMs > ROUND_TIMEOUT_MS_MAX) {
+      throw new IllegalArgumentException("consensus.roundTimeoutMs: must be " + ROUND_TIMEOUT_MS_MIN
+          + " to " + ROUND_TIMEOUT_MS_MAX + ", got " + roundTimeoutMs);
+    }
+    if (blockIntervalMs < 0 || blockIntervalMs > BLOCK_INTERVAL_MS_MAX) {
+      throw new IllegalArgumentException("consensus.blockIntervalMs: must be 0 to "
+          + BLOCK_INTERVAL_MS_MAX + ", got " + blockIntervalMs);
+    }
+  }
+
+  public static ConsensusConfig defaults() {
+    return new ConsensusConfig(ROUND_TIMEOUT_MS_DEFAULT, 0);
+  }
+}

@@ -1,0 +1,308 @@
+package org.xinlian.node.consensus;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.xinlian.common.Address;
+import org.xinlian.common.Clock;
+import org.xinlian.common.Hash;
+import org.xinlian.common.RandomSource;
+import org.xinlian.consensus.EngineStatus;
+import org.xinlian.consensus.ValidatorSet;
+import org.xinlian.consensus.bft.BftEngines;
+import org.xinlian.consensus.bft.BftSettings;
+import org.xinlian.consensus.message.MessageCodec;
+import org.xinlian.crypto.CryptoSuite;
+import org.xinlian.crypto.KeyPair;
+import org.xinlian.execution.ExecutionPort;
+import org.xinlian.execution.pool.PendingTransactionListener;
+import org.xinlian.execution.pool.PoolStateView;
+import org.xinlian.execution.pool.TransactionPool;
+import org.xinlian.ledger.chain.BlockStore;
+import org.xinlian.network.MessageHandler;
+import org.xinlian.network.NettyTransports;
+import org.xinlian.network.NetworkConfig;
+import org.xinlian.network.NodeCredentials;
+import org.xinlian.network.NodeId;
+import org.xinlian.network.SocketTransport;
+import org.xinlian.network.Transport;
+import org.xinlian.network.TransportLimits;
+import org.xinlian.rpc.eth.ChainEventListener;
+import org.xinlian.types.block.BlockCodec;
+
+/**
+ * A node's BFT consensus over P2P (docs/spec/node.md NODE-8 to NODE-14): the TLS transport with
+ * the node's certificates, the consensus driver around the QBFT engine, transaction gossip and
+ * block sync, and their metrics. The node starts it instead of the single-validator producer
+ * when its configuration has a {@code p2p} section. The node is a validator when the address of
+ * its node key is in the validator set, else a follower that syncs, follows and serves reads.
+ *
+ * <p>Close order: gossip (no more pool traffic), the driver (after the event in progress; a
+ * commit is one atomic batch), the block server, then the transport, which flushes what is
+ * queued and closes the connections.
+ */
+public final class ConsensusService implements AutoCloseable {
+  /** The lag that starts a bulk block sync; the engine's catch-up covers smaller ones. */
+  public static final int SYNC_LAG_HEIGHTS_DEFAULT = BlockSync.LAG_HEIGHTS_MIN_DEFAULT;
+
+  /** Doublings of the round deadline (CONSENSUS-5): 2 s grows to about 2 minutes. */
+  static final int ROUND_TIMEOUT_DOUBLINGS_MAX = 6;
+  /** Retransmission period (CONSENSUS-6), shorter when rounds are short. */
+  static final long RETRANSMIT_INTERVAL_MS_MAX = 1_000;
+
+  private static final System.Logger LOG = System.getLogger(ConsensusService.class.getName());
+
+  /**
+   * What the service needs from the node that starts it.
+   *
+   * @param dataDirectory the ledger directory, which also holds the write-ahead state
+   * @param nodeKeyFile the node key (PKCS#8 PEM on the chain's suite)
+   * @param emptyBlockIntervalMs how long a proposer waits for transactions before proposing an
+   *     empty block
+   * @param validators the genesis validators, each with power 1
+   * @param syncLagHeights how far behind the validators a node must be to run a bulk block sync
+   *     ({@link BlockSync#LAG_HEIGHTS_MIN_DEFAULT} in production)
+   */
+  public record Context(
+      Path dataDirectory,
+      Path nodeKeyFile,
+      P2pConfig p2p,
+      ConsensusConfig timing,
+      long emptyBlockIntervalMs,
+      CryptoSuite suite,
+      List<Address> validators,
+      long blockGasLimit,
+      ExecutionPort execution,
+      BlockStore blocks,
+      TransactionPool pool,
+      Function<Hash, PoolStateView> stateViews,
+      ChainEventListener events,
+      Executor signatureExecutor,
+      Clock clock,
+      MeterRegistry meters,
+      Timer executionTimer,
+      int syncLagHeights) {}
+
+  private final Address address;
+  private final ValidatorSet validators;
+  private final ExecutionApplication application;
+  private final SocketTransport transport;
+  private final ConsensusDriver driver;
+  private final TransactionGossip gossip;
+  private final BlockServer server;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final AtomicLong unknownChannel = new AtomicLong();
+  private final TransactionPool pool;
+  /** Wakes a proposer that waits for transactions. */
+  private final PendingTransactionListener proposalWake;
+
+  private ConsensusService(Context context) {
+    CryptoSuite suite = context.suite();
+    this.pool = context.pool();
+    KeyPair key = CredentialFiles.nodeKey(context.nodeKeyFile(), suite);
+    this.address = suite.address(key.publicKey());
+    NodeCredentials credentials = CredentialFiles.credentials(context.p2p(), key, suite);
+    this.validators = ValidatorSet.equalPower(context.validators());
+    Timer finality = Timer.builder("xinlian.consensus.finality")
+        .description("from the first sight of a height's proposal to its commit")
+        .register(context.meters());
+    this.application = new ExecutionApplication(context.execution(), context.blocks(),
+        context.pool(), context.stateViews(), context.events(), suite, validators,
+        context.blockGasLimit(), context.clock(), context.executionTimer(), finality);
+    Set<NodeId> allowed = context.p2p().allowedNodes().orElse(context.validators()).stream()
+        .map(NodeId::new).collect(Collectors.toSet());
+    TransportLimits limits = transportLimits();
+    Dispatch dispatch = new Dispatch();
+    SecureRandom random = new SecureRandom();
+    this.transport = NettyTransports.create(
+        new NetworkConfig(context.p2p().host(), context.p2p().port(), context.p2p().peers(),
+            allowed, limits),
+        credentials, context.clock(), RandomSource.seeded(random.nextLong()), random, dispatch);
+    // The transport holds selectors from here on: anything failing below must close it.
+    try {
+      MessageCodec codec = MessageCodec.of(suite);
+      this.server = new BlockServer(application, transport, limits.payloadBytesMax(), codec,
+          BlockCodec.of(suite));
+      BftSettings settings = new BftSettings(context.emptyBlockIntervalMs(),
+          context.timing().roundTimeoutMs(), ROUND_TIMEOUT_DOUBLINGS_MAX,
+          Math.max(1, Math.min(RETRANSMIT_INTERVAL_MS_MAX, context.timing().roundTimeoutMs() / 2)));
+      this.driver = new ConsensusDriver(
+          persisted -> BftEngines.create(settings, application, suite, key, persisted),
+          application, transport, limits.payloadBytesMax(),
+          new WriteAheadStateFile(context.dataDirectory()),
+          new BlockSync(application, suite, context.syncLagHeights()), server, context.pool(),
+          context.clock(), context.timing().blockIntervalMs());
+      this.gossip = new TransactionGossip(transport, context.pool(), suite, context.signatureExecutor());
+      this.proposalWake = transaction -> driver.onTransactionPending();
+      dispatch.wire(this);
+      ConsensusMetrics.register(context.meters(), this);
+    } catch (RuntimeException | Error e) {
+      transport.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the transport, the driver and gossip.
+   *
+   * @throws IllegalArgumentException for an unreadable key or certificate file, naming its field
+   * @throws org.xinlian.common.DecodingException if the stored write-ahead state is damaged
+   */
+  public static ConsensusService start(Context context) {
+    Objects.requireNonNull(context, "context");
+    ConsensusService service = new ConsensusService(context);
+    try {
+      service.started.push(service.transport);
+      service.transport.start();
+      service.started.push(service.server);
+      service.driver.start();
+      service.started.push(service.driver);
+      service.pool.addListener(service.proposalWake);
+      service.started.push(() -> service.pool.removeListener(service.proposalWake));
+      service.gossip.start();
+      service.started.push(service.gossip);
+    } catch (RuntimeException | Error e) {
+      service.close();
+      throw e;
+    }
+    LOG.log(System.Logger.Level.INFO, "consensus: node {0} is a {1} of {2} validators, P2P on {3}",
+        service.address, service.validators.contains(service.address) ? "validator" : "follower",
+        service.validators.size(), service.transport.listenAddress());
+    return service;
+  }
+
+  /** Transport bounds: the defaults, with frames large enough for a proposal of a full block. */
+  static TransportLimits transportLimits() {
+    TransportLimits defaults = TransportLimits.defaults();
+    return new TransportLimits(Transport.FRAME_BYTES_MAX, defaults.outboundQueueMessagesMax(),
+        defaults.outboundQueueBytesMax(), defaults.invalidFramesMax(),
+        defaults.handshakeTimeoutMillis(), defaults.reconnectInitialMillis(),
+        defaults.reconnectMaxMillis(), defaults.ioThreads(), defaults.connectionsMax());
+  }
+
+  /** This node's address: its P2P id, and its validator address when it is one. */
+  public Address address() {
+    return address;
+  }
+
+  /** Whether this node votes: its address is in the validator set. */
+  public boolean validator() {
+    return validators.contains(address);
+  }
+
+  /** The engine's height, round and counters after its last event. */
+  public EngineStatus status() {
+    return driver.status();
+  }
+
+  /** Whether a bulk block sync runs now (the engine is paused meanwhile). */
+  public boolean syncing() {
+    return driver.syncing();
+  }
+
+  /** Where the P2P transport listens (the real port when the configuration said 0). */
+  public InetSocketAddress p2pAddress() {
+    return transport.listenAddress();
+  }
+
+  /** Peers connected and authenticated now. */
+  public Set<Address> connectedPeers() {
+    return transport.connectedPeers().stream().map(NodeId::address).collect(Collectors.toSet());
+  }
+
+  /** Why consensus stopped, if it did; a healthy node answers empty. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(driver.failure());
+  }
+
+  ConsensusDriver driver() {
+    return driver;
+  }
+
+  TransactionGossip gossip() {
+    return gossip;
+  }
+
+  BlockServer server() {
+    return server;
+  }
+
+  SocketTransport transport() {
+    return transport;
+  }
+
+  long unknownChannelMessages() {
+    return unknownChannel.get();
+  }
+
+  ExecutionApplication application() {
+    return application;
+  }
+
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing consensus: " + e.getMessage(), e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /**
+   * The transport's handler, on its I/O threads: hands each message to its protocol's queue and
+   * returns. Wired after construction, since the protocols need the transport; it starts only
+   * after wiring, so no message arrives before.
+   */
+  private static final class Dispatch implements MessageHandler {
+    private volatile ConsensusService service;
+
+    void wire(ConsensusService value) {
+      service = value;
+    }
+
+    @Override
+    public void onMessage(NodeId peer, int channel, byte[] payload) {
+      ConsensusService current = service;
+      switch (channel) {
+        case P2pChannels.CONSENSUS -> current.driver.onConsensusMessage(peer, payload);
+        case P2pChannels.TRANSACTIONS -> current.gossip.onMessage(payload);
+        case P2pChannels.BLOCK_SYNC -> current.driver.onSyncMessage(peer, payload);
+        default -> current.unknownChannel.incrementAndGet();
+      }
+    }
+
+    @Override
+    public void onPeerConnected(NodeId peer) {
+      ConsensusService current = service;
+      current.transport.send(peer, P2pChannels.BLOCK_SYNC, SyncMessage.encode(
+          new SyncMessage.Status(current.application.head().number()), current.server.codec()));
+    }
+
+    @Override
+    public void onPeerDisconnected(NodeId peer) {
+      service.driver.onPeerDisconnected(peer);
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package org.xinlian.node.consensus;
+
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.xinlian.common.Clock;
+import org.xinlian.common.DecodingException;
+import org.xinlian.common.Hash;
+import org.xinlian.consensus.Application;
+import org.xinlian.consensus.CommitCertificate;
+import org.xinlian.consensus.CommitOutcome;
+import org.xinlian.consensus.CommittedBlock;
+import org.xinlian.consensus.CommittedHead;
+import org.xinlian.consensus.Finalization;
+import org.xinlian.consensus.ProposalRequest;
+import org.xinlian.consensus.ProposalVerdict;
+import org.xinlian.consensus.ValidatorSet;
+import org.xinlian.crypto.CryptoSuite;
+import org.xinlian.execution.BlockLimits;
+import org.xinlian.execution.CommitResult;
+import org.xinlian.execution.ExecutionPort;
+import org.xinlian.execution.FinalizedBlock;
+import org.xinlian.execution.pool.PoolStateView;
+import org.xinlian.execution.pool.TransactionPool;
+import org.xinlian.ledger.chain.BlockStore;
+import org.xinlian.rpc.eth.ChainEventListener;
+import org.xinlian.types.block.Block;
+import org.xinlian.types.block.BlockHeader;
+import org.xinlian.types.transaction.Transaction;
+import org.xinlian.types.transaction.TransactionCodec;
+
+/**
+ * The execution port, pool and block store behind the consensus {@link Application} port
+ * (docs/spec/node.md NODE-9, docs/spec/consensus.md CONSENSUS-15). Consensus orders blocks; this
+ * adapter builds them from the pool, checks proposals against the node's clock, executes and
+ * commits them with their certificate in the ledger's one atomic batch, and then moves the pool
+ * and the RPC subscriptions on, exactly as the single-validator producer does.
+ *
+ * <p>Called from the driver's one thread, except {@link #committedBlock}, which only reads the
+ * block store and also serves block sync.
+ */
+final class ExecutionApplication implements Application {
+  /** Same bounds as the single-validator producer (NODE-3): 1428 transfers fit 30M gas. */
+  static final int BLOCK_TRANSACTIONS_MAX = 10_000;
+  /** Most envelope bytes in one block, so a proposal stays well inside one P2P frame. */
+  static final long BLOCK_BYTES_MAX = 8L * 1024 * 1024;
+  /**
+   * How far ahead of this node's clock a proposed block's timestamp may be: Ethereum's historic
+   * allowance for clock skew between honest nodes (ALLOWED_FUTURE_BLOCK_TIME).
+   */
+  static final long TIMESTAMP_DRIFT_SECONDS_MAX = 15;
+  /** Heights whose first proposal time is remembered for the finality timer. */
+  static final int PROPOSALS_TIMED_MAX = 16;
+
+  private static final System.Logger LOG = System.getLogger(ExecutionApplication.class.getName());
+
+  private final ExecutionPort execution;
+  private final BlockStore blocks;
+  private final TransactionPool pool;
+  private final Function<Hash, PoolStateView> stateViews;
+  private final ChainEventListener events;
+  private final CryptoSuite suite;
+  private final TransactionCodec codec;
+  private final ValidatorSet validators;
+  private final long blockGasLimit;
+  private final Clock clock;
+  private final Timer executionTimer;
+  private final Timer finalityTimer;
+  private final TreeMap<Long, Long> proposalSeenNanos = new TreeMap<>();
+  private FinalizedBlock finalized;
+  private long finalizeStartedNanos;
+  private volatile long lastCommitNanos;
+
+  ExecutionApplication(ExecutionPort execution, BlockStore blocks, TransactionPool pool,
+      Function<Hash, PoolStateView> stateViews, ChainEventListener events, CryptoSuite suite,
+      ValidatorSet validators, long blockGasLimit, Clock clock, Timer executionTimer,
+      Timer finalityTimer) {
+    this.execution = execution;
+    this.blocks = blocks;
+    this.pool = pool;
+    this.stateViews = stateViews;
+    this.events = events;
+    this.suite = suite;
+    this.codec = TransactionCodec.of(suite);
+    this.validators = validators;
+    this.blockGasLimit = blockGasLimit;
+    this.clock = clock;
+    this.executionTimer = executionTimer;
+    this.finalityTimer = finalityTimer;
+    this.lastCommitNanos = clock.nanoTime();
+  }
+
+  @Override
+  public CommittedHead lastCommitted() {
+    BlockHeader head = head();
+    return new CommittedHead(head.number(), head.hash(suite));
+  }
+
+  /**
+   * The genesis validators at every height, each with power 1: the execution port reports no
+   * validator set changes yet (governance is a later issue), so {@link #commit} never changes it.
+   */
+  @Override
+  public ValidatorSet validatorSet(long height) {
+    return validators;
+  }
+
+  @Override
+  public Block prepareProposal(ProposalRequest request) {
+    proposalSeen(request.height());
+    BlockHeader parent = head();
+    long timestamp = Math.max(parent.timestamp() + 1, clockSeconds());
+    return execution.prepareProposal(new org.xinlian.execution.ProposalRequest(request.height(),
+        request.parentHash(), timestamp, request.proposer(),
+        pool.candidates(blockGasLimit, BLOCK_TRANSACTIONS_MAX, BLOCK_BYTES_MAX),
+        new BlockLimits(blockGasLimit, BLOCK_BYTES_MAX, BLOCK_TRANSACTIONS_MAX))).block();
+  }
+
+  @Override
+  public ProposalVerdict processProposal(Block block) {
+    proposalSeen(block.header().number());
+    org.xinlian.execution.ProposalVerdict verdict =
+        execution.processProposal(block, clockSeconds() + TIMESTAMP_DRIFT_SECONDS_MAX);
+    return verdict.rejection().map(ProposalVerdict::reject).orElseGet(ProposalVerdict::accept);
+  }
+
+  @Override
+  public Finalization finalizeBlock(Block block) {
+    finalizeStartedNanos = clock.nanoTime();
+    finalized = execution.finalizeBlock(block);
+    return new Finalization(finalized.stateRoot());
+  }
+
+  @Override
+  public CommitOutcome commit(Block block, CommitCertificate certificate) {
+    Hash hash = block.header().hash(suite);
+    if (finalized == null || !finalized.hash().equals(hash)) {
+      finalizeBlock(block);
+    }
+    FinalizedBlock executed = finalized;
+    finalized = null;
+    CommitResult result = execution.commit(executed, certificate.encode(suite));
+    long now = clock.nanoTime();
+    executionTimer.record(now - finalizeStartedNanos, TimeUnit.NANOSECONDS);
+    lastCommitNanos = now;
+    Long seen = proposalSeenNanos.remove(result.number());
+    if (seen != null) {
+      finalityTimer.record(now - seen, TimeUnit.NANOSECONDS);
+    }
+    proposalSeenNanos.headMap(result.number()).clear();
+    List<Hash> included = new ArrayList<>(executed.block().transactions().size());
+    for (Transaction transaction : executed.block().transactions()) {
+      included.add(codec.hash(transaction));
+    }
+    pool.onBlockCommitted(included, stateViews.apply(result.stateRoot()));
+    events.onBlockCommitted(executed.block(), executed.receipts());
+    return CommitOutcome.unchanged();
+  }
+
+  /**
+   * The block at {@code height} with the certificate its header stores. The block goes out
+   * without the certificate bytes in its header: the hash does not cover them and the certificate
+   * travels beside it, so the receiver attaches the one it verified.
+   */
+  @Override
+  public Optional<CommittedBlock> committedBlock(long height) {
+    if (height < 1) {
+      return Optional.empty();
+    }
+    Optional<Block> stored = blocks.block(height);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    BlockHeader header = stored.get().header();
+    byte[] encoded = header.commitCertificate();
+    if (encoded.length == 0) {
+      // A block of the single-validator producer, before this chain ran consensus.
+      return Optional.empty();
+    }
+    try {
+      CommitCertificate certificate = CommitCertificate.decode(encoded, suite);
+      return Optional.of(new CommittedBlock(
+          new Block(header.withCommitCertificate(new byte[0]), stored.get().transactions()),
+          certificate));
+    } catch (DecodingException e) {
+      LOG.log(System.Logger.Level.WARNING, "the stored certificate of block " + height + " does not decode: "
+          + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** When the last block was committed here, on the clock's monotonic scale. */
+  long lastCommitNanos() {
+    return lastCommitNanos;
+  }
+
+  /** The committed head's header; a started node always has at least its genesis. */
+  BlockHeader head() {
+    return blocks.head().orElseThrow(() -> new IllegalStateException("no genesis in the store"));
+  }
+
+  long clockSeconds() {
+    return clock.currentTimeMillis() / 1000;
+  }
+
+  private void proposalSeen(long height) {
+    if (!proposalSeenNanos.containsKey(height)) {
+      proposalSeenNanos.put(height, clock.nanoTime());
+      while (proposalSeenNanos.size() > PROPOSALS_TIMED_MAX) {
+        proposalSeenNanos.pollLastEntry();
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.xinlian.node.consensus;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.xinlian.common.Address;
+import org.xinlian.network.PeerAddress;
+
+/**
+ * The P2P section (docs/spec/node.md NODE-1, docs/spec/network.md): the transport's listen
+ * address, static peers, and the PEM files of the node's two certified identities.
+ *
+ * @param host interface the P2P transport binds
+ * @param port 0 to 65535; 0 picks a free port (tests)
+ * @param peers static peers, dialed at start and redialed with backoff
+ * @param nodeCertificateFile the node key's certificate, issued by the consortium CA
+ * @param consortiumCaFile the consortium CA certificate every peer's node certificate must chain to
+ * @param transportKeyFile the P-256 TLS private key (PKCS#8 PEM)
+ * @param transportCertificateFile the TLS certificate, issued by the transport CA
+ * @param transportCaFile the transport CA certificate
+ * @param allowedNodes node addresses admitted at the handshake; empty means the genesis
+ *     validators, so a follower must be listed explicitly on the nodes it connects to
+ */
+public record P2pConfig(
+    String host,
+    int port,
+    List<PeerAddress> peers,
+    Path nodeCertificateFile,
+    Path consortiumCaFile,
+    Path transportKeyFile,
+    Path transportCertificateFile,
+    Path transportCaFile,
+    Optional<List<Address>> allowedNodes) {
+  public P2pConfig {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("p2p.host: required");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("p2p.port: must be 0 to 65535, got " + port);
+    }
+    peers = List.copyOf(peers);
+    Objects.requireNonNull(nodeCertificateFile, "p2p.nodeCertificateFile");
+    Objects.requireNonNull(consortiumCaFile, "p2p.consortiumCaFile");
+    Objects.requireNonNull(transportKeyFile, "p2p.transportKeyFile");
+    Objects.requireNonNull(transportCertificateFile, "p2p.transportCertificateFile");
+    Objects.requireNonNull(transportCaFile, "p2p.transportCaFile");
+    allowedNodes = allowedNodes.map(List::copyOf);
+  }
+}

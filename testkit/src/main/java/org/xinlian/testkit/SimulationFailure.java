@@ -1,0 +1,21 @@
+package org.xinlian.testkit;
+
+/**
+ * A checker found a violation (or the cluster stopped making progress). The message names the
+ * seed and how to replay it.
+ */
+public final class SimulationFailure extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final long seed;
+
+  public SimulationFailure(long seed, String problem) {
+    super("seed " + seed + ": " + problem + " (replay: mvn -B -o -pl testkit test"
+        + " -Dtest=SimulationSeedsTest -Dsim.seed=" + seed + ")");
+    this.seed = seed;
+  }
+
+  public long seed() {
+    return seed;
+  }
+}

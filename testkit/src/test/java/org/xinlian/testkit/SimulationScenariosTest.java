@@ -1,0 +1,142 @@
+package org.xinlian.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xinlian.common.Address;
+import org.xinlian.consensus.CommitCertificate;
+import org.xinlian.consensus.ConsensusSignatures;
+import org.xinlian.consensus.DropReason;
+import org.xinlian.consensus.ValidatorSet;
+import org.xinlian.crypto.CryptoSuite;
+import org.xinlian.crypto.CryptoSuites;
+import org.xinlian.types.block.Block;
+
+class SimulationScenariosTest {
+  @Test
+  @DisplayName("CONSENSUS-17: a calm, honest cluster of four decides every height with nothing dropped but repeats")
+  void calmHonestCluster() {
+    SimulationReport report = Simulation.run(Scenario.honest(11, 4));
+    assertTrue(report.lowestFinalHeight() >= 5, "heights " + report.finalHeights());
+    for (DropReason reason : DropReason.values()) {
+      if (reason != DropReason.DUPLICATE && reason != DropReason.STALE
+          && reason != DropReason.RATE_LIMITED) {
+        assertEquals(0, report.dropped(reason), reason.name());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("CONSENSUS-18, CONSENSUS-19: seven validators with an equivocating proposer and a double voter stay safe and live through chaos")
+  void twoByzantineOfSeven() {
+    SimulationReport report = Simulation.run(Scenario.honest(12, 7)
+        .withByzantine(List.of(ByzantineBehaviour.EQUIVOCATING_PROPOSER, ByzantineBehaviour.DOUBLE_VOTER))
+        .withChaos(3_000, true));
+    assertTrue(report.dropped(DropReason.EQUIVOCATION) > 0, "dropped " + report.dropped());
+    assertTrue(report.honestCommits() > 0);
+  }
+
+  @Test
+  @DisplayName("CONSENSUS-19: seven validators, two of them silent, keep deciding")
+  void twoSilentOfSeven() {
+    SimulationReport report = Simulation.run(Scenario.honest(13, 7)
+        .withByzantine(List.of(ByzantineBehaviour.SILENT, ByzantineBehaviour.SILENT)));
+    assertTrue(report.lowestFinalHeight() >= 5, "heights " + report.finalHeights());
+  }
+
+  @Test
+  @DisplayName("CONSENSUS-13, CONSENSUS-18: honest nodes crash and restart through chaos and never sign twice")
+  void crashesAndRestarts() {
+    SimulationReport report = Simulation.run(Scenario.honest(14, 4).withChaos(6_000, true));
+    assertTrue(report.restarts() > 0, "no crash happened");
+  }
+
+  @Test
+  @DisplayName("CONSENSUS-9, CONSENSUS-14: on the gm suite a validator sending wrong signatures and garbage is dropped and counted")
+  void gmWithWrongSignatures() {
+    SimulationReport report = Simulation.run(Scenario.honest(15, 4).withSuite(CryptoSuites.GM)
+        .withByzantine(List.of(ByzantineBehaviour.WRONG_SIGNATURES)));
+    long refused = report.dropped(DropReason.NOT_A_VALIDATOR) + report.dropped(DropReason.BAD_SIGNATURE)
+        + report.dropped(DropReason.MALFORMED);
+    assertTrue(refused > 0, "dropped " + report.dropped());
+    assertTrue(report.lowestFinalHeight() >= 5);
+  }
+
+  @Test
+  @DisplayName("CONSENSUS-16: a scripted change at height 3 is certified by the old set up to height 4 and by the new set from height 5")
+  void scriptedValidatorChange() {
+    Map<Long, CommitCertificate> certificates = new TreeMap<>();
+    Map<Long, Block> blocks = new TreeMap<>();
+    Scenario scenario = Scenario.honest(16, 4).withValidatorChangeAt(3).withLivenessHeights(8);
+    Simulation.run(scenario, (node, block, certificate, root) -> {
+      certificates.putIfAbsent(block.header().number(), certificate);
+      blocks.putIfAbsent(block.header().number(), block);
+    });
+    CryptoSuite suite = CryptoSuites.standard();
+    List<Address> before = signersUpTo(suite, certificates, 4);
+    List<Address> after = signersFrom(suite, certificates, 5);
+    assertTrue(!before.isEmpty() && !after.isEmpty());
+    Address added = after.stream().filter(a -> !before.contains(a)).findFirst().orElseThrow();
+    Address removed = before.stream().filter(a -> !after.contains(a)).findFirst().orElseThrow();
+    ValidatorSet oldSet = ValidatorSet.equalPower(distinct(before));
+    ValidatorSet newSet = ValidatorSet.equalPower(distinct(after));
+    assertTrue(oldSet.contains(removed) && !oldSet.contains(added));
+    for (Map.Entry<Long, CommitCertificate> entry : certificates.entrySet()) {
+      ValidatorSet governing = entry.getKey() <= 4 ? oldSet : newSet;
+      assertTrue(entry.getValue().verifyFor(blocks.get(entry.getKey()).header(), governing, suite)
+          .isValid(), "height " + entry.getKey());
+    }
+  }
+
+  @Test
+  @DisplayName("CONSENSUS-17: the same seed gives the same run, event for event")
+  void sameSeedSameRun() {
+    Scenario scenario = Scenario.random(77, CryptoSuites.STANDARD);
+    assertEquals(Simulation.run(scenario), Simulation.run(scenario));
+  }
+
+  @Test
+  @DisplayName("CONSENSUS-3: a scenario with more than f Byzantine validators is refused")
+  void moreThanFIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> Scenario.honest(1, 4)
+        .withByzantine(List.of(ByzantineBehaviour.SILENT, ByzantineBehaviour.SILENT)));
+  }
+
+  private static List<Address> signersUpTo(CryptoSuite suite, Map<Long, CommitCertificate> all, long last) {
+    List<Address> signers = new ArrayList<>();
+    all.forEach((height, certificate) -> {
+      if (height <= last) {
+        signers.addAll(signers(suite, certificate));
+      }
+    });
+    return signers;
+  }
+
+  private static List<Address> signersFrom(CryptoSuite suite, Map<Long, CommitCertificate> all, long first) {
+    List<Address> signers = new ArrayList<>();
+    all.forEach((height, certificate) -> {
+      if (height >= first) {
+        signers.addAll(signers(suite, certificate));
+      }
+    });
+    return signers;
+  }
+
+  private static List<Address> signers(CryptoSuite suite, CommitCertificate certificate) {
+    byte[] digest = ConsensusSignatures.commitDigest(suite, certificate.height(), certificate.round(),
+        certificate.blockHash());
+    return certificate.seals().stream()
+        .map(seal -> ConsensusSignatures.signer(suite, digest, seal).orElseThrow()).toList();
+  }
+
+  private static List<Address> distinct(List<Address> addresses) {
+    return addresses.stream().distinct().toList();
+  }
+}
