@@ -21,6 +21,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -40,7 +41,9 @@ import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.execution.genesis.GenesisConfig;
 import org.xinlian.node.DevChain;
+import org.xinlian.network.PeerAddress;
 import org.xinlian.node.NodeConfig;
+import org.xinlian.node.consensus.P2pConfig;
 
 /**
  * {@code xinlian network init} (issue 6, item 6): the files of the shared design, keys private,
@@ -172,13 +175,19 @@ class NetworkInitTest {
         assertTrue(Files.isRegularFile(configFile.getParent().resolve(config.at(pointer).asText())), pointer);
       }
       assertTrue(config.at("/consensus/roundTimeoutMs").asLong() > 0);
-      // The single-node part is what NodeConfig (NODE-1) reads today.
-      com.fasterxml.jackson.databind.node.ObjectNode singleNode = config.deepCopy();
-      singleNode.remove(List.of("p2p", "nodeKeyFile", "consensus"));
-      NodeConfig node = NodeConfig.parse(JSON.writeValueAsBytes(singleNode), configFile.getParent());
+      // The node reads it as a BFT validator's configuration (NODE-1 with p2p and consensus).
+      NodeConfig node = NodeConfig.load(configFile);
       assertEquals(net.resolve("genesis.json"), node.genesisFile());
       assertEquals(net.resolve("node" + i + "/data"), node.dataDirectory());
       assertEquals(8545 + i, node.rpc().port());
+      assertEquals(Optional.of(net.resolve("node" + i + "/node.key.pem")), node.nodeKeyFile());
+      P2pConfig p2p = node.p2p().orElseThrow();
+      assertEquals(30_300 + i, p2p.port());
+      assertEquals(others, p2p.peers().stream().map(PeerAddress::toString).toList());
+      assertEquals(net.resolve("ca/consortium-ca.pem"), p2p.consortiumCaFile());
+      assertEquals(net.resolve("ca/transport-ca.pem"), p2p.transportCaFile());
+      assertEquals(validators, p2p.allowedNodes().orElseThrow().stream().map(Address::toString).toList());
+      assertEquals(1000, node.blockProduction().emptyBlockIntervalMs());
     }
   }
 
