@@ -42,6 +42,14 @@ final class NetworkStartCommand implements Callable<Integer> {
       description = "Suite of a new network: standard or gm (default: ${DEFAULT-VALUE}).")
   String suite;
 
+  @Option(names = "--rpc-base-port", paramLabel = "PORT", defaultValue = "8545",
+      description = "JSON-RPC port of node 0 of a new network; node i uses PORT + i (default: ${DEFAULT-VALUE}).")
+  int rpcBasePort;
+
+  @Option(names = "--p2p-base-port", paramLabel = "PORT", defaultValue = "30300",
+      description = "P2P port of node 0 of a new network; node i uses PORT + i (default: ${DEFAULT-VALUE}).")
+  int p2pBasePort;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
       description = "Longest wait for the started nodes to answer (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
@@ -58,8 +66,7 @@ final class NetworkStartCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     NetworkLayout layout = new NetworkLayout(environment.resolve(directory));
     if (!Files.isRegularFile(layout.configFile(0))) {
-      NetworkSpec spec = new NetworkSpec(nodes, suite, NetworkSpec.CHAIN_ID_DEFAULT,
-          NetworkSpec.RPC_BASE_PORT_DEFAULT, NetworkSpec.P2P_BASE_PORT_DEFAULT, true);
+      NetworkSpec spec = new NetworkSpec(nodes, suite, NetworkSpec.CHAIN_ID_DEFAULT, rpcBasePort, p2pBasePort, true);
       NetworkInit.Summary summary = NetworkInit.create(layout.directory(), spec, false,
           Instant.ofEpochMilli(environment.clock().currentTimeMillis()), environment.random());
       NetworkInitCommand.print(summary, environment.out());

@@ -17,7 +17,8 @@ import org.xinlian.common.Hash;
  * up}, attacked with {@code kill -9}. One node down (f = 1 of n = 4): the chain keeps finalising
  * blocks and transactions; restarted, the node catches up. Two down: no quorum, so the chain
  * halts (no block, a sent transfer stays unreceipted) without forking, and resumes when one
- * returns. Throughout, every node reports the same block hash at every height.
+ * returns. Throughout, every node reports the same block hash at every height
+ * (docs/spec/local-network.md LOCALNET-8).
  */
 class NetworkConsensusProcessTest {
   private static final int NODES = 4;

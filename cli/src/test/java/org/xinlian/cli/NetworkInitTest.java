@@ -49,7 +49,8 @@ import org.xinlian.node.consensus.P2pConfig;
  * {@code xinlian network init} (issue 6, item 6): the files of the shared design, keys private,
  * certificates that chain to the CAs under an X.509 implementation other than ours (BouncyCastle's
  * JCA provider for the suite certificates, the JDK for the P-256 transport ones), a genesis whose
- * validators are the certified node keys, and configurations that connect every node to the others.
+ * validators are the certified node keys, and configurations that connect every node to the others
+ * (docs/spec/local-network.md LOCALNET-1, LOCALNET-2).
  */
 class NetworkInitTest {
   /**
@@ -293,6 +294,18 @@ class NetworkInitTest {
     assertFalse(Files.exists(net.resolve("node2")), "the old network's third node is gone");
     assertEquals("operator notes", Files.readString(net.resolve("README.txt")), "other files are kept");
     assertEquals(2, GenesisConfig.load(net.resolve("genesis.json")).validators().size());
+  }
+
+  @Test
+  void helpWorksOnEveryNetworkCommand() {
+    for (String command : List.of("init", "up", "down", "status", "start")) {
+      CliRun.Result result = run("network", command, "--help");
+      assertEquals(0, result.exitCode(), command + ": " + result.err());
+      assertTrue(result.out().startsWith("Usage: xinlian network " + command), result.out());
+    }
+    CliRun.Result bare = run("network");
+    assertEquals(0, bare.exitCode());
+    assertTrue(bare.out().contains("init") && bare.out().contains("status"), bare.out());
   }
 
   private static void assertRefused(CliRun.Result result, int exitCode, String messagePart) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from a CLI process that then exits leaves the nodes running; {@code status} tells running from
  * killed; {@code up} restarts only the killed node; {@code down} stops them all; stale pid files,
  * including one naming a live process that is not the node, are never signalled; a taken port and
- * a node that cannot start are reported as one error line.
+ * a node that cannot start are reported as one error line (docs/spec/local-network.md LOCALNET-3 to
+ * LOCALNET-6).
  */
 class NetworkLifecycleTest {
   private static final int NODES = 2;
@@ -194,5 +195,28 @@ class NetworkLifecycleTest {
     CliRun.Result noNetwork = cli("network", "status", "--dir", directory.toString());
     assertEquals(1, noNetwork.exitCode());
     assertTrue(noNetwork.err().contains("holds no network"), noNetwork.err());
+  }
+
+  /** LOCALNET-7: the README's one command creates the network once, then only starts its nodes. */
+  @Test
+  void startCreatesTheNetworkOnceThenOnlyStartsIt() throws Exception {
+    int[] ports = NetworkProcesses.freePortBases(1);
+    net = directory.resolve("net");
+    List<String> start = new ArrayList<>(List.of("network", "start", "--dir", net.toString(), "--nodes", "1",
+        "--rpc-base-port", String.valueOf(ports[0]), "--p2p-base-port", String.valueOf(ports[1])));
+    start.addAll(NetworkProcesses.NODE_JVM_OPTIONS);
+    CliRun.Result first = cli(start.toArray(String[]::new));
+    assertEquals(0, first.exitCode(), first.err() + NetworkProcesses.log(net, 0));
+    assertTrue(first.out().startsWith("Created a network of 1 node in " + net), first.out());
+    assertTrue(first.out().contains("node0 started (pid " + pid(net, 0) + "), JSON-RPC http://127.0.0.1:" + ports[0]),
+        first.out());
+    byte[] genesis = Files.readAllBytes(net.resolve("genesis.json"));
+
+    CliRun.Result again = cli(start.toArray(String[]::new));
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(again.out().startsWith("Network in " + net + " exists"), again.out());
+    assertTrue(again.out().contains("node0 already running (pid " + pid(net, 0) + ")"), again.out());
+    assertTrue(java.util.Arrays.equals(genesis, Files.readAllBytes(net.resolve("genesis.json"))), "not re-created");
+    assertEquals(0, cli("network", "down", "--dir", net.toString()).exitCode());
   }
 }

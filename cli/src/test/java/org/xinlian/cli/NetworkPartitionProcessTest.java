@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * reaching every node's JSON-RPC). Node 3 cut off: the other three keep finalising while it
  * stalls, and it catches up when the link returns. A 2|2 split: neither side has a quorum, both
  * halt without forking, and the chain resumes when the network heals. Needs root and the
- * {@code ip} command; elsewhere it is skipped with a message saying so.
+ * {@code ip} command; elsewhere it is skipped with a message saying so (docs/spec/local-network.md
+ * LOCALNET-9).
  */
 class NetworkPartitionProcessTest {
   private static final int NODES = 4;

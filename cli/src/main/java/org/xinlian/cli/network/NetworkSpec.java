@@ -27,8 +27,6 @@ public record NetworkSpec(
   public static final String HOST = "127.0.0.1";
 
   public static final long CHAIN_ID_DEFAULT = 31_337;
-  public static final int RPC_BASE_PORT_DEFAULT = 8545;
-  public static final int P2P_BASE_PORT_DEFAULT = 30_300;
   private static final int PORT_MAX = 65_535;
 
   public NetworkSpec {
