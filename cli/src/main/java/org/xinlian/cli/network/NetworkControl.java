@@ -109,7 +109,7 @@ public final class NetworkControl {
             + " before answering JSON-RPC: '" + lastLogLine(layout.logFile(node.index())) + "' (log: "
             + layout.logFile(node.index()) + ")");
       }
-      if (clock.nanoTime() - deadline >= 0) {
+      if (clock.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
         return Optional.of(name(node.index()) + " (pid " + node.process().pid()
             + ") did not answer eth_blockNumber within " + startWait.toSeconds() + " s; it is left running (log: "
             + layout.logFile(node.index()) + ")");
