@@ -2,7 +2,8 @@ package org.xinlian.testkit;
 
 /**
  * How a Byzantine validator misbehaves. Except {@link #SILENT}, it runs an honest engine inside
- * (so it knows the height, round and blocks) and corrupts what that engine sends.
+ * (so it knows the height, round and blocks) and corrupts what that engine sends; all but {@link
+ * #WRONG_SIGNATURES} and {@link #GARBAGE} also answer catch-up requests with a forged block.
  */
 public enum ByzantineBehaviour {
   /** Sends nothing at all: a crashed or withholding validator. */

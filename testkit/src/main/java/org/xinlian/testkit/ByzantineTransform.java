@@ -1,13 +1,19 @@
 package org.xinlian.testkit;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
 import org.xinlian.common.Hash;
 import org.xinlian.common.RandomSource;
+import org.xinlian.consensus.CommitCertificate;
+import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.consensus.message.ConsensusMessage;
+import org.xinlian.consensus.message.DecidedBlock;
 import org.xinlian.consensus.message.MessageCodec;
 import org.xinlian.consensus.message.MessageSigner;
 import org.xinlian.consensus.message.Proposal;
@@ -15,6 +21,7 @@ import org.xinlian.consensus.message.RoundChange;
 import org.xinlian.consensus.message.Vote;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.KeyPair;
+import org.xinlian.crypto.Signature;
 import org.xinlian.types.block.Block;
 import org.xinlian.types.block.BlockHeader;
 
@@ -75,6 +82,32 @@ final class ByzantineTransform {
       }
       default -> toAll(message, peers, send);
     }
+  }
+
+  /**
+   * What a Byzantine validator answers a catch-up request with: except when silent or merely
+   * noisy, another block of the requested height under a forged certificate (its own seal
+   * repeated, or alone), which honest nodes must refuse (CONSENSUS-12).
+   */
+  byte[] answer(byte[] bytes) {
+    ConsensusMessage message = codec.decode(bytes);
+    if (!(message instanceof DecidedBlock decided) || behaviour == ByzantineBehaviour.GARBAGE
+        || behaviour == ByzantineBehaviour.WRONG_SIGNATURES) {
+      return bytes;
+    }
+    CommitCertificate genuine = decided.committed().certificate();
+    byte[] extra = new byte[4];
+    random.nextBytes(extra);
+    Block forged = withHeader(decided.committed().block(), header -> new BlockHeader(
+        header.parentHash(), header.number(), header.timestamp(), header.proposer(),
+        header.stateRoot(), header.transactionsRoot(), header.receiptsRoot(), header.logsBloom(),
+        header.gasUsed(), header.gasLimit(), extra, new byte[0]));
+    Hash hash = forged.hash(suite);
+    Signature seal = signer.commit(genuine.height(), genuine.round(), hash).signature();
+    int copies = random.nextInt(2) == 0 ? 1 : genuine.seals().size();
+    CommitCertificate certificate = new CommitCertificate(genuine.height(), genuine.round(), hash,
+        Collections.nCopies(copies, seal));
+    return codec.encode(new DecidedBlock(new CommittedBlock(forged, certificate)));
   }
 
   private void toAll(ConsensusMessage message, List<Address> peers, BiConsumer<Address, byte[]> send) {
@@ -173,7 +206,7 @@ final class ByzantineTransform {
     random.nextBytes(hash);
     Vote vote = signer.prepare(1 + random.nextInt(1_000), random.nextInt(1_000_000), Hash.wrap(hash));
     byte[] bytes = codec.encode(vote);
-    return kind == 1 ? bytes : java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+    return kind == 1 ? bytes : Arrays.copyOf(bytes, random.nextInt(bytes.length));
   }
 
   private Proposal resigned(Proposal proposal, Block block) {
@@ -181,7 +214,7 @@ final class ByzantineTransform {
         proposal.roundChanges(), proposal.prepares());
   }
 
-  private static Block withHeader(Block block, java.util.function.UnaryOperator<BlockHeader> change) {
+  private static Block withHeader(Block block, UnaryOperator<BlockHeader> change) {
     return new Block(change.apply(block.header()), block.transactions());
   }
 }

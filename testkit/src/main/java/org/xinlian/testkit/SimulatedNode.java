@@ -160,7 +160,8 @@ final class SimulatedNode {
       if (honest()) {
         cluster.sentByHonest(address, send.bytes());
       }
-      cluster.network().send(address, send.peer(), send.bytes());
+      byte[] bytes = byzantine.map(transform -> transform.answer(send.bytes())).orElse(send.bytes());
+      cluster.network().send(address, send.peer(), bytes);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.xinlian.common.Address;
 import org.xinlian.common.RandomSource;
 import org.xinlian.consensus.DropReason;
@@ -45,6 +46,7 @@ public final class Simulation implements SimulatedNode.Cluster {
   private final List<SimulatedNode> nodes = new ArrayList<>();
   private final List<Address> addresses = new ArrayList<>();
   private final Set<Address> honest = new HashSet<>();
+  private final Set<Long> decidedHeights = new HashSet<>();
   private boolean chaos;
 
   private Simulation(Scenario scenario, CommitListener observer) {
@@ -80,6 +82,7 @@ public final class Simulation implements SimulatedNode.Cluster {
             safety.committed(node, block, certificate, root);
             if (honest.contains(node)) {
               observer.committed(node, block, certificate, root);
+              isolateFirstDecider(node, block.header().number());
             }
           });
       SimulatedNode node = new SimulatedNode(addresses.get(i), keys.get(i), transform,
@@ -101,7 +104,13 @@ public final class Simulation implements SimulatedNode.Cluster {
 
   /** As {@link #run(Scenario)}, also telling {@code observer} of every honest node's commit. */
   public static SimulationReport run(Scenario scenario, CommitListener observer) {
-    return new Simulation(scenario, observer).run();
+    try {
+      return new Simulation(scenario, observer).run();
+    } catch (SimulationFailure failure) {
+      throw failure;
+    } catch (RuntimeException e) {
+      throw new SimulationFailure(scenario.seed(), "a node failed: " + e, e);
+    }
   }
 
   private SimulationReport run() {
@@ -130,7 +139,7 @@ public final class Simulation implements SimulatedNode.Cluster {
   }
 
   /** Runs events until {@code until}, or until {@code done} holds; true if it held. */
-  private boolean runUntil(long until, java.util.function.BooleanSupplier done) {
+  private boolean runUntil(long until, BooleanSupplier done) {
     while (!done.getAsBoolean()) {
       if (scheduler.executed() >= EVENTS_MAX) {
         throw new SimulationFailure(scenario.seed(), "more than " + EVENTS_MAX + " events");
@@ -179,6 +188,17 @@ public final class Simulation implements SimulatedNode.Cluster {
       addresses.stream().filter(address -> random.nextInt(2) == 0).forEach(side::add);
     }
     return List.of(side);
+  }
+
+  /**
+   * The schedule that tests locking hardest: the first node to decide a height is cut off at
+   * once (its commits still in flight are lost with it), so the others must not decide anything
+   * else at that height in later rounds. Done for one height in four during the chaos.
+   */
+  private void isolateFirstDecider(Address node, long height) {
+    if (chaos && decidedHeights.add(height) && random.nextInt(4) == 0) {
+      network.partition(List.of(Set.of(node)));
+    }
   }
 
   @Override

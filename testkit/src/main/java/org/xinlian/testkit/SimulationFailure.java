@@ -10,8 +10,13 @@ public final class SimulationFailure extends RuntimeException {
   private final long seed;
 
   public SimulationFailure(long seed, String problem) {
+    this(seed, problem, null);
+  }
+
+  /** A failure caused by an exception escaping a node (an invariant violation, a bug). */
+  public SimulationFailure(long seed, String problem, Throwable cause) {
     super("seed " + seed + ": " + problem + " (replay: mvn -B -o -pl testkit test"
-        + " -Dtest=SimulationSeedsTest -Dsim.seed=" + seed + ")");
+        + " -Dtest=SimulationSeedsTest -Dsim.seed=" + seed + ")", cause);
     this.seed = seed;
   }
 

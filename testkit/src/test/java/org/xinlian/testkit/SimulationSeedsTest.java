@@ -18,7 +18,8 @@ import org.xinlian.crypto.CryptoSuites;
 /**
  * The simulator's seeds (docs/spec/consensus.md CONSENSUS-17): every run checks safety on every
  * honest commit and message, and liveness after the heal. A failure names its seed; {@code
- * -Dsim.seed=N} (with {@code -Dsim.suite=gm} for a gm seed) replays exactly that run.
+ * -Dsim.seed=N} replays exactly that run (seeds from 1,000,000 on the gm suite, as they were run;
+ * {@code -Dsim.suite} overrides).
  * {@code -Dsim.seeds} and {@code -Dsim.firstSeed} choose other seeds to explore.
  */
 class SimulationSeedsTest {
@@ -35,8 +36,10 @@ class SimulationSeedsTest {
   Stream<DynamicTest> seeds() {
     String replay = System.getProperty("sim.seed");
     if (replay != null) {
-      String suite = System.getProperty("sim.suite", CryptoSuites.STANDARD);
-      return Stream.of(run(Long.parseLong(replay), suite));
+      long seed = Long.parseLong(replay);
+      String suite = System.getProperty("sim.suite",
+          seed >= GM_SEED_OFFSET ? CryptoSuites.GM : CryptoSuites.STANDARD);
+      return Stream.of(run(seed, suite));
     }
     Stream<DynamicTest> standard = LongStream.range(FIRST_SEED, FIRST_SEED + STANDARD_SEEDS)
         .mapToObj(seed -> run(seed, CryptoSuites.STANDARD));

@@ -17,6 +17,7 @@ import org.xinlian.consensus.CommittedHead;
 import org.xinlian.consensus.ConsensusAction;
 import org.xinlian.consensus.ConsensusEngine;
 import org.xinlian.consensus.ConsensusEvent;
+import org.xinlian.consensus.ConsensusLimits;
 import org.xinlian.consensus.DropReason;
 import org.xinlian.consensus.EngineStatus;
 import org.xinlian.consensus.Finalization;
@@ -181,6 +182,10 @@ final class BftEngine implements ConsensusEngine, EngineContext {
   }
 
   private void receive(Address from, byte[] bytes) {
+    if (bytes.length > ConsensusLimits.MESSAGE_BYTES_MAX) {
+      counters.drop(DropReason.MALFORMED);
+      return;
+    }
     Hash id = suite.hashOf(bytes);
     if (seen.contains(id)) {
       counters.drop(DropReason.DUPLICATE);

@@ -20,6 +20,9 @@ public record BftSettings(
   /** Most doublings allowed: beyond this a round would last longer than any network partition worth waiting out. */
   public static final int ROUND_TIMEOUT_DOUBLINGS_LIMIT = 20;
 
+  /** Longest base deadline (an hour); doubled to the limit it still fits a long many times over. */
+  public static final long ROUND_TIMEOUT_BASE_MILLIS_MAX = 3_600_000;
+
   public BftSettings {
     if (proposalDelayMillis < 0) {
       throw new IllegalArgumentException("proposalDelayMillis: must not be negative");
@@ -27,6 +30,11 @@ public record BftSettings(
     if (roundTimeoutBaseMillis < 1 || retransmitIntervalMillis < 1) {
       throw new IllegalArgumentException(
           "roundTimeoutBaseMillis, retransmitIntervalMillis: must be at least 1");
+    }
+    if (roundTimeoutBaseMillis > ROUND_TIMEOUT_BASE_MILLIS_MAX
+        || proposalDelayMillis > ROUND_TIMEOUT_BASE_MILLIS_MAX) {
+      throw new IllegalArgumentException("roundTimeoutBaseMillis, proposalDelayMillis: at most "
+          + ROUND_TIMEOUT_BASE_MILLIS_MAX);
     }
     if (roundTimeoutDoublingsMax < 0 || roundTimeoutDoublingsMax > ROUND_TIMEOUT_DOUBLINGS_LIMIT) {
       throw new IllegalArgumentException(

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.xinlian.common.Address;
 import org.xinlian.consensus.CommittedBlock;
+import org.xinlian.consensus.ValidatorSet;
 
 /**
  * Block catch-up between validators (CONSENSUS-12): which peers are known to be ahead, which
@@ -23,7 +25,7 @@ final class CatchUp {
   static final int ANSWERS_PER_PEER_PER_PERIOD_MAX = 32;
 
   /** Peers answered per retransmission period (validators and followers together). */
-  static final int PEERS_ANSWERED_PER_PERIOD_MAX = 2 * org.xinlian.consensus.ValidatorSet.VALIDATORS_MAX;
+  static final int PEERS_ANSWERED_PER_PERIOD_MAX = 2 * ValidatorSet.VALIDATORS_MAX;
 
   private final Map<Address, Long> peerHeights = new HashMap<>();
   private final TreeMap<Long, CommittedBlock> decided = new TreeMap<>();
@@ -88,7 +90,7 @@ final class CatchUp {
   }
 
   /** Forgets peers that are not validators any more. */
-  void retainPeers(java.util.function.Predicate<Address> validator) {
+  void retainPeers(Predicate<Address> validator) {
     peerHeights.keySet().removeIf(peer -> !validator.test(peer));
   }
 }

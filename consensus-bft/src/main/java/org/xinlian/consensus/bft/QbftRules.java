@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.xinlian.common.Address;
 import org.xinlian.common.Hash;
 import org.xinlian.common.Invariants;
@@ -282,7 +283,7 @@ final class QbftRules {
     }
     List<RoundChange> quorum = new ArrayList<>();
     long power = 0;
-    for (Address signer : new java.util.TreeSet<>(height.roundChanges.keySet())) {
+    for (Address signer : new TreeSet<>(height.roundChanges.keySet())) {
       RoundChange change = height.roundChanges.get(signer);
       if (change.round() == height.round) {
         quorum.add(change);

@@ -7,6 +7,7 @@ import org.xinlian.consensus.message.ConsensusMessage;
 import org.xinlian.consensus.message.Proposal;
 import org.xinlian.consensus.message.RoundChange;
 import org.xinlian.consensus.message.Vote;
+import org.xinlian.consensus.message.VoteKind;
 
 /**
  * What one validator knows and did in one round of one height: the proposal it accepted, the
@@ -29,7 +30,7 @@ final class Round {
   }
 
   VoteTally tally(Vote vote) {
-    return vote.kind() == org.xinlian.consensus.message.VoteKind.PREPARE ? prepares : commits;
+    return vote.kind() == VoteKind.PREPARE ? prepares : commits;
   }
 
   /** The messages this validator signed in the round, for retransmission. */

@@ -47,6 +47,17 @@ class BftEngineByzantineTest {
   }
 
   @Test
+  @DisplayName("CONSENSUS-9, CONSENSUS-14: a message above the size limit is dropped as malformed before it is even hashed")
+  void oversizedMessageIsDropped() {
+    Harness harness = Harness.notProposing(4);
+    harness.start();
+    byte[] oversized = new byte[org.xinlian.consensus.ConsensusLimits.MESSAGE_BYTES_MAX + 1];
+    assertTrue(harness.deliverBytes(harness.others().get(0), oversized).isEmpty());
+    assertEquals(1, harness.status().dropped(DropReason.MALFORMED));
+    assertEquals(1, harness.status().messagesReceived());
+  }
+
+  @Test
   @DisplayName("CONSENSUS-14: a validator's second, different commit is equivocation and adds no power")
   void doubleVotesAddNoPower() {
     Harness harness = Harness.notProposing(4);

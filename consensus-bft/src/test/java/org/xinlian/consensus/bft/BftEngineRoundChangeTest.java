@@ -33,6 +33,11 @@ class BftEngineRoundChangeTest {
             settings.roundTimeoutMillis(3), settings.roundTimeoutMillis(4),
             settings.roundTimeoutMillis(1_000_000)));
 
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new BftSettings(0, BftSettings.ROUND_TIMEOUT_BASE_MILLIS_MAX + 1, 3, 500));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new BftSettings(0, 1_000, BftSettings.ROUND_TIMEOUT_DOUBLINGS_LIMIT + 1, 500));
+
     Harness harness = Harness.notProposing(4);
     harness.start();
     List<Long> durations = new ArrayList<>();

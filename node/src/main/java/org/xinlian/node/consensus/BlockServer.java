@@ -27,6 +27,10 @@ final class BlockServer implements AutoCloseable {
   static final int REQUESTS_QUEUED_MAX = 32;
   /** Bytes of block encodings in one answer, beyond its first block. */
   static final long ANSWER_BYTES_MAX = 4L * 1024 * 1024;
+  /** A seal's share of a certificate's encoding: at most 128 signature bytes and their header. */
+  private static final int SEAL_BYTES_MAX = 131;
+  /** A certificate's encoding besides its seals: version, height, round, hash and headers. */
+  private static final int CERTIFICATE_FIXED_BYTES_MAX = 64;
 
   private final ExecutionApplication application;
   private final Transport transport;
@@ -73,7 +77,8 @@ final class BlockServer implements AutoCloseable {
         break;
       }
       long size = blockCodec.encodeBlock(block.get().block()).length
-          + (long) block.get().certificate().seals().size() * 130 + 64;
+          + (long) block.get().certificate().seals().size() * SEAL_BYTES_MAX
+          + CERTIFICATE_FIXED_BYTES_MAX;
       if (!blocks.isEmpty() && bytes + size > ANSWER_BYTES_MAX) {
         break;
       }

@@ -65,6 +65,8 @@ final class ConsensusDriver implements AutoCloseable {
 
     record Elapsed(long generation, Timeout timeout) implements Event {}
 
+    record PeerUp(NodeId peer) implements Event {}
+
     record PeerGone(Address peer) implements Event {}
 
     record Tick() implements Event {}
@@ -162,6 +164,11 @@ final class ConsensusDriver implements AutoCloseable {
     offerNetwork(new Event.Sync(peer.address(), payload));
   }
 
+  /** A peer connected: it learns this node's head at once rather than at the next tick. */
+  void onPeerConnected(NodeId peer) {
+    enqueue(new Event.PeerUp(peer));
+  }
+
   void onPeerDisconnected(NodeId peer) {
     enqueue(new Event.PeerGone(peer.address()));
   }
@@ -174,6 +181,9 @@ final class ConsensusDriver implements AutoCloseable {
   }
 
   private void offerNetwork(Event event) {
+    if (stopping) {
+      return;
+    }
     if (networkQueued.incrementAndGet() > NETWORK_EVENTS_QUEUED_MAX) {
       networkQueued.decrementAndGet();
       queueDropped.incrementAndGet();
@@ -206,6 +216,11 @@ final class ConsensusDriver implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       failure = e;
       LOG.log(System.Logger.Level.ERROR, "consensus stopped; the node keeps serving reads", e);
+    } finally {
+      // Nothing takes events any more: stop the timers and let the queue go.
+      stopping = true;
+      timers.shutdownNow();
+      queue.clear();
     }
   }
 
@@ -220,6 +235,9 @@ final class ConsensusDriver implements AutoCloseable {
       }
     } else if (event instanceof Event.Sync message) {
       onSync(message.from(), message.bytes());
+    } else if (event instanceof Event.PeerUp up) {
+      transport.send(up.peer(), P2pChannels.BLOCK_SYNC, SyncMessage.encode(
+          new SyncMessage.Status(application.head().number()), codec));
     } else if (event instanceof Event.PeerGone gone) {
       sync.onPeerGone(gone.peer());
     } else if (event instanceof Event.Tick) {

@@ -295,9 +295,7 @@ public final class ConsensusService implements AutoCloseable {
 
     @Override
     public void onPeerConnected(NodeId peer) {
-      ConsensusService current = service;
-      current.transport.send(peer, P2pChannels.BLOCK_SYNC, SyncMessage.encode(
-          new SyncMessage.Status(current.application.head().number()), current.server.codec()));
+      service.driver.onPeerConnected(peer);
     }
 
     @Override

@@ -49,6 +49,9 @@ final class TransactionGossip implements AutoCloseable {
    */
   static final int KNOWN_HASHES_MAX = 65_536;
 
+  /** How often the sender looks up from an empty queue to see whether it is closing. */
+  private static final long SENDER_POLL_MS = 100;
+
   private static final System.Logger LOG = System.getLogger(TransactionGossip.class.getName());
 
   private final Transport transport;
@@ -161,7 +164,7 @@ final class TransactionGossip implements AutoCloseable {
     List<byte[]> batch = new ArrayList<>();
     try {
       while (!closing) {
-        byte[] first = outbound.poll(100, TimeUnit.MILLISECONDS);
+        byte[] first = outbound.poll(SENDER_POLL_MS, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
