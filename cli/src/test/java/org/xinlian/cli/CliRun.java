@@ -27,6 +27,7 @@ final class CliRun {
   private final Deque<String> typedPasswords = new ArrayDeque<>();
   private boolean terminalPresent = true;
   private byte[] standardInput = new byte[0];
+  private boolean systemClock;
 
   CliRun(Path workingDirectory) {
     this.workingDirectory = workingDirectory;
@@ -41,6 +42,12 @@ final class CliRun {
   /** What the command reads from standard input. */
   CliRun withInput(String input) {
     standardInput = input.getBytes(StandardCharsets.UTF_8);
+    return this;
+  }
+
+  /** The real clock instead of the fixed one (certificates that peers check against their clocks). */
+  CliRun withSystemClock() {
+    systemClock = true;
     return this;
   }
 
@@ -63,7 +70,7 @@ final class CliRun {
           }
           return Optional.of(typed.toCharArray());
         };
-    Clock clock =
+    Clock fixed =
         new Clock() {
           @Override
           public long currentTimeMillis() {
@@ -75,6 +82,7 @@ final class CliRun {
             return 0;
           }
         };
+    Clock clock = systemClock ? Clock.system() : fixed;
     CliEnvironment environment =
         new CliEnvironment(
             new ByteArrayInputStream(standardInput),

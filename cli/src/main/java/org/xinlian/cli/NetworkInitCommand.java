@@ -1,0 +1,101 @@
+package org.xinlian.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.xinlian.cli.network.NetworkInit;
+import org.xinlian.cli.network.NetworkSpec;
+import org.xinlian.crypto.CryptoSuites;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code xinlian network init}: keys, certificates, genesis and configurations of a local network. */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a network of N validator nodes in DIR: a consortium CA (secp256k1 or SM2) and a P-256 "
+          + "transport CA, each node's key and certificates, a genesis with the nodes as validators "
+          + "(chain id 31337, 30M gas, base fee 0, the ten development accounts funded unless "
+          + "--no-dev-accounts) and one config.json per node. Node i serves JSON-RPC on "
+          + "127.0.0.1:(rpc-base-port + i) and P2P on 127.0.0.1:(p2p-base-port + i).",
+      "Private keys are written with permissions 0600; the CA keys belong offline in a real deployment."
+    })
+final class NetworkInitCommand implements Callable<Integer> {
+  private final CliEnvironment environment;
+
+  @Option(names = "--nodes", paramLabel = "N", defaultValue = "4",
+      description = "Validator nodes, 1 to " + NetworkSpec.NODES_MAX + " (default: ${DEFAULT-VALUE}).")
+  int nodes;
+
+  @Option(names = "--suite", paramLabel = "SUITE", defaultValue = CryptoSuites.STANDARD,
+      converter = SuiteNameConverter.class,
+      description = "standard (secp256k1, Keccak) or gm (SM2, SM3) (default: ${DEFAULT-VALUE}).")
+  String suite;
+
+  @Option(names = "--dir", required = true, paramLabel = "DIR",
+      description = "Where to create the network; must be absent or empty unless --force.")
+  Path directory;
+
+  @Option(names = "--chain-id", paramLabel = "ID", defaultValue = "31337",
+      description = "EIP-155 chain id (default: ${DEFAULT-VALUE}).")
+  long chainId;
+
+  @Option(names = "--rpc-base-port", paramLabel = "PORT", defaultValue = "8545",
+      description = "JSON-RPC port of node 0; node i uses PORT + i (default: ${DEFAULT-VALUE}).")
+  int rpcBasePort;
+
+  @Option(names = "--p2p-base-port", paramLabel = "PORT", defaultValue = "30300",
+      description = "P2P port of node 0; node i uses PORT + i (default: ${DEFAULT-VALUE}).")
+  int p2pBasePort;
+
+  @Option(names = "--no-dev-accounts",
+      description = "Fund no account at genesis (the development keys are public knowledge).")
+  boolean noDevAccounts;
+
+  @Option(names = "--force",
+      description = "Replace the stopped network in a non-empty DIR (its ledgers are deleted).")
+  boolean force;
+
+  NetworkInitCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    NetworkSpec spec = new NetworkSpec(nodes, suite, chainId, rpcBasePort, p2pBasePort, !noDevAccounts);
+    NetworkInit.Summary summary = NetworkInit.create(environment.resolve(directory), spec, force,
+        Instant.ofEpochMilli(environment.clock().currentTimeMillis()), environment.random());
+    print(summary, environment.out());
+    environment.out().println();
+    environment.out().println("Start it: xinlian network up --dir " + summary.layout().directory());
+    return 0;
+  }
+
+  static void print(NetworkInit.Summary summary, PrintStream out) {
+    NetworkSpec spec = summary.spec();
+    out.println("Created a network of " + spec.nodes() + " node" + (spec.nodes() == 1 ? "" : "s") + " in "
+        + summary.layout().directory() + " (suite " + spec.suite() + ", chain id " + spec.chainId() + ")");
+    out.println();
+    out.println(String.format("%-7s %-42s %-24s %s", "node", "address", "JSON-RPC", "P2P"));
+    for (NetworkInit.InitializedNode node : summary.nodes()) {
+      out.println(String.format("%-7s %-42s %-24s %s", "node" + node.index(),
+          KeyCommand.formatAddress(spec.suite(), node.address()), node.rpcUrl(), node.p2pAddress()));
+    }
+    out.println();
+    if (summary.funded().isEmpty()) {
+      out.println("No account is funded at genesis (--no-dev-accounts).");
+    } else {
+      out.println("Funded accounts, 10000 ETH each (keys of the public test mnemonic: development only):");
+      for (int i = 0; i < summary.funded().size(); i++) {
+        out.println("(" + i + ") " + KeyCommand.formatAddress(spec.suite(), summary.funded().get(i).address())
+            + "  " + summary.funded().get(i).privateKey());
+      }
+    }
+    out.println();
+    out.println("CA private keys (keep them offline for a real deployment): "
+        + summary.layout().consortiumCaKey() + ", " + summary.layout().transportCaKey());
+  }
+}
