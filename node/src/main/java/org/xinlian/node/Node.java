@@ -113,7 +113,7 @@ public final class Node implements AutoCloseable {
     Timer executionTimer = Timer.builder("xinlian.block.execution")
         .description("time to build, execute and commit one block").register(meters);
     EthereumRpc ethereum = EthereumRpc.create(new EthereumRpcDependencies(new ChainInfo(genesis.chainId()),
-        suite, blocks, states, execution, pool, clock));
+        suite, blocks, states, execution, pool, clock, this::peerCount));
     this.coinbase = config.coinbase().orElse(genesis.validators().get(0));
     this.producer = config.p2p().isPresent() ? null : new BlockProducer(execution, blocks, pool,
         this::stateView, ethereum.events(), suite, coinbase, genesis.blockGasLimit(),
@@ -137,6 +137,12 @@ public final class Node implements AutoCloseable {
       this.consensus = startConsensus(config, clock, syncLagHeights, ethereum, executionTimer);
       started.push(consensus);
     }
+  }
+
+  /** Connected P2P peers; 0 for a single node or before consensus has started. */
+  private int peerCount() {
+    ConsensusService service = consensus;
+    return service == null ? 0 : service.peerCount();
   }
 
   private ConsensusService startConsensus(NodeConfig config, Clock clock, int syncLagHeights,

@@ -41,6 +41,16 @@ class BftNetworkTest {
       awaitIncluded(network, sent, network.running());
       network.assertSameChain(network.running());
       assertMetrics(network.node(0));
+      // net_peerCount reports the connected validators (the other three once all are connected).
+      int port0 = network.node(0).rpcAddress().getPort();
+      BftTestNetwork.await("net_peerCount 0x3 on node 0", () -> {
+        try {
+          return NodeFixture.post(port0, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"net_peerCount\","
+              + "\"params\":[]}").contains("\"result\":\"0x3\"");
+        } catch (Exception e) {
+          return false;
+        }
+      });
 
       network.stop(3);
       List<Node> three = network.running();

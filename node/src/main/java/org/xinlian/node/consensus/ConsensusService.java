@@ -193,6 +193,11 @@ public final class ConsensusService implements AutoCloseable {
   }
 
   /** This node's address: its P2P id, and its validator address when it is one. */
+  /** Peers connected and authenticated right now, for {@code net_peerCount}. */
+  public int peerCount() {
+    return transport.connectedPeers().size();
+  }
+
   public Address address() {
     return address;
   }

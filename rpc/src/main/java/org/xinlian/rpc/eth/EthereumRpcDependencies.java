@@ -1,6 +1,7 @@
 package org.xinlian.rpc.eth;
 
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import org.xinlian.common.Clock;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.execution.ExecutionPort;
@@ -14,6 +15,7 @@ import org.xinlian.rpc.ChainInfo;
  * opens a store or starts a thread itself.
  *
  * @param clock time for filter expiry only (never for chain data)
+ * @param peerCount the node's connected P2P peers, for {@code net_peerCount} (0 for a single node)
  */
 public record EthereumRpcDependencies(
     ChainInfo chain,
@@ -22,7 +24,14 @@ public record EthereumRpcDependencies(
     StateDatabase states,
     ExecutionPort execution,
     TransactionPool pool,
-    Clock clock) {
+    Clock clock,
+    IntSupplier peerCount) {
+  /** A node without peers: {@code net_peerCount} answers 0. */
+  public EthereumRpcDependencies(ChainInfo chain, CryptoSuite suite, BlockStore blocks, StateDatabase states,
+      ExecutionPort execution, TransactionPool pool, Clock clock) {
+    this(chain, suite, blocks, states, execution, pool, clock, () -> 0);
+  }
+
   public EthereumRpcDependencies {
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(suite, "suite");
@@ -31,5 +40,6 @@ public record EthereumRpcDependencies(
     Objects.requireNonNull(execution, "execution");
     Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(peerCount, "peerCount");
   }
 }

@@ -2,7 +2,7 @@ package org.xinlian.rpc.eth;
 
 import org.xinlian.rpc.RpcParams;
 
-/** {@code net_peerCount}: 0x0 for a single node. */
+/** {@code net_peerCount}: the connected P2P peers (0x0 for a single node). */
 final class NetPeerCount extends EthMethod {
   NetPeerCount(EthContext context) {
     super(context);
@@ -16,6 +16,6 @@ final class NetPeerCount extends EthMethod {
   @Override
   public Object execute(RpcParams params) {
     params.requireCount(0, 0);
-    return "0x0";
+    return "0x" + Integer.toHexString(Math.max(0, context.dependencies.peerCount().getAsInt()));
   }
 }

@@ -68,6 +68,8 @@ final class EthTestChain implements AutoCloseable {
   static final byte[] CERTIFICATE = {1};
 
   final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
+  /** What net_peerCount reports: the node's connected peers. */
+  final java.util.concurrent.atomic.AtomicInteger peers = new java.util.concurrent.atomic.AtomicInteger();
   final Clock clock = new Clock() {
     @Override
     public long currentTimeMillis() {
@@ -106,7 +108,7 @@ final class EthTestChain implements AutoCloseable {
         PoolLimits.defaults()), view(), clock);
     ChainInfo chain = new ChainInfo(CHAIN_ID);
     rpc = EthereumRpc.create(new EthereumRpcDependencies(chain, suite, blocks, states, port, pool,
-        clock));
+        clock, peers::get));
     server = RpcServer.builder(RpcServerConfig.defaults().withPort(0), chain)
         .methods(rpc.methods()).subscriptionSources(rpc.subscriptionSources()).build().start();
   }

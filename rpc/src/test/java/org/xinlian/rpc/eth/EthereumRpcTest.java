@@ -86,6 +86,9 @@ class EthereumRpcTest {
     assertEquals(0, chain.call("eth_accounts", "[]").size());
     assertTrue(chain.call("net_listening", "[]").asBoolean());
     assertEquals("0x0", chain.call("net_peerCount", "[]").asText());
+    chain.peers.set(12);
+    assertEquals("0xc", chain.call("net_peerCount", "[]").asText());
+    chain.peers.set(0);
     assertEquals("0x0", chain.call("eth_getUncleCountByBlockNumber", "[\"0x0\"]").asText());
     assertEquals("0x0", chain.call("txpool_status", "[]").get("pending").asText());
     assertTrue(chain.call("eth_getBlockByNumber", "[\"0x5\", false]").isNull());
