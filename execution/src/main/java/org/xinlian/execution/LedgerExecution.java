@@ -93,9 +93,11 @@ final class LedgerExecution implements ExecutionPort {
           + request.parentHash() + " does not extend the head, block " + parent.number() + " "
           + parentHash);
     }
-    if (request.timestamp() <= parent.timestamp()) {
+    // Equal timestamps are allowed: header time is whole seconds, and a consortium chain makes
+    // several blocks a second (EXECUTION-2).
+    if (request.timestamp() < parent.timestamp()) {
       throw new IllegalArgumentException("proposal: timestamp " + request.timestamp()
-          + " is not after the parent's " + parent.timestamp());
+          + " is before the parent's " + parent.timestamp());
     }
     JournaledWorldState state = headState(parent);
     long gasLimit = settings.blockGasLimit();
@@ -206,8 +208,8 @@ final class LedgerExecution implements ExecutionPort {
     if (header.number() != parent.number() + 1) {
       return "number: " + header.number() + " does not follow the head's " + parent.number();
     }
-    if (header.timestamp() <= parent.timestamp()) {
-      return "timestamp: " + header.timestamp() + " is not after the parent's " + parent.timestamp();
+    if (header.timestamp() < parent.timestamp()) {
+      return "timestamp: " + header.timestamp() + " is before the parent's " + parent.timestamp();
     }
     if (timestampUpperBound.isPresent() && header.timestamp() > timestampUpperBound.getAsLong()) {
       return "timestamp: " + header.timestamp() + " is after the accepted bound "

@@ -2,6 +2,7 @@ package org.xinlian.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -198,7 +199,7 @@ class LedgerExecutionTest {
         block.header().timestamp()), block.transactions())).startsWith("gasLimit: 30000001 differs"));
     assertTrue(rejection((block, node) -> new Block(header(block.header(), block.header().stateRoot(),
         block.header().transactionsRoot(), block.header().receiptsRoot(), block.header().gasLimit(),
-        block.header().timestamp() - 1), block.transactions())).startsWith("timestamp:"));
+        block.header().timestamp() - 2), block.transactions())).startsWith("timestamp:"));
     String bad = rejection((block, node) -> withTransactions(block, node, List.of(highS(block.transactions().get(0)))));
     assertTrue(bad.startsWith("transactions.0: signature:"), bad);
     String gap = rejection((block, node) -> withTransactions(block, node,
@@ -239,6 +240,34 @@ class LedgerExecutionTest {
       Block block = a.port.prepareProposal(a.request(List.of())).block();
       ProposalVerdict verdict = b.port.processProposal(block, block.header().timestamp() - 1);
       assertTrue(verdict.rejection().orElseThrow().contains("after the accepted bound"), verdict.toString());
+    }
+  }
+
+  /**
+   * EXECUTION-2: blocks within one second share the parent's timestamp (header time is whole
+   * seconds); only an earlier one is refused, by the builder and by the validator.
+   */
+  @Test
+  void aBlockMayShareItsParentsTimestampButNotPrecedeIt() throws Exception {
+    GenesisConfig genesis = TestNode.writeAndLoad(directory, TestNode.genesisJson("standard", "ethereum", FUNDS, ""));
+    try (TestNode a = TestNode.inMemory(genesis, executor); TestNode b = TestNode.inMemory(genesis, executor)) {
+      for (int i = 0; i < 3; i++) {
+        ProposalRequest next = a.request(List.of());
+        ProposalRequest sameSecond = new ProposalRequest(next.height(), next.parentHash(),
+            a.head().timestamp(), next.proposer(), next.candidates(), next.limits());
+        Block block = a.port.prepareProposal(sameSecond).block();
+        assertEquals(a.head().timestamp(), block.header().timestamp());
+        ProposalVerdict verdict = b.port.processProposal(block, block.header().timestamp());
+        assertTrue(verdict.accepted(), verdict.toString());
+        a.port.commit(a.port.finalizeBlock(block), new byte[0]);
+        b.port.commit(b.port.finalizeBlock(block), new byte[0]);
+      }
+      ProposalRequest next = a.request(List.of());
+      ProposalRequest earlier = new ProposalRequest(next.height(), next.parentHash(),
+          a.head().timestamp() - 1, next.proposer(), next.candidates(), next.limits());
+      IllegalArgumentException refused =
+          assertThrows(IllegalArgumentException.class, () -> a.port.prepareProposal(earlier));
+      assertTrue(refused.getMessage().contains("is before the parent's"), refused.getMessage());
     }
   }
 

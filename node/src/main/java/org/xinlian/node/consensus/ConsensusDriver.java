@@ -371,7 +371,9 @@ final class ConsensusDriver implements AutoCloseable {
       awaitingTransactions.set(true);
       return;
     }
-    long nextTimestamp = application.head().timestamp() + 1;
+    // The next block's timestamp is max(head, clock): ahead of the clock only when the head
+    // already is (a proposer with a fast clock), and then this node waits for its clock.
+    long nextTimestamp = Math.max(application.head().timestamp(), application.clockSeconds());
     long leadSeconds = nextTimestamp - application.clockSeconds();
     if (leadSeconds > PROPOSAL_TIMESTAMP_LEAD_SECONDS) {
       long waitMillis = (nextTimestamp - PROPOSAL_TIMESTAMP_LEAD_SECONDS) * 1000

@@ -113,7 +113,9 @@ final class ExecutionApplication implements Application {
   public Block prepareProposal(ProposalRequest request) {
     proposalSeen(request.height());
     BlockHeader parent = head();
-    long timestamp = Math.max(parent.timestamp() + 1, clockSeconds());
+    // Not parent + 1: several blocks a second share a timestamp (EXECUTION-2), so block time
+    // follows the clock instead of running ahead of it at high block rates.
+    long timestamp = Math.max(parent.timestamp(), clockSeconds());
     return execution.prepareProposal(new org.xinlian.execution.ProposalRequest(request.height(),
         request.parentHash(), timestamp, request.proposer(),
         pool.candidates(blockGasLimit, BLOCK_TRANSACTIONS_MAX, BLOCK_BYTES_MAX),
