@@ -56,13 +56,26 @@ final class TokenArtifact {
     return creationCode.clone();
   }
 
+  /**
+   * Runs a command with its output in a log file, never on this JVM's standard streams: Surefire
+   * talks to the forked test JVM over them, and npm/node both write there and switch an inherited
+   * stdin to non-blocking, which broke the fork ("std/in stream corrupted") on a fresh checkout.
+   */
   private static int run(Path directory, String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
+    Path log = Files.createTempFile("xinlian-token-command", ".log");
+    Process process = new ProcessBuilder(command).directory(directory.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!process.waitFor(COMMAND_SECONDS_MAX, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      fail(String.join(" ", command) + " did not finish within " + COMMAND_SECONDS_MAX + " s");
+      fail(String.join(" ", command) + " did not finish within " + COMMAND_SECONDS_MAX + " s; output in " + log);
     }
-    return process.exitValue();
+    int exit = process.exitValue();
+    if (exit != 0) {
+      System.out.println(String.join(" ", command) + " exited with " + exit + ":\n" + Files.readString(log));
+    }
+    Files.deleteIfExists(log);
+    return exit;
   }
 
   private static boolean commandWorks(Path directory, String... command) {
