@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.xinlian.common.Address;
+import org.xinlian.common.Invariants;
 import org.xinlian.evm.BlockContext;
 import org.xinlian.evm.HaltReason;
 import org.xinlian.evm.Message;
@@ -13,6 +14,7 @@ import org.xinlian.evm.MessageResult;
 import org.xinlian.evm.Outcome;
 import org.xinlian.evm.TransactionContext;
 import org.xinlian.evm.precompile.Precompiles;
+import org.xinlian.evm.precompile.SystemContract;
 import org.xinlian.evm.state.WorldState;
 import org.xinlian.evm.word.UInt256;
 import org.xinlian.evm.word.Words;
@@ -93,6 +95,10 @@ public final class MessageProcessor {
     } else if (message.kind() == MessageKind.STATICCALL) {
       state.touch(recipient);
     }
+    Optional<SystemContract> system = precompiles.systemContract(message.codeAddress());
+    if (system.isPresent()) {
+      return runSystemContract(system.get(), message, checkpoint);
+    }
     if (precompile) {
       Optional<Precompiles.Result> output =
           precompiles.run(message.codeAddress(), message.input(), message.gas());
@@ -107,6 +113,23 @@ public final class MessageProcessor {
     }
     frames.push(new MessageFrame(message, state, block, transaction, checkpoint));
     return null;
+  }
+
+  /** Runs a system contract on the journaled state; only a success keeps its writes. */
+  private MessageResult runSystemContract(SystemContract contract, Message message, int checkpoint) {
+    SystemContract.Result result = contract.call(state, block, message);
+    if (result.outcome() == Outcome.EXCEPTIONAL_HALT) {
+      state.revertTo(checkpoint);
+      return MessageResult.halt(HaltReason.PRECOMPILE_FAILURE);
+    }
+    Invariants.check(result.gasUsed() <= message.gas(),
+        "system contract %s used %s gas of %s", message.codeAddress(), result.gasUsed(), message.gas());
+    if (result.outcome() == Outcome.REVERT) {
+      state.revertTo(checkpoint);
+      return new MessageResult(Outcome.REVERT, message.gas() - result.gasUsed(), result.output(),
+          List.of(), Optional.empty(), Optional.empty());
+    }
+    return success(message.gas() - result.gasUsed(), result.output());
   }
 
   private void transfer(Address from, Address to, UInt256 value) {

@@ -2,20 +2,36 @@ package org.xinlian.evm.precompile;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.xinlian.common.Address;
 
-/** The precompiled contracts of a fork, by address; warm from the start of every transaction (EIP-2929). */
+/**
+ * The precompiled contracts of a fork, by address, and the chain's {@link SystemContract}s; all
+ * warm from the start of every transaction (EIP-2929).
+ */
 public final class Precompiles {
   /** Gas used and output of a successful precompile call. */
   public record Result(long gasUsed, byte[] output) {}
 
   private final Map<Address, Precompile> contracts;
+  private final Map<Address, SystemContract> systemContracts;
+  /** Both maps' addresses, warmed at the start of every transaction. */
+  private final Set<Address> addresses;
 
   private Precompiles(Map<Address, Precompile> contracts) {
+    this(contracts, Map.of());
+  }
+
+  private Precompiles(Map<Address, Precompile> contracts, Map<Address, SystemContract> systemContracts) {
     this.contracts = Map.copyOf(contracts);
+    this.systemContracts = Map.copyOf(systemContracts);
+    Set<Address> all = new HashSet<>(contracts.keySet());
+    all.addAll(systemContracts.keySet());
+    this.addresses = Collections.unmodifiableSet(all);
   }
 
   /** Precompiles 0x01-0x0a as Cancun defines them. */
@@ -57,12 +73,34 @@ public final class Precompiles {
     return Address.wrap(bytes);
   }
 
-  public boolean contains(Address address) {
-    return contracts.containsKey(address);
+  /**
+   * These contracts plus {@code contract} at {@code address}: a chain's own stateful contract
+   * (docs/adr/0009), which no fork defines.
+   *
+   * @throws IllegalArgumentException if the address already holds a contract
+   */
+  public Precompiles withSystemContract(Address address, SystemContract contract) {
+    if (contains(address)) {
+      throw new IllegalArgumentException("precompiles: " + address + " already holds a contract");
+    }
+    Map<Address, SystemContract> extended = new HashMap<>(systemContracts);
+    extended.put(address, Objects.requireNonNull(contract, "contract"));
+    return new Precompiles(contracts, extended);
   }
 
+  /** Whether a precompile or a system contract lives at {@code address}. */
+  public boolean contains(Address address) {
+    return contracts.containsKey(address) || systemContracts.containsKey(address);
+  }
+
+  /** The system contract at {@code address}, if there is one. */
+  public Optional<SystemContract> systemContract(Address address) {
+    return Optional.ofNullable(systemContracts.get(address));
+  }
+
+  /** Every address that holds a precompile or a system contract. */
   public Set<Address> addresses() {
-    return Collections.unmodifiableSet(contracts.keySet());
+    return addresses;
   }
 
   /** Runs the precompile; empty when the gas does not cover its price or the input is invalid. */
