@@ -2,6 +2,7 @@ package org.xinlian.execution;
 
 import java.util.Optional;
 import org.xinlian.common.Hash;
+import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.types.block.Block;
 
 /**
@@ -44,6 +45,13 @@ public interface ExecutionPort {
    * @throws InvalidBlockException if the block was not finalised here or no longer extends the head
    */
   CommitResult commit(FinalizedBlock block, byte[] commitCertificate);
+
+  /**
+   * The validator epochs the head state records, from the genesis set on (EXECUTION-11): exact
+   * for every height up to the head + 2, so consensus asks it for the set of a height, a
+   * restarted or syncing node included. Safe to call from any thread.
+   */
+  ValidatorHistory validatorHistory();
 
   /**
    * Executes a message without committing anything (EXECUTION-6), on the state after the block

@@ -1,6 +1,8 @@
 package org.xinlian.execution;
 
+import java.util.List;
 import java.util.Objects;
+import org.xinlian.common.Address;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.evm.transaction.FeeMode;
@@ -13,21 +15,28 @@ import org.xinlian.execution.genesis.GenesisConfig;
  *
  * @param baseFeePerGas the chain's constant base fee; the header carries none, so every node takes
  *     it from genesis (zero under {@link FeeMode#ZERO_PRICE})
+ * @param validators the genesis validators: epoch 0, whose quorum signs the first validator set
+ *     change (EXECUTION-10)
  */
 public record ExecutionSettings(
     long chainId,
     CryptoSuite suite,
     FeeMode feeMode,
     UInt256 baseFeePerGas,
-    long blockGasLimit) {
+    long blockGasLimit,
+    List<Address> validators) {
   public ExecutionSettings {
     Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(feeMode, "feeMode");
     Objects.requireNonNull(baseFeePerGas, "baseFeePerGas");
+    validators = List.copyOf(Objects.requireNonNull(validators, "validators"));
+    if (validators.isEmpty()) {
+      throw new IllegalArgumentException("validators: at least one genesis validator is required");
+    }
   }
 
   public static ExecutionSettings of(GenesisConfig genesis) {
     return new ExecutionSettings(genesis.chainId(), CryptoSuites.byName(genesis.suite()),
-        genesis.feeMode(), genesis.baseFeePerGas(), genesis.blockGasLimit());
+        genesis.feeMode(), genesis.baseFeePerGas(), genesis.blockGasLimit(), genesis.validators());
   }
 }

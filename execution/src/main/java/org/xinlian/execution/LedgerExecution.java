@@ -17,6 +17,8 @@ import org.xinlian.evm.precompile.Precompiles;
 import org.xinlian.evm.state.JournaledWorldState;
 import org.xinlian.evm.transaction.TransactionProcessor;
 import org.xinlian.evm.transaction.TransactionResult;
+import org.xinlian.execution.governance.ValidatorGovernance;
+import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.ledger.chain.BlockRejectedException;
 import org.xinlian.ledger.chain.BlockDigests;
 import org.xinlian.ledger.chain.BlockStore;
@@ -68,6 +70,8 @@ final class LedgerExecution implements ExecutionPort {
   private final TransactionValidityRules rules;
   private final StateCalls calls;
   private final Map<Hash, Pending> pending = new LinkedHashMap<>();
+  /** The head state's validator epochs, replaced after each commit; read from any thread. */
+  private volatile ValidatorHistory validatorHistory;
 
   LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
       BlockStore blocks, Executor signatureExecutor) {
@@ -77,11 +81,17 @@ final class LedgerExecution implements ExecutionPort {
     this.blocks = blocks;
     this.signatureExecutor = signatureExecutor;
     this.codec = TransactionCodec.of(settings.suite());
-    Precompiles precompiles = settings.suite().name().equals("gm")
-        ? Precompiles.cancunWithGm() : Precompiles.cancun();
+    Hash genesisHash = blocks.canonicalHash(0).orElseThrow(
+        () -> new IllegalStateException("execution: the store holds no genesis; initialise it first"));
+    Precompiles precompiles = (settings.suite().name().equals("gm")
+        ? Precompiles.cancunWithGm() : Precompiles.cancun())
+        .withSystemContract(ValidatorGovernance.ADDRESS, ValidatorGovernance.contract(settings.suite(),
+            settings.chainId(), genesisHash, settings.validators()));
     this.processor = new TransactionProcessor(precompiles, settings.feeMode());
     this.rules = new TransactionValidityRules(settings.chainId(), false);
     this.calls = new StateCalls(settings, states, blocks, processor);
+    this.validatorHistory = ValidatorHistory.read(states.stateAt(head().stateRoot()),
+        ValidatorHistory.genesis(settings.validators()));
   }
 
   @Override
@@ -180,8 +190,17 @@ final class LedgerExecution implements ExecutionPort {
     // Every other pending block was executed on the old head, so none can be committed now.
     pending.values().forEach(other -> other.batch().close());
     pending.clear();
+    ValidatorHistory history = ValidatorHistory.read(states.stateAt(executed.stateRoot()), validatorHistory);
+    validatorHistory = history;
     long pruned = states.pruneIfDue(PRUNE_EVERY_BLOCKS).nodesDeleted();
-    return new CommitResult(block.header().number(), executed.hash(), executed.stateRoot(), pruned);
+    long number = block.header().number();
+    return new CommitResult(number, executed.hash(), executed.stateRoot(), pruned,
+        history.startingAt(number + ValidatorGovernance.ACTIVATION_DELAY_HEIGHTS_MIN));
+  }
+
+  @Override
+  public ValidatorHistory validatorHistory() {
+    return validatorHistory;
   }
 
   @Override
