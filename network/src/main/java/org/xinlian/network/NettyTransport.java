@@ -20,6 +20,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,9 @@ final class NettyTransport implements SocketTransport {
   static final long SHUTDOWN_MILLIS_MAX = 5_000;
 
   private final NetworkConfig config;
+  private final Object admittedLock = new Object();
+  /** The configured allowed set plus {@link #allowPeers}; replaced whole, read at each handshake. */
+  private volatile Set<NodeId> admitted;
   private final NodeCredentials credentials;
   private final NodeId localId;
   private final Clock clock;
@@ -68,6 +72,7 @@ final class NettyTransport implements SocketTransport {
       SecureRandom nonces,
       MessageHandler handler) {
     this.config = config;
+    this.admitted = config.allowedPeers();
     this.credentials = credentials;
     this.localId = credentials.nodeId();
     this.clock = clock;
@@ -359,8 +364,23 @@ final class NettyTransport implements SocketTransport {
     return config.limits();
   }
 
+  @Override
+  public void allowPeers(Set<NodeId> peers) {
+    Set<NodeId> copy = Set.copyOf(peers);
+    if (config.allowedPeers().isEmpty()) {
+      // Already admits every certified node; listing some would exclude the rest.
+      return;
+    }
+    synchronized (admittedLock) {
+      Set<NodeId> grown = new HashSet<>(admitted);
+      grown.addAll(copy);
+      admitted = Set.copyOf(grown);
+    }
+  }
+
+  /** The ids admitted now: none listed means every certified node (NetworkConfig#allowedPeers). */
   Set<NodeId> allowedPeers() {
-    return config.allowedPeers();
+    return admitted;
   }
 
   Counters counters() {

@@ -1,6 +1,7 @@
 package org.xinlian.network;
 
 import java.net.InetSocketAddress;
+import java.util.Set;
 
 /** The TCP transport: a {@link Transport} that listens on a socket and dials peers. */
 public interface SocketTransport extends Transport {
@@ -12,4 +13,11 @@ public interface SocketTransport extends Transport {
    * configured static peers; for peers learned after start (tests, membership changes).
    */
   void addPeer(PeerAddress address);
+
+  /**
+   * Admits {@code peers} at later handshakes, besides the configured allowed set: a membership
+   * change such as a validator the chain just scheduled (docs/adr/0009). Admission only grows while
+   * the transport runs; a transport configured to admit every certified node is unaffected.
+   */
+  void allowPeers(Set<NodeId> peers);
 }

@@ -160,6 +160,41 @@ class NettyHandshakeTest {
     assertRefused(listener, pki.node("outsider"), RefusalReason.NOT_ALLOWED);
   }
 
+  /**
+   * NETWORK-4 with a membership change: a certified node outside the allowed set is refused until
+   * {@code allowPeers} admits it (a validator the chain scheduled), then its redial connects.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"standard", "gm"})
+  void aPeerAllowedLaterIsAdmittedOnItsNextDial(String suite) {
+    pki = new TestPki(suite, "consortium");
+    NodeCredentials member = pki.node("member");
+    NettyTransport listener = nodes.start(pki.node("listener"), listenerHandler,
+        Set.of(member.nodeId()), NettyNodes.LIMITS, 0);
+    NodeCredentials newcomer = pki.node("newcomer");
+    NettyTransport dialer = nodes.start(newcomer, dialerHandler);
+    dialer.addPeer(NettyNodes.addressOf(listener));
+    Await.until("the newcomer refused", () -> listener.metrics().refusals(RefusalReason.NOT_ALLOWED) >= 1);
+    assertTrue(listener.connectedPeers().isEmpty());
+    listener.allowPeers(Set.of(newcomer.nodeId()));
+    Await.until("the newcomer admitted on a redial",
+        () -> listener.connectedPeers().equals(Set.of(newcomer.nodeId())));
+    assertEquals(Set.of(member.nodeId(), newcomer.nodeId()), listener.allowedPeers());
+  }
+
+  /** A transport that admits every certified node stays open: allowing some excludes no one. */
+  @ParameterizedTest
+  @ValueSource(strings = {"standard"})
+  void allowingPeersKeepsAnOpenTransportOpen(String suite) {
+    NettyTransport listener = listener(suite);
+    listener.allowPeers(Set.of(pki.node("someone").nodeId()));
+    assertTrue(listener.allowedPeers().isEmpty());
+    NodeCredentials other = pki.node("other");
+    NettyTransport dialer = nodes.start(other, dialerHandler);
+    dialer.addPeer(NettyNodes.addressOf(listener));
+    Await.until("connected", () -> listener.connectedPeers().equals(Set.of(other.nodeId())));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"standard", "gm"})
   void anotherNodesCertificateWithoutItsKeyIsRefused(String suite) {
