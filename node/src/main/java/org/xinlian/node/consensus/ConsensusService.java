@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.xinlian.common.Address;
 import org.xinlian.common.Clock;
 import org.xinlian.common.Hash;
@@ -27,6 +28,7 @@ import org.xinlian.consensus.message.MessageCodec;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.KeyPair;
 import org.xinlian.execution.ExecutionPort;
+import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.execution.pool.PendingTransactionListener;
 import org.xinlian.execution.pool.PoolStateView;
 import org.xinlian.execution.pool.TransactionPool;
@@ -96,7 +98,6 @@ public final class ConsensusService implements AutoCloseable {
       int syncLagHeights) {}
 
   private final Address address;
-  private final ValidatorSet validators;
   private final ExecutionApplication application;
   private final SocketTransport transport;
   private final ConsensusDriver driver;
@@ -114,15 +115,18 @@ public final class ConsensusService implements AutoCloseable {
     KeyPair key = CredentialFiles.nodeKey(context.nodeKeyFile(), suite);
     this.address = suite.address(key.publicKey());
     NodeCredentials credentials = CredentialFiles.credentials(context.p2p(), key, suite);
-    this.validators = ValidatorSet.equalPower(context.validators());
     Timer finality = Timer.builder("xinlian.consensus.finality")
         .description("from the first sight of a height's proposal to its commit")
         .register(context.meters());
     this.application = new ExecutionApplication(context.execution(), context.blocks(),
-        context.pool(), context.stateViews(), context.events(), suite, validators,
+        context.pool(), context.stateViews(), context.events(), suite, this::admitValidators,
         context.blockGasLimit(), context.clock(), context.executionTimer(), finality);
-    Set<NodeId> allowed = context.p2p().allowedNodes().orElse(context.validators()).stream()
-        .map(NodeId::new).collect(Collectors.toSet());
+    // The configured members, or the genesis validators, plus every validator the chain has
+    // scheduled since (docs/adr/0009); empty admits every certified node.
+    List<Address> configured = context.p2p().allowedNodes().orElse(context.validators());
+    Set<NodeId> allowed = configured.isEmpty() ? Set.of()
+        : Stream.concat(configured.stream(), scheduledValidators(context.execution().validatorHistory()))
+            .map(NodeId::new).collect(Collectors.toSet());
     TransportLimits limits = transportLimits();
     Dispatch dispatch = new Dispatch();
     SecureRandom random = new SecureRandom();
@@ -178,9 +182,23 @@ public final class ConsensusService implements AutoCloseable {
       throw e;
     }
     LOG.log(System.Logger.Level.INFO, "consensus: node {0} is a {1} of {2} validators, P2P on {3}",
-        service.address, service.validators.contains(service.address) ? "validator" : "follower",
-        service.validators.size(), service.transport.listenAddress());
+        service.address, service.validator() ? "validator" : "follower",
+        service.currentValidators().size(), service.transport.listenAddress());
     return service;
+  }
+
+  private static Stream<Address> scheduledValidators(ValidatorHistory history) {
+    return history.epochs().stream().skip(1).flatMap(epoch -> epoch.validators().stream());
+  }
+
+  /** Admits the validators of every recorded epoch to P2P, so a newly added one can join. */
+  private void admitValidators(ValidatorHistory history) {
+    transport.allowPeers(scheduledValidators(history).map(NodeId::new).collect(Collectors.toSet()));
+  }
+
+  /** The validators of the next height: those who vote on the block being decided now. */
+  private ValidatorSet currentValidators() {
+    return application.validatorSet(application.head().number() + 1);
   }
 
   /** Transport bounds: the defaults, with frames large enough for a proposal of a full block. */
@@ -202,9 +220,17 @@ public final class ConsensusService implements AutoCloseable {
     return address;
   }
 
-  /** Whether this node votes: its address is in the validator set. */
+  /** Whether this node votes at the next height: its address is in that height's validator set. */
   public boolean validator() {
-    return validators.contains(address);
+    return currentValidators().contains(address);
+  }
+
+  /**
+   * The validator set of {@code height} (up to the head + 2) as this node's consensus uses it:
+   * the genesis set changed by the epochs governance recorded (docs/adr/0009).
+   */
+  public ValidatorSet validatorSet(long height) {
+    return application.validatorSet(height);
   }
 
   /** The engine's height, round and counters after its last event. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.xinlian.common.Clock;
 import org.xinlian.common.DecodingException;
@@ -24,6 +25,7 @@ import org.xinlian.execution.BlockLimits;
 import org.xinlian.execution.CommitResult;
 import org.xinlian.execution.ExecutionPort;
 import org.xinlian.execution.FinalizedBlock;
+import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.execution.pool.PoolStateView;
 import org.xinlian.execution.pool.TransactionPool;
 import org.xinlian.ledger.chain.BlockStore;
@@ -65,7 +67,7 @@ final class ExecutionApplication implements Application {
   private final ChainEventListener events;
   private final CryptoSuite suite;
   private final TransactionCodec codec;
-  private final ValidatorSet validators;
+  private final Consumer<ValidatorHistory> historyGrown;
   private final long blockGasLimit;
   private final Clock clock;
   private final Timer executionTimer;
@@ -74,10 +76,16 @@ final class ExecutionApplication implements Application {
   private FinalizedBlock finalized;
   private long finalizeStartedNanos;
   private volatile long lastCommitNanos;
+  /** Epochs in the history when {@link #historyGrown} last heard of it. */
+  private int epochsKnown;
 
+  /**
+   * @param historyGrown told, on the committing thread, when a committed block recorded a new
+   *     validator epoch (the node admits its validators to P2P at once, docs/adr/0009)
+   */
   ExecutionApplication(ExecutionPort execution, BlockStore blocks, TransactionPool pool,
       Function<Hash, PoolStateView> stateViews, ChainEventListener events, CryptoSuite suite,
-      ValidatorSet validators, long blockGasLimit, Clock clock, Timer executionTimer,
+      Consumer<ValidatorHistory> historyGrown, long blockGasLimit, Clock clock, Timer executionTimer,
       Timer finalityTimer) {
     this.execution = execution;
     this.blocks = blocks;
@@ -86,7 +94,8 @@ final class ExecutionApplication implements Application {
     this.events = events;
     this.suite = suite;
     this.codec = TransactionCodec.of(suite);
-    this.validators = validators;
+    this.historyGrown = historyGrown;
+    this.epochsKnown = execution.validatorHistory().epochs().size();
     this.blockGasLimit = blockGasLimit;
     this.clock = clock;
     this.executionTimer = executionTimer;
@@ -101,12 +110,13 @@ final class ExecutionApplication implements Application {
   }
 
   /**
-   * The genesis validators at every height, each with power 1: the execution port reports no
-   * validator set changes yet (governance is a later issue), so {@link #commit} never changes it.
+   * The validators of the epoch that governs {@code height} in the execution port's history, each
+   * with power 1: the genesis set until a governance transaction records another (EXECUTION-11),
+   * exact up to the head + 2, so a restarted or syncing node gets the sets every other node used.
    */
   @Override
   public ValidatorSet validatorSet(long height) {
-    return validators;
+    return ValidatorSet.equalPower(execution.validatorHistory().at(height).validators());
   }
 
   @Override
@@ -160,7 +170,18 @@ final class ExecutionApplication implements Application {
     }
     pool.onBlockCommitted(included, stateViews.apply(result.stateRoot()));
     events.onBlockCommitted(executed.block(), executed.receipts());
-    return CommitOutcome.unchanged();
+    ValidatorHistory history = execution.validatorHistory();
+    if (history.epochs().size() > epochsKnown) {
+      epochsKnown = history.epochs().size();
+      LOG.log(System.Logger.Level.INFO, "block {0} recorded validator epoch {1}: {2} validators from height {3}",
+          result.number(), history.latest().number(), history.latest().validators().size(),
+          history.latest().activationHeight());
+      historyGrown.accept(history);
+    }
+    // Reported by the commit two heights before the epoch starts, so the engine applies it there.
+    return result.validatorChange()
+        .map(epoch -> CommitOutcome.changedTo(ValidatorSet.equalPower(epoch.validators())))
+        .orElseGet(CommitOutcome::unchanged);
   }
 
   /**

@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.xinlian.common.Address;
+import org.xinlian.consensus.CommitOutcome;
 import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.consensus.ProposalRequest;
 import org.xinlian.consensus.ProposalVerdict;
+import org.xinlian.consensus.ValidatorSet;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
+import org.xinlian.crypto.KeyPair;
+import org.xinlian.execution.governance.ValidatorEpoch;
 import org.xinlian.types.block.Block;
 import org.xinlian.types.block.BlockHeader;
 
@@ -77,5 +83,38 @@ class ExecutionApplicationTest {
     assertEquals(ledger.certificate(block, ledger.validatorKeys).blockHash(), committed.certificate().blockHash());
     assertTrue(committed.certificate().verifyFor(committed.block().header(), ledger.validators, suite).isValid());
     assertEquals(List.of(), ledger.application.committedBlock(2).stream().toList());
+  }
+
+  /**
+   * NODE-9 with EXECUTION-11 and CONSENSUS-16: a governance transaction signed by 3 of the 4
+   * validators replaces validator 3 by a newcomer from height 4. The block recording it tells the
+   * history listener (P2P admission); the commit of height 2 reports the new set so the engine
+   * applies it at 4; validatorSet answers the old set up to 3 and the new one from 4.
+   */
+  @Test
+  void aRecordedValidatorChangeIsReportedTwoHeightsAheadAndAnswersEveryHeight() {
+    ValidatorSet genesisSet = ledger.validators;
+    KeyPair newcomer = suite.generateKeyPair(new SecureRandom());
+    List<Address> next = new ArrayList<>(List.of(ledger.validator(0), ledger.validator(1), ledger.validator(2),
+        suite.address(newcomer.publicKey())));
+    next.sort(null);
+    ValidatorEpoch epoch = new ValidatorEpoch(1, 4, next);
+    assertTrue(ledger.pool.add(ledger.governance(0, epoch, ledger.validatorKeys.subList(0, 3))).accepted());
+    Block recording = ledger.commitNext();
+    assertEquals(1, recording.transactions().size());
+    assertEquals(CommitOutcome.unchanged(), ledger.lastOutcome, "height 1 reports the set of 3: unchanged");
+    assertEquals(1, ledger.historiesRecorded.size(), "the listener heard of the new epoch at once");
+    assertEquals(epoch, ledger.historiesRecorded.get(0).latest());
+    ValidatorSet nextSet = ValidatorSet.equalPower(next);
+    assertEquals(genesisSet, ledger.application.validatorSet(3));
+    assertEquals(nextSet, ledger.application.validatorSet(4));
+
+    ledger.commitNext();
+    assertEquals(CommitOutcome.changedTo(nextSet), ledger.lastOutcome, "height 2 reports the set of 4");
+    ledger.commitNext();
+    assertEquals(CommitOutcome.unchanged(), ledger.lastOutcome);
+    assertEquals(1, ledger.historiesRecorded.size(), "told once per recorded epoch");
+    assertEquals(genesisSet, ledger.application.validatorSet(1), "past heights keep their set");
+    assertEquals(nextSet, ledger.application.validatorSet(5));
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import org.xinlian.common.Address;
 import org.xinlian.common.Clock;
 import org.xinlian.consensus.CommitCertificate;
+import org.xinlian.consensus.CommitOutcome;
 import org.xinlian.consensus.ConsensusSignatures;
 import org.xinlian.consensus.ProposalRequest;
 import org.xinlian.consensus.ValidatorSet;
@@ -24,6 +25,10 @@ import org.xinlian.execution.ExecutionPort;
 import org.xinlian.execution.ExecutionSettings;
 import org.xinlian.execution.Executions;
 import org.xinlian.execution.genesis.Genesis;
+import org.xinlian.execution.governance.ValidatorEpoch;
+import org.xinlian.execution.governance.ValidatorGovernance;
+import org.xinlian.execution.governance.ValidatorHistory;
+import org.xinlian.execution.governance.ValidatorSetUpdate;
 import org.xinlian.execution.genesis.GenesisConfig;
 import org.xinlian.execution.pool.FeeMode;
 import org.xinlian.execution.pool.PoolConfig;
@@ -74,6 +79,10 @@ final class TestLedger implements AutoCloseable {
   final BlockStore blocks;
   final TransactionPool pool;
   final ExecutionApplication application;
+  /** What the application told its history listener, in order. */
+  final List<ValidatorHistory> historiesRecorded = new ArrayList<>();
+  /** The outcome of the last {@link #commitNext}. */
+  CommitOutcome lastOutcome;
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
 
   TestLedger(CryptoSuite suite, List<KeyPair> validatorKeys, KeyPair sender) {
@@ -112,7 +121,7 @@ final class TestLedger implements AutoCloseable {
         FeeMode.PRICED, BigInteger.ZERO, PoolLimits.defaults()), view, clock);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     this.application = new ExecutionApplication(execution, blocks, pool, root -> view,
-        (block, receipts) -> { }, suite, validators, 30_000_000, clock,
+        (block, receipts) -> { }, suite, historiesRecorded::add, 30_000_000, clock,
         Timer.builder("execution").register(meters), Timer.builder("finality").register(meters));
   }
 
@@ -141,8 +150,22 @@ final class TestLedger implements AutoCloseable {
     Block block = application.prepareProposal(new ProposalRequest(parent.number() + 1, 0,
         parent.hash(suite), validators.validators().get(0).address()));
     application.finalizeBlock(block);
-    application.commit(block, certificate(block, validatorKeys));
+    lastOutcome = application.commit(block, certificate(block, validatorKeys));
     return block;
+  }
+
+  /**
+   * A transaction from the funded sender to the validator governance contract carrying
+   * {@code epoch} signed by {@code signers} (docs/adr/0009).
+   */
+  byte[] governance(long nonce, ValidatorEpoch epoch, List<KeyPair> signers) {
+    byte[] digest = ValidatorSetUpdate.digest(suite, CHAIN_ID, blocks.canonicalHash(0).orElseThrow(), epoch);
+    ValidatorSetUpdate update = new ValidatorSetUpdate(epoch,
+        signers.stream().map(key -> suite.sign(key.privateKey(), digest)).toList());
+    TransactionCodec codec = TransactionCodec.of(suite);
+    UnsignedTransaction unsigned = new UnsignedTransaction.Legacy(nonce, BigInteger.TEN.pow(9), 1_000_000,
+        Optional.of(ValidatorGovernance.ADDRESS), BigInteger.ZERO, update.encode(suite), OptionalLong.of(CHAIN_ID));
+    return codec.encode(codec.sign(unsigned, sender.privateKey()));
   }
 
   /** A certificate of round 0 for {@code block} with a seal from each of {@code signers}. */
