@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongFunction;
 import org.xinlian.common.Address;
 import org.xinlian.common.Clock;
 import org.xinlian.common.Hash;
@@ -28,6 +29,9 @@ import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.crypto.KeyPair;
 import org.xinlian.crypto.TransportCertificateRequest;
 import org.xinlian.crypto.TransportCertificates;
+import org.xinlian.execution.governance.ValidatorEpoch;
+import org.xinlian.execution.governance.ValidatorGovernance;
+import org.xinlian.execution.governance.ValidatorSetUpdate;
 import org.xinlian.types.block.BlockHeader;
 import org.xinlian.types.transaction.TransactionCodec;
 import org.xinlian.types.transaction.UnsignedTransaction;
@@ -52,15 +56,20 @@ final class BftTestNetwork implements AutoCloseable {
   final CryptoSuite suite;
   final Path directory;
   final List<Address> addresses = new ArrayList<>();
+  /** Each node's key, which signs its votes and, in governance tests, validator set updates. */
+  final List<KeyPair> nodeKeys = new ArrayList<>();
   final List<Path> configFiles = new ArrayList<>();
   final List<KeyPair> accounts = new ArrayList<>();
+  /** The genesis validators: the first {@code validatorCount} nodes. */
   final ValidatorSet validators;
+  private final int validatorCount;
   private final Node[] nodes;
 
-  private BftTestNetwork(CryptoSuite suite, Path directory, int size) {
+  private BftTestNetwork(CryptoSuite suite, Path directory, int size, int validatorCount) {
     this.suite = suite;
     this.directory = directory;
     this.nodes = new Node[size];
+    this.validatorCount = validatorCount;
     for (int i = 0; i < DevChain.ACCOUNTS.size(); i++) {
       accounts.add(suite.keyPairFromPrivateKey(DevChain.privateKey(i)));
     }
@@ -69,11 +78,19 @@ final class BftTestNetwork implements AutoCloseable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    this.validators = ValidatorSet.equalPower(addresses);
+    this.validators = ValidatorSet.equalPower(addresses.subList(0, validatorCount));
   }
 
   static BftTestNetwork create(Path directory, String suiteName, int size) {
-    return new BftTestNetwork(CryptoSuites.byName(suiteName), directory, size);
+    return create(directory, suiteName, size, size);
+  }
+
+  /**
+   * {@code size} nodes of which the first {@code validatorCount} are the genesis validators; the
+   * others start as followers (and are refused by the validators until the chain schedules them).
+   */
+  static BftTestNetwork create(Path directory, String suiteName, int size, int validatorCount) {
+    return new BftTestNetwork(CryptoSuites.byName(suiteName), directory, size, validatorCount);
   }
 
   private void writeFiles(int size) throws IOException {
@@ -96,6 +113,7 @@ final class BftTestNetwork implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       Path node = Files.createDirectories(directory.resolve("node" + i));
       KeyPair key = suite.generateKeyPair(random);
+      nodeKeys.add(key);
       addresses.add(suite.address(key.publicKey()));
       BigInteger serial = BigInteger.valueOf(10 + i);
       X509Certificate certificate = suite.issueCertificate(new CertificateRequest(
@@ -135,7 +153,7 @@ final class BftTestNetwork implements AutoCloseable {
   /** The design's genesis: the nodes as validators, the dev accounts (on this suite) funded. */
   private String genesis(long timestamp) {
     StringBuilder validatorList = new StringBuilder();
-    for (Address address : addresses) {
+    for (Address address : addresses.subList(0, validatorCount)) {
       validatorList.append(validatorList.length() == 0 ? "" : ", ").append('"').append(address).append('"');
     }
     StringBuilder alloc = new StringBuilder();
@@ -205,6 +223,21 @@ final class BftTestNetwork implements AutoCloseable {
     return codec.encode(codec.sign(unsigned, accounts.get(from).privateKey()));
   }
 
+  /**
+   * A signed transaction from dev account {@code from} to the validator governance contract whose
+   * data is {@code epoch} signed by the node keys of {@code signerNodes} (docs/adr/0009).
+   */
+  byte[] governance(int from, long nonce, ValidatorEpoch epoch, List<Integer> signerNodes) {
+    Hash genesisHash = running().get(0).blocks().canonicalHash(0).orElseThrow();
+    byte[] digest = ValidatorSetUpdate.digest(suite, CHAIN_ID, genesisHash, epoch);
+    ValidatorSetUpdate update = new ValidatorSetUpdate(epoch, signerNodes.stream()
+        .map(node -> suite.sign(nodeKeys.get(node).privateKey(), digest)).toList());
+    TransactionCodec codec = TransactionCodec.of(suite);
+    UnsignedTransaction unsigned = new UnsignedTransaction.Legacy(nonce, ONE_GWEI, 1_000_000,
+        Optional.of(ValidatorGovernance.ADDRESS), BigInteger.ZERO, update.encode(suite), OptionalLong.of(CHAIN_ID));
+    return codec.encode(codec.sign(unsigned, accounts.get(from).privateKey()));
+  }
+
   Hash hashOf(byte[] rawTransaction) {
     return suite.hashOf(rawTransaction);
   }
@@ -230,6 +263,11 @@ final class BftTestNetwork implements AutoCloseable {
    * validator set; returns the heights checked.
    */
   long assertSameChain(List<Node> group) {
+    return assertSameChain(group, height -> validators);
+  }
+
+  /** As {@link #assertSameChain(List)}, each certificate checked against {@code setOf} its height. */
+  long assertSameChain(List<Node> group, LongFunction<ValidatorSet> setOf) {
     long top = group.stream().mapToLong(BftTestNetwork::height).min().orElseThrow();
     for (long height = 1; height <= top; height++) {
       Set<Hash> hashes = new HashSet<>();
@@ -237,7 +275,7 @@ final class BftTestNetwork implements AutoCloseable {
         BlockHeader header = node.blocks().header(height).orElseThrow();
         hashes.add(header.hash(suite));
         CertificateVerdict verdict = CommitCertificate.decode(header.commitCertificate(), suite)
-            .verifyFor(header, validators, suite);
+            .verifyFor(header, setOf.apply(height), suite);
         if (!verdict.isValid()) {
           throw new AssertionError("height " + height + ": " + verdict);
         }
