@@ -19,8 +19,9 @@ import org.xinlian.network.PeerAddress;
  * @param transportKeyFile the P-256 TLS private key (PKCS#8 PEM)
  * @param transportCertificateFile the TLS certificate, issued by the transport CA
  * @param transportCaFile the transport CA certificate
- * @param allowedNodes node addresses admitted at the handshake; empty means the genesis
- *     validators, so a follower must be listed explicitly on the nodes it connects to
+ * @param allowedNodes node addresses admitted at the handshake; absent means the genesis
+ *     validators. Validators the chain schedules later are admitted besides (docs/adr/0009); any
+ *     other follower must be listed explicitly on the nodes it connects to
  */
 public record P2pConfig(
     String host,
