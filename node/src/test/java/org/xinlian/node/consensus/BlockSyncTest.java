@@ -16,6 +16,7 @@ import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.crypto.KeyPair;
+import org.xinlian.execution.governance.ValidatorEpoch;
 import org.xinlian.types.block.Block;
 
 /**
@@ -136,5 +137,48 @@ class BlockSyncTest {
     BlockSync.Request second = sync.poll(TimeUnit.MILLISECONDS.toNanos(BlockSync.REQUEST_TIMEOUT_MS)).orElseThrow();
     assertFalse(second.peer().equals(first.peer()), "the silent peer is not asked again");
     assertEquals(10, sync.onBlocks(second.peer(), served(1, 10)));
+  }
+
+  /**
+   * NODE-12 with docs/adr/0009: block 11 records a change (validator 3 out, a newcomer in) from
+   * height 14; the source's blocks from 14 carry seals of the new set. A lagging ledger derives the
+   * sets itself while it re-executes, so it accepts every block, and refuses a block of height 14
+   * sealed by the old quorum (validator 3 included).
+   */
+  @Test
+  void syncAcrossAValidatorChangeChecksEachHeightAgainstItsSet() {
+    KeyPair newcomer = suite.generateKeyPair(new java.security.SecureRandom());
+    List<KeyPair> newKeys = List.of(keys.get(0), keys.get(1), keys.get(2), newcomer);
+    List<Address> next = new ArrayList<>(newKeys.stream().map(key -> suite.address(key.publicKey())).toList());
+    next.sort(null);
+    assertTrue(source.pool.add(source.governance(10, new ValidatorEpoch(1, 14, next), keys.subList(0, 3))).accepted());
+    assertEquals(1, source.commitNext().transactions().size());
+    source.commitNext();
+    source.commitNext();
+    List<KeyPair> newQuorum = List.of(keys.get(0), newcomer, keys.get(1));
+    for (int height = 14; height <= 16; height++) {
+      source.commitNext(newQuorum);
+    }
+    assertEquals(16, source.application.head().number());
+
+    announce(16, 1, 2, 3);
+    BlockSync.Request request = sync.poll(0).orElseThrow();
+    assertEquals(16, sync.onBlocks(request.peer(), served(1, 16)));
+    assertEquals(source.blocks.headHash(), target.blocks.headHash());
+    assertEquals(source.application.validatorSet(17), target.application.validatorSet(17));
+
+    try (TestLedger other = new TestLedger(suite, keys, sender)) {
+      BlockSync otherSync = new BlockSync(other.application, suite, LAG);
+      for (int validator : new int[] {1, 2, 3}) {
+        otherSync.onStatus(source.validator(validator), 16);
+      }
+      BlockSync.Request otherRequest = otherSync.poll(0).orElseThrow();
+      List<CommittedBlock> blocks = served(1, 16);
+      Block fourteenth = blocks.get(13).block();
+      blocks.set(13, new CommittedBlock(fourteenth, source.certificate(fourteenth, keys.subList(1, 4))));
+      assertEquals(13, otherSync.onBlocks(otherRequest.peer(), blocks));
+      assertEquals(13, other.application.head().number());
+      assertEquals(1, otherSync.blocksRefused());
+    }
   }
 }

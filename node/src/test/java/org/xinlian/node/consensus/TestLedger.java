@@ -145,12 +145,17 @@ final class TestLedger implements AutoCloseable {
 
   /** Builds the next block from the pool as validator 0 would and commits it, certified by all. */
   Block commitNext() {
+    return commitNext(validatorKeys);
+  }
+
+  /** As {@link #commitNext()}, certified by {@code signers} (the validators of the block's height). */
+  Block commitNext(List<KeyPair> signers) {
     clock.millis += 1_000;
     BlockHeader parent = application.head();
     Block block = application.prepareProposal(new ProposalRequest(parent.number() + 1, 0,
         parent.hash(suite), validators.validators().get(0).address()));
     application.finalizeBlock(block);
-    lastOutcome = application.commit(block, certificate(block, validatorKeys));
+    lastOutcome = application.commit(block, certificate(block, signers));
     return block;
   }
 
