@@ -60,9 +60,19 @@ class ValidatorGovernanceTest {
     executor.shutdownNow();
   }
 
+  /**
+   * Forwards its call data to the governance contract by DELEGATECALL and reverts with what came
+   * back: CALLDATACOPY(0, 0, size); DELEGATECALL(gas, 0xf100, 0, size, 0, 0); POP;
+   * RETURNDATACOPY(0, 0, returnsize); REVERT(0, returnsize).
+   */
+  private static final String DELEGATING_CODE =
+      "0x3660006000376000600036600061f1005af4503d600060003e3d6000fd";
+  private static final Address DELEGATING = Address.fromHex("0x00000000000000000000000000000000000000d0");
+
   private GenesisConfig genesis(String suiteName) throws Exception {
     CryptoSuite suite = CryptoSuites.byName(suiteName);
-    String json = TestNode.genesisJson(suiteName, "ethereum", FUNDS, "");
+    String json = TestNode.genesisJson(suiteName, "ethereum", FUNDS,
+        ",\n    \"" + DELEGATING + "\": {\"balance\": \"0\", \"code\": \"" + DELEGATING_CODE + "\"}");
     StringBuilder validators = new StringBuilder();
     for (int key : VALIDATOR_KEYS) {
       validators.append(validators.length() == 0 ? "" : ", ").append('"').append(TestNode.address(suite, key)).append('"');
@@ -210,7 +220,7 @@ class ValidatorGovernanceTest {
     }
   }
 
-  /** Epoch order, one pending change at a time, activation bounds, value, gas. */
+  /** Epoch order, one pending change at a time, activation bounds, DELEGATECALL, value, gas. */
   @Test
   void epochsActivationBoundsValueAndGas() throws Exception {
     GenesisConfig genesis = genesis("standard");
@@ -224,6 +234,12 @@ class ValidatorGovernanceTest {
           reason(a, update(a, new ValidatorEpoch(1, 1, three), 4, 5, 6).encode(suite)));
       assertEquals("activationHeight: 100001 is after 100000, 100000 heights after this block 0",
           reason(a, update(a, new ValidatorEpoch(1, 100_001, three), 4, 5, 6).encode(suite)));
+
+      CallResult delegated = a.port.call(CallRequest.of(TestNode.address(suite, 0), DELEGATING,
+          update(a, new ValidatorEpoch(1, 5, three), 4, 5, 6).encode(suite)), Optional.empty());
+      assertEquals(CallResult.Status.REVERTED, delegated.status(), delegated.toString());
+      assertEquals("call: the validator set changes only by a plain CALL (got DELEGATECALL)",
+          ValidatorGovernance.revertReason(delegated.output()).orElseThrow());
 
       CallRequest valued = new CallRequest(Optional.of(TestNode.address(suite, 0)), Optional.of(ValidatorGovernance.ADDRESS),
           OptionalLong.empty(), BigInteger.ONE, update(a, new ValidatorEpoch(1, 5, three), 4, 5, 6).encode(suite),
