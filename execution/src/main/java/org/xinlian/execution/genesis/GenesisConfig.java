@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
+import org.xinlian.execution.governance.ValidatorGovernance;
 import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.evm.transaction.FeeMode;
 import org.xinlian.evm.word.UInt256;
@@ -113,6 +114,15 @@ public record GenesisConfig(
     }
     if (validators.stream().distinct().count() != validators.size()) {
       throw new DecodingException("validators", "lists an address twice");
+    }
+    if (validators.size() > ValidatorGovernance.VALIDATORS_MAX) {
+      throw new DecodingException("validators", validators.size() + " validators exceed the limit of "
+          + ValidatorGovernance.VALIDATORS_MAX);
+    }
+    if (alloc.containsKey(ValidatorGovernance.ADDRESS)) {
+      // Its storage is the validator history (docs/adr/0009): a genesis must not forge one.
+      throw new DecodingException("alloc." + ValidatorGovernance.ADDRESS,
+          "reserved for the validator governance contract");
     }
     alloc = java.util.Collections.unmodifiableMap(new TreeMap<>(alloc));
   }

@@ -147,7 +147,19 @@ class GenesisTest {
             "below"),
         Arguments.of(good.replace("\"chainId\": 77,", "\"chainId\": 77, \"chainId\": 78,"), "genesis", "JSON"),
         Arguments.of(good.substring(0, good.length() - 3), "genesis", "JSON"),
-        Arguments.of("[]", "genesis", "object"));
+        Arguments.of("[]", "genesis", "object"),
+        Arguments.of(good.replace(FUNDED, "0x000000000000000000000000000000000000f100"),
+            "alloc.0x000000000000000000000000000000000000f100", "reserved for the validator governance contract"),
+        Arguments.of(good.replace("\"" + VALIDATOR + "\"", validators(301)), "validators", "exceed the limit of 300"));
+  }
+
+  /** {@code count} distinct quoted addresses, comma separated. */
+  private static String validators(int count) {
+    StringBuilder list = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      list.append(i == 1 ? "" : ", ").append(String.format("\"0x%040x\"", i));
+    }
+    return list.toString();
   }
 
   /** GENESIS-2: a bad file is refused with the field named. */
