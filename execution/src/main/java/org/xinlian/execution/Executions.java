@@ -20,16 +20,27 @@ public final class Executions {
    */
   public static ExecutionPort overLedger(ExecutionSettings settings, KeyValueStore store,
       StateDatabase states, BlockStore blocks, Executor signatureExecutor) {
+    return overLedger(settings, store, states, blocks, signatureExecutor, KnownTransactions.none());
+  }
+
+  /**
+   * As {@link #overLedger(ExecutionSettings, KeyValueStore, StateDatabase, BlockStore, Executor)},
+   * taking the senders of a checked block's transactions from {@code known} where it has them
+   * instead of recovering them again (a network node passes its pool).
+   */
+  public static ExecutionPort overLedger(ExecutionSettings settings, KeyValueStore store,
+      StateDatabase states, BlockStore blocks, Executor signatureExecutor, KnownTransactions known) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(states, "states");
     Objects.requireNonNull(blocks, "blocks");
     Objects.requireNonNull(signatureExecutor, "signatureExecutor");
+    Objects.requireNonNull(known, "known");
     if (!states.suite().name().equals(settings.suite().name())
         || !blocks.suite().name().equals(settings.suite().name())) {
       throw new IllegalArgumentException("execution: the state database, block store and settings "
           + "must use the same suite");
     }
-    return new LedgerExecution(settings, store, states, blocks, signatureExecutor);
+    return new LedgerExecution(settings, store, states, blocks, signatureExecutor, known);
   }
 }

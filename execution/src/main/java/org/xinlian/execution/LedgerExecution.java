@@ -65,6 +65,7 @@ final class LedgerExecution implements ExecutionPort {
   private final StateDatabase states;
   private final BlockStore blocks;
   private final Executor signatureExecutor;
+  private final KnownTransactions known;
   private final TransactionCodec codec;
   private final TransactionProcessor processor;
   private final TransactionValidityRules rules;
@@ -74,8 +75,9 @@ final class LedgerExecution implements ExecutionPort {
   private volatile ValidatorHistory validatorHistory;
 
   LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
-      BlockStore blocks, Executor signatureExecutor) {
+      BlockStore blocks, Executor signatureExecutor, KnownTransactions known) {
     this.settings = settings;
+    this.known = known;
     this.store = store;
     this.states = states;
     this.blocks = blocks;
@@ -356,8 +358,11 @@ final class LedgerExecution implements ExecutionPort {
   private List<Object> verifyRange(List<Transaction> transactions, int start, int end) {
     List<Object> results = new ArrayList<>(end - start);
     for (int position = start; position < end; position++) {
+      Transaction transaction = transactions.get(position);
       try {
-        results.add(codec.verify(transactions.get(position)));
+        // A transaction the pool already checked keeps its recovered sender (EXECUTION-12).
+        Optional<VerifiedTransaction> held = known.find(codec.hash(transaction));
+        results.add(held.isPresent() ? held.get() : codec.verify(transaction));
       } catch (CryptoException | IllegalArgumentException e) {
         results.add("transactions." + position + ": signature: " + e.getMessage());
       }

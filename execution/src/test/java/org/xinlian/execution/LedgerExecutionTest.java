@@ -33,10 +33,11 @@ import org.xinlian.storage.StoreOptions;
 import org.xinlian.types.block.Block;
 import org.xinlian.types.block.BlockHeader;
 import org.xinlian.types.transaction.Transaction;
+import org.xinlian.types.transaction.TransactionCodec;
 import org.xinlian.types.transaction.UnsignedTransaction;
 import org.xinlian.types.transaction.VerifiedTransaction;
 
-/** EXECUTION-1 to EXECUTION-5, EXECUTION-8, EXECUTION-9: blocks built, validated by another node, finalised and committed. */
+/** EXECUTION-1 to EXECUTION-5, EXECUTION-8, EXECUTION-9, EXECUTION-12: blocks built, validated by another node, finalised and committed. */
 class LedgerExecutionTest {
   private static final BigInteger FUNDS = new BigInteger("1000000000000000000");
   private static final byte[] CERTIFICATE = {9, 9, 9};
@@ -217,6 +218,45 @@ class LedgerExecutionTest {
     });
     assertTrue(overGas.startsWith("transactions.1 (") && overGas.contains("gasLimit: 29990000 above the block's "
         + "remaining gas"), overGas);
+  }
+
+  /**
+   * EXECUTION-12: a node whose lookup holds a block's transactions takes their senders from it
+   * and recovers nothing. Shown with a transaction whose signature recovers no sender (high s):
+   * a node without the lookup rejects the block at the signature, the node whose lookup vouches
+   * for it accepts the block and reaches the proposer's state.
+   */
+  @Test
+  void knownTransactionsAreNotRecoveredAgain() throws Exception {
+    GenesisConfig genesis = TestNode.writeAndLoad(directory,
+        TestNode.genesisJson("standard", "ethereum", FUNDS, ""));
+    try (TestNode proposer = TestNode.inMemory(genesis, executor)) {
+      VerifiedTransaction signed = proposer.transfer(0, 0, TestNode.address(proposer.suite, 1), 5, TestNode.BASE_FEE);
+      TransactionCodec codec = TransactionCodec.of(proposer.suite);
+      Transaction unrecoverable = highS(signed.transaction());
+      VerifiedTransaction vouched = new VerifiedTransaction(unrecoverable, codec.hash(unrecoverable),
+          signed.sender(), codec.encode(unrecoverable).length);
+      List<Hash> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+      KnownTransactions pool = hash -> {
+        asked.add(hash);
+        return hash.equals(vouched.hash()) ? Optional.of(vouched) : Optional.empty();
+      };
+      try (TestNode recovering = TestNode.inMemory(genesis, executor);
+          TestNode knowing = new TestNode(KeyValueStores.inMemory(LedgerNamespaces.ALL), genesis, executor, pool)) {
+        Proposal proposal = proposer.port.prepareProposal(proposer.request(List.of(vouched)));
+        assertEquals(1, proposal.block().transactions().size(), proposal.skipped().toString());
+        Block block = proposal.block();
+        String rejection = recovering.port.processProposal(block, block.header().timestamp()).rejection().orElse("");
+        assertTrue(rejection.startsWith("transactions.0: signature:"), rejection);
+        ProposalVerdict verdict = knowing.port.processProposal(block, block.header().timestamp());
+        assertTrue(verdict.accepted(), () -> verdict.rejection().orElse(""));
+        assertEquals(List.of(vouched.hash()), asked);
+        proposer.port.commit(proposer.port.finalizeBlock(block), CERTIFICATE);
+        knowing.port.commit(knowing.port.finalizeBlock(block), CERTIFICATE);
+        assertEquals(proposer.head().stateRoot(), knowing.head().stateRoot());
+        assertEquals(1, knowing.nonce(signed.sender()));
+      }
+    }
   }
 
   /** The block with other transactions, its transactions root recomputed so only they are wrong. */

@@ -42,12 +42,16 @@ final class TestNode implements AutoCloseable {
   final CryptoSuite suite;
 
   TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor) {
+    this(store, genesis, executor, KnownTransactions.none());
+  }
+
+  TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor, KnownTransactions known) {
     this.store = store;
     Genesis.initialize(genesis, store);
     this.suite = CryptoSuites.byName(genesis.suite());
     this.states = new StateDatabase(store, suite);
     this.blocks = BlockStore.open(store, suite);
-    this.port = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks, executor);
+    this.port = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks, executor, known);
   }
 
   static TestNode inMemory(GenesisConfig genesis, Executor executor) {

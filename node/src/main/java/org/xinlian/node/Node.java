@@ -95,13 +95,15 @@ public final class Node implements AutoCloseable {
     this.blocks = BlockStore.open(store, suite);
     this.signatureExecutor = signatureExecutor();
     started.push(signatureExecutor::shutdownNow);
-    this.execution = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks,
-        signatureExecutor);
     boolean priced = genesis.feeMode() == FeeMode.ETHEREUM;
     this.pool = new TransactionPool(new PoolConfig(suite, genesis.chainId(), false,
         genesis.blockGasLimit(),
         priced ? org.xinlian.execution.pool.FeeMode.PRICED : org.xinlian.execution.pool.FeeMode.ZERO_PRICE,
         config.minimumPriorityFeePerGas(), config.pool()), stateView(head().stateRoot()), clock);
+    // The pool recovered every pooled transaction's sender on admission; a proposed block's
+    // transactions are mostly pooled already, so validators do not recover them twice (EXECUTION-12).
+    this.execution = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks,
+        signatureExecutor, pool::get);
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     started.push(meters::close);
     Gauge.builder("xinlian.chain.height", blocks, b -> b.head().map(BlockHeader::number).orElse(0L))
