@@ -11,12 +11,11 @@ import org.xinlian.execution.governance.ValidatorEpoch;
  * @param number the new head's number
  * @param hash the new head's hash
  * @param stateRoot its state root
- * @param prunedNodes trie nodes deleted by the pruning that followed the commit
  * @param validatorChange the validator epoch that governs from {@code number + 2} on, when one
  *     starts exactly there: what consensus applies two heights after the block that reports it
  *     (EXECUTION-11, CONSENSUS-16)
  */
-public record CommitResult(long number, Hash hash, Hash stateRoot, long prunedNodes,
+public record CommitResult(long number, Hash hash, Hash stateRoot,
     Optional<ValidatorEpoch> validatorChange) {
   public CommitResult {
     Objects.requireNonNull(validatorChange, "validatorChange");

@@ -40,11 +40,22 @@ public interface ExecutionPort {
 
   /**
    * Persists a finalised block with its commit certificate: state, block, receipts, indexes and
-   * head in one atomic batch, then prunes old state per the retention (EXECUTION-5).
+   * head in one atomic batch (EXECUTION-5). Old state is pruned separately, by
+   * {@link #pruneStateIfDue}.
    *
    * @throws InvalidBlockException if the block was not finalised here or no longer extends the head
    */
   CommitResult commit(FinalizedBlock block, byte[] commitCertificate);
+
+  /**
+   * Deletes the trie nodes no retained state reaches, once enough blocks have become releasable
+   * since the last run (EXECUTION-13, STATE-11); returns how many it deleted. Call it on the
+   * committing thread after the pool and subscriptions have heard of the commit: a committed
+   * block is visible to clients at once, and a prune can take a second on a busy machine, during
+   * which a pool not yet told would still hold (and count against its limits) the block's
+   * transactions.
+   */
+  long pruneStateIfDue();
 
   /**
    * The validator epochs the head state records, from the genesis set on (EXECUTION-11): exact

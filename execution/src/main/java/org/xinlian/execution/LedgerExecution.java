@@ -194,10 +194,14 @@ final class LedgerExecution implements ExecutionPort {
     pending.clear();
     ValidatorHistory history = ValidatorHistory.read(states.stateAt(executed.stateRoot()), validatorHistory);
     validatorHistory = history;
-    long pruned = states.pruneIfDue(PRUNE_EVERY_BLOCKS).nodesDeleted();
     long number = block.header().number();
-    return new CommitResult(number, executed.hash(), executed.stateRoot(), pruned,
+    return new CommitResult(number, executed.hash(), executed.stateRoot(),
         history.startingAt(number + ValidatorGovernance.ACTIVATION_DELAY_HEIGHTS_MIN));
+  }
+
+  @Override
+  public synchronized long pruneStateIfDue() {
+    return states.pruneIfDue(PRUNE_EVERY_BLOCKS).nodesDeleted();
   }
 
   @Override

@@ -28,6 +28,7 @@ import org.xinlian.execution.genesis.GenesisConfig;
 import org.xinlian.ledger.LedgerNamespaces;
 import org.xinlian.ledger.chain.BlockRoots;
 import org.xinlian.ledger.chain.IndexedTransaction;
+import org.xinlian.ledger.state.StateRetention;
 import org.xinlian.storage.KeyValueStores;
 import org.xinlian.storage.StoreOptions;
 import org.xinlian.types.block.Block;
@@ -256,6 +257,37 @@ class LedgerExecutionTest {
         assertEquals(proposer.head().stateRoot(), knowing.head().stateRoot());
         assertEquals(1, knowing.nonce(signed.sender()));
       }
+    }
+  }
+
+  /**
+   * EXECUTION-13: commit never prunes, so a committed block's followers (pool, subscriptions) are
+   * told before any prune; {@code pruneStateIfDue} then deletes what the retention releases and
+   * keeps the head whole.
+   */
+  @Test
+  void pruningIsASeparateStepAfterCommit() throws Exception {
+    GenesisConfig genesis = TestNode.writeAndLoad(directory, TestNode.genesisJson("standard", "zero-price", FUNDS, ""));
+    Address bob = TestNode.address(CryptoSuites.standard(), 1);
+    int blocks = (int) LedgerExecution.PRUNE_EVERY_BLOCKS + 4;
+    try (TestNode node = new TestNode(KeyValueStores.inMemory(LedgerNamespaces.ALL), genesis, executor,
+        KnownTransactions.none(), StateRetention.lastBlocks(2))) {
+      Hash firstRoot = null;
+      for (int nonce = 0; nonce < blocks; nonce++) {
+        Proposal proposal = node.port.prepareProposal(node.request(List.of(node.transfer(0, nonce, bob, 1, 0))));
+        node.port.commit(node.port.finalizeBlock(proposal.block()), CERTIFICATE);
+        if (firstRoot == null) {
+          firstRoot = node.head().stateRoot();
+        }
+      }
+      // Every state since block 1 is still whole: no commit pruned anything.
+      assertEquals(FUNDS.add(BigInteger.ONE), node.states.stateAt(firstRoot).balance(bob).toBigInteger());
+      long deleted = node.port.pruneStateIfDue();
+      assertTrue(deleted > 0, "nothing pruned after " + blocks + " blocks keeping 2");
+      Hash first = firstRoot;
+      assertThrows(RuntimeException.class, () -> node.states.stateAt(first).balance(bob));
+      assertEquals(FUNDS.add(BigInteger.valueOf(blocks)), node.balance(bob).toBigInteger());
+      assertEquals(0, node.port.pruneStateIfDue(), "a second run right after has nothing due");
     }
   }
 

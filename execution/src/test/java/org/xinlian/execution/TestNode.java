@@ -20,6 +20,7 @@ import org.xinlian.execution.genesis.GenesisConfig;
 import org.xinlian.ledger.LedgerNamespaces;
 import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.ledger.state.StateDatabase;
+import org.xinlian.ledger.state.StateRetention;
 import org.xinlian.storage.KeyValueStore;
 import org.xinlian.storage.KeyValueStores;
 import org.xinlian.types.block.BlockHeader;
@@ -46,10 +47,16 @@ final class TestNode implements AutoCloseable {
   }
 
   TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor, KnownTransactions known) {
+    this(store, genesis, executor, known, null);
+  }
+
+  /** @param retention the state retention, or null for the state database's default */
+  TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor, KnownTransactions known,
+      StateRetention retention) {
     this.store = store;
     Genesis.initialize(genesis, store);
     this.suite = CryptoSuites.byName(genesis.suite());
-    this.states = new StateDatabase(store, suite);
+    this.states = retention == null ? new StateDatabase(store, suite) : new StateDatabase(store, suite, retention);
     this.blocks = BlockStore.open(store, suite);
     this.port = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks, executor, known);
   }

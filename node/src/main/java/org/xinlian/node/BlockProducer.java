@@ -181,6 +181,8 @@ final class BlockProducer implements AutoCloseable {
         .filter(hash -> !skipped.contains(hash)).toList();
     pool.onBlockCommitted(included, stateViews.apply(committed.stateRoot()));
     events.onBlockCommitted(finalized.block(), finalized.receipts());
+    // After the pool moved on: clients see the block at once, and a prune may take a while.
+    execution.pruneStateIfDue();
     return true;
   }
 

@@ -170,6 +170,9 @@ final class ExecutionApplication implements Application {
     }
     pool.onBlockCommitted(included, stateViews.apply(result.stateRoot()));
     events.onBlockCommitted(executed.block(), executed.receipts());
+    // After the pool moved on: clients see the block at once, and a prune may take a while
+    // (EXECUTION-13).
+    execution.pruneStateIfDue();
     ValidatorHistory history = execution.validatorHistory();
     if (history.epochs().size() > epochsKnown) {
       epochsKnown = history.epochs().size();

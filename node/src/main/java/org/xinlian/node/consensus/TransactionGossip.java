@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.xinlian.common.DecodingException;
@@ -41,8 +39,18 @@ final class TransactionGossip implements AutoCloseable {
   static final int BATCH_TRANSACTIONS_MAX = 256;
   /** Most envelope bytes gathered into one batch (one oversized transaction still goes alone). */
   static final int BATCH_BYTES_MAX = 1024 * 1024;
-  /** Batches from peers waiting for admission. */
-  static final int INBOUND_QUEUE_BATCHES_MAX = 64;
+  /**
+   * Batches from peers waiting for admission. A leader sends a batch per burst of JSON-RPC
+   * requests, often only tens of transactions, so the queue is bounded by bytes first.
+   */
+  static final int INBOUND_QUEUE_BATCHES_MAX = 4096;
+  /** Payload bytes of the batches waiting for admission: about 150,000 transfers. */
+  static final long INBOUND_QUEUE_BYTES_MAX = 16L * 1024 * 1024;
+  /**
+   * Most transactions admitted in one {@code pool.addAll}: the waiting batches are admitted
+   * together so that the signature workers get enough to share.
+   */
+  static final int ADMISSION_TRANSACTIONS_MAX = 2048;
   /**
    * Hashes remembered as received or already broadcast, so nothing is sent twice: about as many
    * as the pool remembers included ones.
@@ -60,7 +68,9 @@ final class TransactionGossip implements AutoCloseable {
   private final TransactionCodec codec;
   private final Executor signatureExecutor;
   private final BlockingQueue<byte[]> outbound = new ArrayBlockingQueue<>(OUTBOUND_QUEUE_TRANSACTIONS_MAX);
-  private final ThreadPoolExecutor inbound;
+  private final BlockingQueue<byte[]> inbound = new ArrayBlockingQueue<>(INBOUND_QUEUE_BATCHES_MAX);
+  private final AtomicLong inboundBytes = new AtomicLong();
+  private final Thread receiver;
   private final Thread sender;
   private final LinkedHashSet<Hash> known = new LinkedHashSet<>();
   private final PendingTransactionListener listener = this::onPending;
@@ -77,18 +87,15 @@ final class TransactionGossip implements AutoCloseable {
     this.suite = suite;
     this.codec = TransactionCodec.of(suite);
     this.signatureExecutor = signatureExecutor;
-    this.inbound = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(INBOUND_QUEUE_BATCHES_MAX), runnable -> {
-          Thread thread = new Thread(runnable, "xinlian-gossip-in");
-          thread.setDaemon(true);
-          return thread;
-        }, new ThreadPoolExecutor.AbortPolicy());
+    this.receiver = new Thread(this::receiveLoop, "xinlian-gossip-in");
+    this.receiver.setDaemon(true);
     this.sender = new Thread(this::sendLoop, "xinlian-gossip-out");
     this.sender.setDaemon(true);
   }
 
   void start() {
     pool.addListener(listener);
+    receiver.start();
     sender.start();
   }
 
@@ -97,15 +104,40 @@ final class TransactionGossip implements AutoCloseable {
     if (closing) {
       return;
     }
-    try {
-      inbound.execute(() -> receive(payload));
-    } catch (RejectedExecutionException e) {
+    if (inboundBytes.addAndGet(payload.length) > INBOUND_QUEUE_BYTES_MAX || !inbound.offer(payload)) {
+      inboundBytes.addAndGet(-payload.length);
       dropped.incrementAndGet();
     }
   }
 
-  private void receive(byte[] payload) {
+  /**
+   * Takes the waiting batches together, up to {@link #ADMISSION_TRANSACTIONS_MAX} transactions,
+   * and admits their new transactions in one {@code addAll}, in arrival order.
+   */
+  private void receiveLoop() {
     List<byte[]> fresh = new ArrayList<>();
+    try {
+      while (!closing) {
+        byte[] payload = inbound.poll(SENDER_POLL_MS, TimeUnit.MILLISECONDS);
+        fresh.clear();
+        while (payload != null) {
+          inboundBytes.addAndGet(-payload.length);
+          decode(payload, fresh);
+          payload = fresh.size() < ADMISSION_TRANSACTIONS_MAX - BATCH_TRANSACTIONS_MAX ? inbound.poll() : null;
+        }
+        if (!fresh.isEmpty()) {
+          admit(fresh);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Adds the batch's transactions not seen before to {@code fresh}; a malformed batch adds none. */
+  private void decode(byte[] payload, List<byte[]> fresh) {
+    List<byte[]> batch = new ArrayList<>();
+    List<Hash> hashes = new ArrayList<>();
     try {
       RlpReader list = RlpReader.ofList(payload, "transactions");
       int count = 0;
@@ -115,19 +147,23 @@ final class TransactionGossip implements AutoCloseable {
           throw new DecodingException(field, "more than " + BATCH_TRANSACTIONS_MAX + " transactions");
         }
         byte[] raw = list.readBytesAtMost(field, TransactionCodec.TRANSACTION_BYTES_MAX);
-        received.incrementAndGet();
-        if (remember(suite.hashOf(raw))) {
-          fresh.add(raw);
-        }
+        batch.add(raw);
+        hashes.add(suite.hashOf(raw));
       }
     } catch (DecodingException e) {
       malformed.incrementAndGet();
       LOG.log(System.Logger.Level.DEBUG, "dropped a malformed transaction batch: {0}", e.getMessage());
       return;
     }
-    if (fresh.isEmpty()) {
-      return;
+    received.addAndGet(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      if (remember(hashes.get(i))) {
+        fresh.add(batch.get(i));
+      }
     }
+  }
+
+  private void admit(List<byte[]> fresh) {
     for (AdmissionResult result : pool.addAll(fresh, signatureExecutor)) {
       if (result.accepted()) {
         admitted.incrementAndGet();
@@ -215,11 +251,11 @@ final class TransactionGossip implements AutoCloseable {
   public void close() {
     closing = true;
     pool.removeListener(listener);
-    inbound.shutdownNow();
+    receiver.interrupt();
     sender.interrupt();
     try {
       sender.join();
-      inbound.awaitTermination(5, TimeUnit.SECONDS);
+      receiver.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
