@@ -4,7 +4,8 @@
 # Makes a fresh network with `xinlian network init` in a temporary directory (ports away from the
 # README's network), starts it with `network up`, optionally kills validators with SIGKILL, then runs
 #   xinlian bench --rpc NODE0 ...
-# whose latency is from sending to the block being final on node 0. The network is stopped and the
+# whose latency is from sending to the block being final on node 0 (time in the pool included), and
+# prints node 0's finality quantiles (proposal seen to commit) and round changes. The network is stopped and the
 # directory deleted at the end, whatever happens (--keep leaves the directory, with the node logs).
 set -euo pipefail
 
@@ -16,7 +17,8 @@ Usage: bench/bft-network.sh [options]
                         (default 0; at most f = (N - 1) / 3 keeps the chain live)
   --suite SUITE         standard or gm (default standard)
   --transactions N      measured transfers (default 20000)
-  --warmup N            unmeasured transfers sent first (default 5000)
+  --warmup N            unmeasured transfers sent first (default 150000: four JVMs on two cores
+                        spend about a third of the CPU in the JIT compiler for the first minute)
   --senders S           sender accounts (default 128)
   --batch B             transactions per JSON-RPC batch (default 50)
   --connections C       concurrent HTTP connections (default 8)
@@ -33,7 +35,7 @@ nodes=4
 kill_count=0
 suite=standard
 transactions=20000
-warmup=5000
+warmup=150000
 senders=128
 batch=50
 connections=8
@@ -99,3 +101,10 @@ echo "bft-network: $nodes validators ($kill_count killed), suite $suite, on $(np
 xinlian bench --rpc "http://127.0.0.1:$rpc_base" --transactions "$transactions" --warmup "$warmup" \
   --senders "$senders" --batch "$batch" --connections "$connections" --progress lines "${json[@]}"
 echo "bft-network: load after $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+# Finality (first sight of a height's proposal to its commit, over the last minute) and round
+# changes, as node 0 reports them (docs/spec/node.md NODE-14).
+if command -v curl >/dev/null; then
+  curl -s "http://127.0.0.1:$rpc_base/metrics" \
+    | grep -E '^xinlian_consensus_(finality_seconds\{quantile|round_changes_total|height )' \
+    | sed 's/^/node0 /' >&2 || true
+fi

@@ -144,6 +144,7 @@ class BftNetworkTest {
     });
     assertTrue(last[0].contains("xinlian_p2p_messages_dropped_total{direction=\"inbound\"}"), last[0]);
     assertTrue(last[0].contains("xinlian_consensus_messages_dropped_total{reason=\"queue_full\"}"), last[0]);
+    assertTrue(last[0].contains("xinlian_consensus_finality_seconds{quantile=\"0.99\"}"), last[0]);
   }
 
   private static double value(String metrics, String name) {

@@ -117,6 +117,9 @@ public final class ConsensusService implements AutoCloseable {
     NodeCredentials credentials = CredentialFiles.credentials(context.p2p(), key, suite);
     Timer finality = Timer.builder("xinlian.consensus.finality")
         .description("from the first sight of a height's proposal to its commit")
+        // Operators and the benchmark read p50 and p99 straight from /metrics (NODE-14).
+        .publishPercentiles(0.5, 0.99)
+        .distributionStatisticExpiry(java.time.Duration.ofMinutes(1))
         .register(context.meters());
     this.application = new ExecutionApplication(context.execution(), context.blocks(),
         context.pool(), context.stateViews(), context.events(), suite, this::admitValidators,
