@@ -13,6 +13,7 @@ import org.xinlian.cli.network.NetworkLayout;
 import org.xinlian.cli.network.NodeLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code xinlian network}: a local consortium network of node processes on 127.0.0.1. */
@@ -68,13 +69,8 @@ final class NetworkCommand implements Runnable {
     @Option(names = "--node", paramLabel = "I", description = "Only node I (repeatable; default: every node).")
     List<Integer> nodes = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-        description = "Longest wait for the started nodes to answer (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
-
-    @Option(names = "--jvm-option", paramLabel = "OPTION",
-        description = "An option for each node's JVM, such as -Xmx1g (repeatable).")
-    List<String> jvmOptions = new ArrayList<>();
+    @Mixin
+    NodeStartOptions start = new NodeStartOptions();
 
     Up(CliEnvironment environment) {
       this.environment = environment;
@@ -82,7 +78,7 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      return up(environment, directory, nodes, timeoutSeconds, jvmOptions);
+      return up(environment, directory, nodes, start.timeoutSeconds, start.jvmOptions);
     }
   }
 

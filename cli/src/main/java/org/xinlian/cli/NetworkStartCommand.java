@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.xinlian.cli.network.NetworkInit;
@@ -12,6 +11,7 @@ import org.xinlian.cli.network.NetworkLayout;
 import org.xinlian.cli.network.NetworkSpec;
 import org.xinlian.crypto.CryptoSuites;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,13 +50,8 @@ final class NetworkStartCommand implements Callable<Integer> {
       description = "P2P port of node 0 of a new network; node i uses PORT + i (default: ${DEFAULT-VALUE}).")
   int p2pBasePort;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Longest wait for the started nodes to answer (default: ${DEFAULT-VALUE}).")
-  long timeoutSeconds;
-
-  @Option(names = "--jvm-option", paramLabel = "OPTION",
-      description = "An option for each node's JVM, such as -Xmx1g (repeatable).")
-  List<String> jvmOptions = new ArrayList<>();
+  @Mixin
+  NodeStartOptions start = new NodeStartOptions();
 
   NetworkStartCommand(CliEnvironment environment) {
     this.environment = environment;
@@ -74,7 +69,7 @@ final class NetworkStartCommand implements Callable<Integer> {
     } else {
       environment.out().println("Network in " + layout.directory() + " exists; starting the nodes that are not running.");
     }
-    int exitCode = NetworkCommand.up(environment, layout.directory(), List.of(), timeoutSeconds, jvmOptions);
+    int exitCode = NetworkCommand.up(environment, layout.directory(), List.of(), start.timeoutSeconds, start.jvmOptions);
     environment.out().println();
     environment.out().println("Status: xinlian network status --dir " + layout.directory()
         + "   Stop: xinlian network down --dir " + layout.directory());

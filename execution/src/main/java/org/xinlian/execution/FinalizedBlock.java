@@ -9,12 +9,17 @@ import org.xinlian.types.block.Receipt;
 /**
  * A block executed by {@link ExecutionPort#finalizeBlock}, whose state waits in the port for
  * {@link ExecutionPort#commit}.
+ *
+ * @param transactionHashes the hashes of the block's transactions in order, computed once with
+ *     the block's digests, for the pool to forget them after the commit
  */
-public record FinalizedBlock(Block block, Hash hash, List<Receipt> receipts, Hash stateRoot) {
+public record FinalizedBlock(Block block, Hash hash, List<Receipt> receipts, Hash stateRoot,
+    List<Hash> transactionHashes) {
   public FinalizedBlock {
     Objects.requireNonNull(block, "block");
     Objects.requireNonNull(hash, "hash");
     receipts = List.copyOf(receipts);
     Objects.requireNonNull(stateRoot, "stateRoot");
+    transactionHashes = List.copyOf(transactionHashes);
   }
 }

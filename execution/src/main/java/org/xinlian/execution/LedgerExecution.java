@@ -172,7 +172,8 @@ final class LedgerExecution implements ExecutionPort {
       throw new InvalidBlockException("block " + block.header().number() + ": " + reason);
     }
     Pending executed = (Pending) outcome;
-    return new FinalizedBlock(executed.block(), executed.hash(), executed.receipts(), executed.stateRoot());
+    return new FinalizedBlock(executed.block(), executed.hash(), executed.receipts(), executed.stateRoot(),
+        executed.digests().transactionHashes());
   }
 
   @Override
@@ -364,9 +365,13 @@ final class LedgerExecution implements ExecutionPort {
     for (int position = start; position < end; position++) {
       Transaction transaction = transactions.get(position);
       try {
-        // A transaction the pool already checked keeps its recovered sender (EXECUTION-12).
-        Optional<VerifiedTransaction> held = known.find(codec.hash(transaction));
-        results.add(held.isPresent() ? held.get() : codec.verify(transaction));
+        // Encoded and hashed once; a transaction the pool already checked keeps its recovered
+        // sender (EXECUTION-12), the others are recovered here.
+        byte[] encoded = codec.encode(transaction);
+        Hash hash = settings.suite().hashOf(encoded);
+        Optional<VerifiedTransaction> held = known.find(hash);
+        results.add(held.isPresent() ? held.get()
+            : new VerifiedTransaction(transaction, hash, codec.sender(transaction), encoded.length));
       } catch (CryptoException | IllegalArgumentException e) {
         results.add("transactions." + position + ": signature: " + e.getMessage());
       }

@@ -12,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -23,7 +22,6 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -37,7 +35,6 @@ import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
@@ -65,7 +62,6 @@ public final class EcKeyEncoding {
   private static final String PRIVATE_KEY_LABEL = "PRIVATE KEY";
   private static final String PUBLIC_KEY_LABEL = "PUBLIC KEY";
   private static final String CERTIFICATE_LABEL = "CERTIFICATE";
-  private static final int KEY_IDENTIFIER_LENGTH = 20;
 
   private final String suiteName;
   private final EcCurve curve;
@@ -179,7 +175,7 @@ public final class EcKeyEncoding {
             "certificateRequest.issuerKeyPair: a self-signed certificate is signed by the subject key");
       }
       issuerName = subjectName;
-      authorityKeyIdentifier = keyIdentifier(subjectInfo);
+      authorityKeyIdentifier = CertificateTemplate.keyIdentifier(subjectInfo);
     } else {
       X509CertificateHolder issuer = holder("certificateRequest.issuerCertificate", request.issuerCertificate());
       if (!publicKeyOf("certificateRequest.issuerCertificate", issuer.getSubjectPublicKeyInfo())
@@ -192,30 +188,12 @@ public final class EcKeyEncoding {
       authorityKeyIdentifier =
           issuerIdentifier != null
               ? issuerIdentifier.getKeyIdentifier()
-              : keyIdentifier(issuer.getSubjectPublicKeyInfo());
+              : CertificateTemplate.keyIdentifier(issuer.getSubjectPublicKeyInfo());
     }
-    X509v3CertificateBuilder builder =
-        new X509v3CertificateBuilder(
-            issuerName,
-            request.serialNumber(),
-            Date.from(request.notBefore()),
-            Date.from(request.notAfter()),
-            subjectName,
-            subjectInfo);
     try {
-      boolean authority = request.certificateAuthority();
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
-      builder.addExtension(
-          Extension.keyUsage,
-          true,
-          new KeyUsage(
-              authority
-                  ? KeyUsage.keyCertSign | KeyUsage.cRLSign
-                  : KeyUsage.digitalSignature | KeyUsage.keyAgreement));
-      builder.addExtension(
-          Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(subjectInfo)));
-      builder.addExtension(
-          Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(authorityKeyIdentifier));
+      X509v3CertificateBuilder builder = CertificateTemplate.builder(issuerName, request.serialNumber(),
+          request.notBefore(), request.notAfter(), subjectName, subjectInfo, authorityKeyIdentifier,
+          request.certificateAuthority(), KeyUsage.digitalSignature | KeyUsage.keyAgreement);
       GeneralNames alternativeNames = alternativeNames(request);
       if (alternativeNames != null) {
         builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames);
@@ -363,14 +341,5 @@ public final class EcKeyEncoding {
       }
     }
     return names.isEmpty() ? null : new GeneralNames(names.toArray(new GeneralName[0]));
-  }
-
-  private static byte[] keyIdentifier(SubjectPublicKeyInfo info) {
-    byte[] key = info.getPublicKeyData().getBytes();
-    SHA256Digest sha256 = new SHA256Digest();
-    sha256.update(key, 0, key.length);
-    byte[] hash = new byte[sha256.getDigestSize()];
-    sha256.doFinal(hash, 0);
-    return Arrays.copyOf(hash, KEY_IDENTIFIER_LENGTH);
   }
 }

@@ -16,13 +16,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Arrays;
-import java.util.Date;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.CertIOException;
@@ -67,32 +61,16 @@ public final class P256TransportCertificates implements TransportCertificates {
     byte[] authorityKeyIdentifier;
     if (request.issuerCertificate() == null) {
       issuerName = subjectName;
-      authorityKeyIdentifier = keyIdentifier(subjectInfo);
+      authorityKeyIdentifier = CertificateTemplate.keyIdentifier(subjectInfo);
     } else {
       X509CertificateHolder issuer = holder(request.issuerCertificate());
       issuerName = issuer.getSubject();
-      authorityKeyIdentifier = keyIdentifier(issuer.getSubjectPublicKeyInfo());
+      authorityKeyIdentifier = CertificateTemplate.keyIdentifier(issuer.getSubjectPublicKeyInfo());
     }
-    X509v3CertificateBuilder builder =
-        new X509v3CertificateBuilder(
-            issuerName,
-            request.serialNumber(),
-            Date.from(request.notBefore()),
-            Date.from(request.notAfter()),
-            subjectName,
-            subjectInfo);
     try {
-      boolean authority = request.certificateAuthority();
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
-      builder.addExtension(
-          Extension.keyUsage,
-          true,
-          new KeyUsage(
-              authority ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
-      builder.addExtension(
-          Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(subjectInfo)));
-      builder.addExtension(
-          Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(authorityKeyIdentifier));
+      X509v3CertificateBuilder builder = CertificateTemplate.builder(issuerName, request.serialNumber(),
+          request.notBefore(), request.notAfter(), subjectName, subjectInfo, authorityKeyIdentifier,
+          request.certificateAuthority(), KeyUsage.digitalSignature);
       X509CertificateHolder signed =
           builder.build(
               new JcaContentSignerBuilder(SIGNATURE_ALGORITHM)
@@ -170,17 +148,6 @@ public final class P256TransportCertificates implements TransportCertificates {
   }
 
   /** RFC 7093 method 1: SHA-256 of the subjectPublicKey bits, truncated to 160 bits. */
-  private static byte[] keyIdentifier(SubjectPublicKeyInfo info) {
-    try {
-      byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(info.getPublicKeyData().getBytes());
-      return Arrays.copyOf(digest, 20);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoException("SHA-256 unavailable", e);
-    }
-  }
-
   private static void requireP256(String field, java.security.Key key) {
     if (key == null || !isP256(key)) {
       throw new IllegalArgumentException(field + ": must be a P-256 (secp256r1) EC key");

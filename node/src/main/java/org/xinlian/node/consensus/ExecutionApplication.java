@@ -1,8 +1,6 @@
 package org.xinlian.node.consensus;
 
 import io.micrometer.core.instrument.Timer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +30,6 @@ import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.rpc.eth.ChainEventListener;
 import org.xinlian.types.block.Block;
 import org.xinlian.types.block.BlockHeader;
-import org.xinlian.types.transaction.Transaction;
-import org.xinlian.types.transaction.TransactionCodec;
 
 /**
  * The execution port, pool and block store behind the consensus {@link Application} port
@@ -66,7 +62,6 @@ final class ExecutionApplication implements Application {
   private final Function<Hash, PoolStateView> stateViews;
   private final ChainEventListener events;
   private final CryptoSuite suite;
-  private final TransactionCodec codec;
   private final Consumer<ValidatorHistory> historyGrown;
   private final long blockGasLimit;
   private final Clock clock;
@@ -93,7 +88,6 @@ final class ExecutionApplication implements Application {
     this.stateViews = stateViews;
     this.events = events;
     this.suite = suite;
-    this.codec = TransactionCodec.of(suite);
     this.historyGrown = historyGrown;
     this.epochsKnown = execution.validatorHistory().epochs().size();
     this.blockGasLimit = blockGasLimit;
@@ -164,11 +158,7 @@ final class ExecutionApplication implements Application {
       finalityTimer.record(now - seen, TimeUnit.NANOSECONDS);
     }
     proposalSeenNanos.headMap(result.number()).clear();
-    List<Hash> included = new ArrayList<>(executed.block().transactions().size());
-    for (Transaction transaction : executed.block().transactions()) {
-      included.add(codec.hash(transaction));
-    }
-    pool.onBlockCommitted(included, stateViews.apply(result.stateRoot()));
+    pool.onBlockCommitted(executed.transactionHashes(), stateViews.apply(result.stateRoot()));
     events.onBlockCommitted(executed.block(), executed.receipts());
     // After the pool moved on: clients see the block at once, and a prune may take a while
     // (EXECUTION-13).
