@@ -2,6 +2,7 @@ package org.xinlian.evm.interpreter;
 
 import org.xinlian.evm.HaltReason;
 import org.xinlian.evm.Outcome;
+import org.xinlian.evm.StopSignal;
 import org.xinlian.evm.word.UInt256;
 import org.xinlian.evm.word.Words;
 
@@ -15,9 +16,24 @@ public final class Interpreter {
 
   /** Executes until the frame finishes or has a pending child message. */
   public static void run(MessageFrame frame) {
+    run(frame, StopSignal.NEVER);
+  }
+
+  /**
+   * Executes until the frame finishes or has a pending child message, asking {@code stop} every
+   * {@link StopSignal#STEPS_BETWEEN_CHECKS} instructions.
+   *
+   * @throws org.xinlian.evm.ExecutionStoppedException when {@code stop} asks to stop
+   */
+  public static void run(MessageFrame frame, StopSignal stop) {
+    int untilCheck = StopSignal.STEPS_BETWEEN_CHECKS;
     try {
       while (frame.outcome == null && frame.pendingMessage == null) {
         step(frame);
+        if (--untilCheck == 0) {
+          untilCheck = StopSignal.STEPS_BETWEEN_CHECKS;
+          stop.check();
+        }
       }
     } catch (ExceptionalHalt halt) {
       frame.halt(halt.reason);

@@ -12,6 +12,7 @@ import org.xinlian.evm.Message;
 import org.xinlian.evm.MessageKind;
 import org.xinlian.evm.MessageResult;
 import org.xinlian.evm.Outcome;
+import org.xinlian.evm.StopSignal;
 import org.xinlian.evm.TransactionContext;
 import org.xinlian.evm.precompile.Precompiles;
 import org.xinlian.evm.precompile.SystemContract;
@@ -30,13 +31,25 @@ public final class MessageProcessor {
   private final BlockContext block;
   private final TransactionContext transaction;
   private final Precompiles precompiles;
+  private final StopSignal stop;
 
   public MessageProcessor(
       WorldState state, BlockContext block, TransactionContext transaction, Precompiles precompiles) {
+    this(state, block, transaction, precompiles, StopSignal.NEVER);
+  }
+
+  /**
+   * A processor that asks {@code stop} between instructions and before each message; when it
+   * asks to stop, {@link #process} throws {@link org.xinlian.evm.ExecutionStoppedException} and
+   * leaves reverting the state to the caller.
+   */
+  public MessageProcessor(WorldState state, BlockContext block, TransactionContext transaction,
+      Precompiles precompiles, StopSignal stop) {
     this.state = state;
     this.block = block;
     this.transaction = transaction;
     this.precompiles = precompiles;
+    this.stop = stop;
   }
 
   /**
@@ -57,10 +70,11 @@ public final class MessageProcessor {
         result = null;
       }
       MessageFrame frame = frames.peek();
-      Interpreter.run(frame);
+      Interpreter.run(frame, stop);
       Message child = frame.takePendingMessage();
       if (child != null) {
         frame.lastChild = child;
+        stop.check();
         result = start(child, frames);
       } else {
         frames.pop();

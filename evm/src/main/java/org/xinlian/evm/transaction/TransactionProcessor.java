@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Objects;
 import org.xinlian.common.Address;
 import org.xinlian.evm.BlockContext;
+import org.xinlian.evm.ExecutionStoppedException;
 import org.xinlian.evm.Message;
 import org.xinlian.evm.MessageKind;
 import org.xinlian.evm.MessageResult;
+import org.xinlian.evm.StopSignal;
 import org.xinlian.evm.TransactionContext;
 import org.xinlian.evm.interpreter.ContractAddresses;
 import org.xinlian.evm.interpreter.Gas;
@@ -75,6 +77,30 @@ public final class TransactionProcessor {
    */
   public TransactionResult process(
       WorldState state, BlockContext givenBlock, ExecutableTransaction transaction) {
+    return process(state, givenBlock, transaction, StopSignal.NEVER);
+  }
+
+  /**
+   * Applies {@code transaction} like {@link #process(WorldState, BlockContext,
+   * ExecutableTransaction)}, asking {@code stop} while its code runs. A stop puts the state back
+   * exactly as it was before the transaction and throws.
+   *
+   * @throws ExecutionStoppedException when {@code stop} asked to stop
+   */
+  public TransactionResult process(WorldState state, BlockContext givenBlock,
+      ExecutableTransaction transaction, StopSignal stop) {
+    int before = state.checkpoint();
+    try {
+      return apply(state, givenBlock, transaction, stop);
+    } catch (ExecutionStoppedException e) {
+      state.revertTo(before);
+      state.finishTransaction();
+      throw e;
+    }
+  }
+
+  private TransactionResult apply(WorldState state, BlockContext givenBlock,
+      ExecutableTransaction transaction, StopSignal stop) {
     BlockContext block = feeMode == FeeMode.ZERO_PRICE ? withoutFees(givenBlock) : givenBlock;
     String rejection = validate(state, block, transaction);
     if (rejection != null) {
@@ -118,7 +144,7 @@ public final class TransactionProcessor {
     }
     TransactionContext context =
         new TransactionContext(sender, gasPrice, transaction.blobVersionedHashes());
-    MessageResult result = new MessageProcessor(state, block, context, precompiles).process(message);
+    MessageResult result = new MessageProcessor(state, block, context, precompiles, stop).process(message);
 
     long gasUsed = transaction.gasLimit() - result.gasLeft();
     long refund = Math.min(Math.max(state.refund(), 0), gasUsed / REFUND_QUOTIENT);
