@@ -153,7 +153,7 @@ class PrecompilesTest {
   private static final BigInteger G2_Y_REAL = new BigInteger(
       "8495653923123431417604973247489272438418190587263600148770280649306958101930");
 
-  private static byte[] g2(AltBn128.G2 point) {
+  private static byte[] g2(ReferenceAltBn128.G2 point) {
     return concat(word(point.x().b()), word(point.x().a()), word(point.y().b()), word(point.y().a()));
   }
 
@@ -171,14 +171,14 @@ class PrecompilesTest {
     byte[] offCurve = concat(word(BigInteger.ONE), word(BigInteger.valueOf(3)));
     assertTrue(precompiles.run(Precompiles.address(6), concat(offCurve, generator), 1000).isEmpty());
 
-    AltBn128.G2 q = new AltBn128.G2(new AltBn128.Fq2(G2_X_REAL, G2_X_IMAGINARY),
-        new AltBn128.Fq2(G2_Y_REAL, G2_Y_IMAGINARY));
+    ReferenceAltBn128.G2 q = new ReferenceAltBn128.G2(new ReferenceAltBn128.Fq2(G2_X_REAL, G2_X_IMAGINARY),
+        new ReferenceAltBn128.Fq2(G2_Y_REAL, G2_Y_IMAGINARY));
     byte[] negatedGenerator = concat(word(BigInteger.ONE), word(AltBn128.P.subtract(BigInteger.TWO)));
     byte[] one = word(BigInteger.ONE);
     // e(G, Q) * e(-G, Q) = 1
     assertArrayEquals(one, run(8, concat(generator, g2(q), negatedGenerator, g2(q))));
     // e(2G, Q) * e(-G, 2Q) = 1
-    AltBn128.G2 doubledQ = AltBn128.multiplyG2(q, BigInteger.TWO);
+    ReferenceAltBn128.G2 doubledQ = ReferenceAltBn128.multiplyG2(q, BigInteger.TWO);
     assertArrayEquals(one, run(8, concat(doubled, g2(q), negatedGenerator, g2(doubledQ))));
     // e(G, Q) alone is not one (non-degeneracy); the empty product is one
     assertArrayEquals(new byte[32], run(8, concat(generator, g2(q))));
