@@ -322,7 +322,7 @@ final class Bn254Fp {
   }
 
   /** (s0..s3) - p when that is not negative, else (s0..s3): inputs below 2p. */
-  private static Bn254Fp reduceOnce(long s0, long s1, long s2, long s3) {
+  static Bn254Fp reduceOnce(long s0, long s1, long s2, long s3) {
     long d0 = s0 - P0;
     long b = borrow(s0, P0, d0);
     long t = s1 - P1;

@@ -74,7 +74,7 @@ class Bn254PairingTest {
 
   @Property(tries = 4)
   void finalExponentiationIsThePowerOfTheExponent(@ForAll("nonZeroScalars") BigInteger a) {
-    Bn254Fp12 f = Bn254Pairing.millerLoop(List.of(Bn254TestPoints.g1Multiple(a)), List.of(G2));
+    Bn254Fp12 f = Bn254MillerLoop.run(List.of(Bn254TestPoints.g1Multiple(a)), List.of(G2));
     BigInteger exponent = P.pow(12).subtract(BigInteger.ONE).divide(R);
     assertEquals(f.pow(exponent), Bn254Pairing.finalExponentiation(f));
   }
@@ -84,15 +84,15 @@ class Bn254PairingTest {
       @ForAll("nonZeroScalars") BigInteger b) {
     List<Bn254G1.Affine> g1 = new ArrayList<>(Arrays.asList(Bn254TestPoints.g1Multiple(a), null, G1));
     List<Bn254G2.Affine> g2 = new ArrayList<>(Arrays.asList(G2, G2, Bn254TestPoints.g2Multiple(b)));
-    Bn254Fp12 product = Bn254Pairing.millerLoop(List.of(g1.get(0)), List.of(g2.get(0)))
-        .multiply(Bn254Pairing.millerLoop(List.of(g1.get(2)), List.of(g2.get(2))));
-    assertEquals(product, Bn254Pairing.millerLoop(g1, g2), "pairs with infinity contribute one");
+    Bn254Fp12 product = Bn254MillerLoop.run(List.of(g1.get(0)), List.of(g2.get(0)))
+        .multiply(Bn254MillerLoop.run(List.of(g1.get(2)), List.of(g2.get(2))));
+    assertEquals(product, Bn254MillerLoop.run(g1, g2), "pairs with infinity contribute one");
     // e(aG, Q) e(G, bQ) e(-(a + b)G, Q) is one; off by one in any exponent, it is not.
-    List<Bn254G1.Affine> cancelling = List.of(Bn254TestPoints.g1Multiple(a), G1,
+    List<Bn254G1.Affine> cancelling = Arrays.asList(Bn254TestPoints.g1Multiple(a), G1,
         Bn254TestPoints.g1Multiple(R.subtract(a.add(b).mod(R))));
     List<Bn254G2.Affine> twists = List.of(G2, Bn254TestPoints.g2Multiple(b), G2);
     assertTrue(Bn254Pairing.productIsOne(cancelling, twists));
-    List<Bn254G1.Affine> offByOne = List.of(Bn254TestPoints.g1Multiple(a.add(BigInteger.ONE)), G1,
+    List<Bn254G1.Affine> offByOne = Arrays.asList(Bn254TestPoints.g1Multiple(a.add(BigInteger.ONE)), G1,
         Bn254TestPoints.g1Multiple(R.subtract(a.add(b).mod(R))));
     assertFalse(Bn254Pairing.productIsOne(offByOne, twists));
   }
