@@ -248,6 +248,23 @@ final class Bn254Fp {
     return reduceOnce(t0, t1, t2, t3);
   }
 
+  /** values[0..n) = their inverses, with one inversion (Montgomery's trick); none may be zero. */
+  static void batchInvert(Bn254Fp[] values, int n) {
+    Bn254Fp[] prefix = new Bn254Fp[n];
+    prefix[0] = values[0];
+    for (int k = 1; k < n; k++) {
+      prefix[k] = prefix[k - 1].multiply(values[k]);
+    }
+    Invariants.check(!prefix[n - 1].isZero(), "bn254: batch inversion of zero");
+    Bn254Fp inverse = prefix[n - 1].inverse();
+    for (int k = n - 1; k > 0; k--) {
+      Bn254Fp value = values[k];
+      values[k] = inverse.multiply(prefix[k - 1]);
+      inverse = inverse.multiply(value);
+    }
+    values[0] = inverse;
+  }
+
   /** this^e for e >= 0 by square-and-multiply: for constants and square roots, not hot paths. */
   Bn254Fp pow(BigInteger e) {
     Bn254Fp result = ONE;

@@ -1,6 +1,7 @@
 package org.xinlian.evm.precompile;
 
 import java.math.BigInteger;
+import org.xinlian.common.Invariants;
 
 /**
  * a + b u in F_p^2 = F_p[u]/(u^2 + 1), the field of the G2 twist and the bottom of the pairing
@@ -93,6 +94,23 @@ final class Bn254Fp2 {
   Bn254Fp2 inverse() {
     Bn254Fp normInverse = a.square().add(b.square()).inverse();
     return new Bn254Fp2(a.multiply(normInverse), b.negate().multiply(normInverse));
+  }
+
+  /** values[0..n) = their inverses, with one inversion (Montgomery's trick); none may be zero. */
+  static void batchInvert(Bn254Fp2[] values, int n) {
+    Bn254Fp2[] prefix = new Bn254Fp2[n];
+    prefix[0] = values[0];
+    for (int k = 1; k < n; k++) {
+      prefix[k] = prefix[k - 1].multiply(values[k]);
+    }
+    Invariants.check(!prefix[n - 1].isZero(), "bn254: batch inversion of zero");
+    Bn254Fp2 inverse = prefix[n - 1].inverse();
+    for (int k = n - 1; k > 0; k--) {
+      Bn254Fp2 value = values[k];
+      values[k] = inverse.multiply(prefix[k - 1]);
+      inverse = inverse.multiply(value);
+    }
+    values[0] = inverse;
   }
 
   /** this^e for e >= 0: for the Frobenius constants at class initialisation, not hot paths. */

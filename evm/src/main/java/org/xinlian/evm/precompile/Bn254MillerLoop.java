@@ -2,7 +2,6 @@ package org.xinlian.evm.precompile;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.xinlian.common.Invariants;
 
 /**
  * The Miller loop of the optimal ate pairing over all pairs at once: f is squared once per step
@@ -49,7 +48,7 @@ final class Bn254MillerLoop {
     for (int k = 0; k < n; k++) {
       yInverse[k] = ps[k].y();
     }
-    batchInvert(yInverse, n);
+    Bn254Fp.batchInvert(yInverse, n);
     Bn254Fp[] xOverY = new Bn254Fp[n];
     for (int k = 0; k < n; k++) {
       xOverY[k] = ps[k].x().multiply(yInverse[k]).negate();
@@ -109,7 +108,7 @@ final class Bn254MillerLoop {
       for (int k = 0; k < n; k++) {
         denominators[k] = y[k].doubled();
       }
-      batchInvert(denominators, n);
+      Bn254Fp2.batchInvert(denominators, n);
       for (int k = 0; k < n; k++) {
         Bn254Fp2 xx = x[k].square();
         Bn254Fp2 slope = xx.doubled().add(xx).multiply(denominators[k]);
@@ -125,7 +124,7 @@ final class Bn254MillerLoop {
       for (int k = 0; k < n; k++) {
         denominators[k] = x[k].subtract(rs[k].x());
       }
-      batchInvert(denominators, n);
+      Bn254Fp2.batchInvert(denominators, n);
       for (int k = 0; k < n; k++) {
         Bn254Fp2 ry = negate ? rs[k].y().negate() : rs[k].y();
         Bn254Fp2 slope = y[k].subtract(ry).multiply(denominators[k]);
@@ -142,38 +141,5 @@ final class Bn254MillerLoop {
       Bn254Fp2 r2 = slope.multiply(x[k]).subtract(y[k]).multiply(yInverse[k]);
       f = f.multiplyByNormalizedLine(r1, r2);
     }
-  }
-
-  /** values[0..n) = their inverses, with one inversion (Montgomery's trick). */
-  private static void batchInvert(Bn254Fp2[] values, int n) {
-    Bn254Fp2[] prefix = new Bn254Fp2[n];
-    prefix[0] = values[0];
-    for (int k = 1; k < n; k++) {
-      prefix[k] = prefix[k - 1].multiply(values[k]);
-    }
-    Invariants.check(!prefix[n - 1].isZero(), "bn254: a Miller-loop denominator is zero");
-    Bn254Fp2 inverse = prefix[n - 1].inverse();
-    for (int k = n - 1; k > 0; k--) {
-      Bn254Fp2 value = values[k];
-      values[k] = inverse.multiply(prefix[k - 1]);
-      inverse = inverse.multiply(value);
-    }
-    values[0] = inverse;
-  }
-
-  private static void batchInvert(Bn254Fp[] values, int n) {
-    Bn254Fp[] prefix = new Bn254Fp[n];
-    prefix[0] = values[0];
-    for (int k = 1; k < n; k++) {
-      prefix[k] = prefix[k - 1].multiply(values[k]);
-    }
-    Invariants.check(!prefix[n - 1].isZero(), "bn254: y_P is zero");
-    Bn254Fp inverse = prefix[n - 1].inverse();
-    for (int k = n - 1; k > 0; k--) {
-      Bn254Fp value = values[k];
-      values[k] = inverse.multiply(prefix[k - 1]);
-      inverse = inverse.multiply(value);
-    }
-    values[0] = inverse;
   }
 }

@@ -55,6 +55,29 @@ class Bn254CurveTest {
     assertTrue(sum == null || Bn254G1.isOnCurve(sum.x(), sum.y()));
   }
 
+  /** The GLV endomorphism: beta and lambda are matching cube roots of unity, and the split recomposes. */
+  @Property(tries = 200)
+  void glvSplitsTheScalarIntoHalves(@ForAll("scalars") BigInteger k) {
+    BigInteger scalar = k.mod(R);
+    BigInteger[] halves = Bn254G1.Glv.split(scalar);
+    assertEquals(scalar, halves[0].add(halves[1].multiply(Bn254G1.Glv.LAMBDA)).mod(R));
+    assertTrue(halves[0].bitLength() <= 127 && halves[1].bitLength() <= 127, "short halves");
+  }
+
+  @Property(tries = 20)
+  void glvEndomorphismIsMultiplicationByLambda(@ForAll("scalars") BigInteger k) {
+    Bn254G1.Affine p = Bn254TestPoints.g1Multiple(k.mod(R).max(BigInteger.ONE));
+    Bn254G1.Affine phi = new Bn254G1.Affine(p.x().multiply(Bn254G1.Glv.BETA), p.y());
+    assertEquals(reference(phi), ReferenceAltBn128.multiply(reference(p), Bn254G1.Glv.LAMBDA));
+  }
+
+  @Test
+  void glvConstantsAreCubeRootsOfUnity() {
+    assertEquals(Bn254Fp.ONE, Bn254G1.Glv.BETA.square().multiply(Bn254G1.Glv.BETA));
+    BigInteger lambda = Bn254G1.Glv.LAMBDA;
+    assertEquals(BigInteger.ZERO, lambda.multiply(lambda).add(lambda).add(BigInteger.ONE).mod(R));
+  }
+
   @Test
   void g1HasOrderR() {
     assertNull(Bn254G1.multiply(G1, R));
