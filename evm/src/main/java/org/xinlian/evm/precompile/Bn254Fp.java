@@ -172,6 +172,93 @@ final class Bn254Fp {
     return new Bn254Fp((a0 >>> 1) | (a1 << 63), (a1 >>> 1) | (a2 << 63), (a2 >>> 1) | (a3 << 63), a3 >>> 1);
   }
 
+  /** 9a - b, the real part of (a + b u)(9 + u): 9a + (p - b) below 10p, reduced once. */
+  static Bn254Fp nineTimesMinus(Bn254Fp a, Bn254Fp b) {
+    // p - b, in [1, p] (b < p)
+    long n0 = P0 - b.l0;
+    long borrow = borrow(P0, b.l0, n0);
+    long t = P1 - b.l1;
+    long n1 = t - borrow;
+    borrow = borrow(P1, b.l1, t) | borrow(t, borrow, n1);
+    t = P2 - b.l2;
+    long n2 = t - borrow;
+    borrow = borrow(P2, b.l2, t) | borrow(t, borrow, n2);
+    long n3 = P3 - b.l3 - borrow;
+    return nineTimesPlusRaw(a, n0, n1, n2, n3);
+  }
+
+  /** 9a + b, the imaginary part of (b + a u)(9 + u), reduced once. */
+  static Bn254Fp nineTimesPlus(Bn254Fp a, Bn254Fp b) {
+    return nineTimesPlusRaw(a, b.l0, b.l1, b.l2, b.l3);
+  }
+
+  /** 9a + (c0..c3) for c at most p: below 10p < 2^258, so five limbs and one small quotient. */
+  private static Bn254Fp nineTimesPlusRaw(Bn254Fp a, long c0, long c1, long c2, long c3) {
+    // 8a on five limbs, then + a, then + c.
+    long e0 = a.l0 << 3;
+    long e1 = (a.l1 << 3) | (a.l0 >>> 61);
+    long e2 = (a.l2 << 3) | (a.l1 >>> 61);
+    long e3 = (a.l3 << 3) | (a.l2 >>> 61);
+    long e4 = a.l3 >>> 61;
+    long s0 = e0 + a.l0;
+    long c = carry(e0, a.l0, s0);
+    long t = e1 + a.l1;
+    long s1 = t + c;
+    c = carry(e1, a.l1, t) | carry(t, c, s1);
+    t = e2 + a.l2;
+    long s2 = t + c;
+    c = carry(e2, a.l2, t) | carry(t, c, s2);
+    t = e3 + a.l3;
+    long s3 = t + c;
+    c = carry(e3, a.l3, t) | carry(t, c, s3);
+    long s4 = e4 + c;
+    long v0 = s0 + c0;
+    c = carry(s0, c0, v0);
+    t = s1 + c1;
+    long v1 = t + c;
+    c = carry(s1, c1, t) | carry(t, c, v1);
+    t = s2 + c2;
+    long v2 = t + c;
+    c = carry(s2, c2, t) | carry(t, c, v2);
+    t = s3 + c3;
+    long v3 = t + c;
+    c = carry(s3, c3, t) | carry(t, c, v3);
+    long v4 = s4 + c;
+    return reduceSmallMultiple(v0, v1, v2, v3, v4);
+  }
+
+  /**
+   * v mod p for v below 16p (five limbs). With t = floor(v / 2^248) and p = 48.39... 2^248,
+   * q = floor(t / 49) is floor(v / p) or one less (t < 2^10 keeps the error below 0.16), so
+   * subtracting q p and then p once more if needed reduces fully.
+   */
+  private static Bn254Fp reduceSmallMultiple(long v0, long v1, long v2, long v3, long v4) {
+    int q = (int) (((v4 << 8) | (v3 >>> 56)) / 49);
+    long[] qp = SMALL_MULTIPLES[q];
+    long d0 = v0 - qp[0];
+    long b = borrow(v0, qp[0], d0);
+    long t = v1 - qp[1];
+    long d1 = t - b;
+    b = borrow(v1, qp[1], t) | borrow(t, b, d1);
+    t = v2 - qp[2];
+    long d2 = t - b;
+    b = borrow(v2, qp[2], t) | borrow(t, b, d2);
+    long d3 = v3 - qp[3] - b;
+    // The remainder is below 2p < 2^255, so limb 4 is gone and d3 holds its top bits.
+    return reduceOnce(d0, d1, d2, d3);
+  }
+
+  /** SMALL_MULTIPLES[k] = k p on five limbs, k < 16. */
+  private static final long[][] SMALL_MULTIPLES = new long[16][];
+
+  static {
+    for (int k = 0; k < 16; k++) {
+      BigInteger kp = P.multiply(BigInteger.valueOf(k));
+      SMALL_MULTIPLES[k] = new long[] {kp.longValue(), kp.shiftRight(64).longValue(),
+          kp.shiftRight(128).longValue(), kp.shiftRight(192).longValue(), kp.shiftRight(256).longValue()};
+    }
+  }
+
   Bn254Fp square() {
     return multiply(this);
   }

@@ -85,9 +85,7 @@ final class Bn254Fp2 {
 
   /** this * (9 + u) = (9a - b) + (a + 9b) u, by additions only. */
   Bn254Fp2 multiplyByXi() {
-    Bn254Fp nineA = a.doubled().doubled().doubled().add(a);
-    Bn254Fp nineB = b.doubled().doubled().doubled().add(b);
-    return new Bn254Fp2(nineA.subtract(b), a.add(nineB));
+    return new Bn254Fp2(Bn254Fp.nineTimesMinus(a, b), Bn254Fp.nineTimesPlus(b, a));
   }
 
   /** 1 / this = conjugate / norm, with the norm a^2 + b^2 in F_p; 0 for 0. */

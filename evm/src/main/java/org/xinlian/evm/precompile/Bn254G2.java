@@ -15,6 +15,7 @@ final class Bn254G2 {
 
   /** The BN parameter u of alt_bn128: p and r are polynomials in it, and 6u + 2 drives the pairing. */
   static final BigInteger U = new BigInteger("4965661367192848881");
+  private static final byte[] U_NAF = Wnaf.digits(U, 4);
 
   /** psi scales x by xi^((p-1)/3) and y by xi^((p-1)/2) after conjugating (see {@link #psi}). */
   private static final Bn254Fp2 PSI_X = Bn254Fp12.frobeniusCoefficient(1, 2);
@@ -86,6 +87,29 @@ final class Bn254G2 {
       return new Jacobian(x3, y3, z3);
     }
 
+    /** this + q for an affine q (madd-2007-bl, as {@link Bn254G1.Jacobian#addAffine}). */
+    Jacobian addAffine(Bn254Fp2 qx, Bn254Fp2 qy) {
+      if (isInfinity()) {
+        return new Jacobian(qx, qy, Bn254Fp2.ONE);
+      }
+      Bn254Fp2 z1z1 = z.square();
+      Bn254Fp2 u2 = qx.multiply(z1z1);
+      Bn254Fp2 s2 = qy.multiply(z).multiply(z1z1);
+      Bn254Fp2 h = u2.subtract(x);
+      Bn254Fp2 r = s2.subtract(y).doubled();
+      if (h.isZero()) {
+        return r.isZero() ? doubled() : INFINITY;
+      }
+      Bn254Fp2 hh = h.square();
+      Bn254Fp2 i = hh.doubled().doubled();
+      Bn254Fp2 j = h.multiply(i);
+      Bn254Fp2 v = x.multiply(i);
+      Bn254Fp2 x3 = r.square().subtract(j).subtract(v.doubled());
+      Bn254Fp2 y3 = r.multiply(v.subtract(x3)).subtract(y.multiply(j).doubled());
+      Bn254Fp2 z3 = z.add(h).square().subtract(z1z1).subtract(hh);
+      return new Jacobian(x3, y3, z3);
+    }
+
     /** Same point: X1 Z2^2 = X2 Z1^2 and Y1 Z2^3 = Y2 Z1^3, or both infinity. */
     boolean sameAs(Jacobian o) {
       if (isInfinity() || o.isInfinity()) {
@@ -138,6 +162,40 @@ final class Bn254G2 {
   }
 
   /**
+   * u q for any twist point q other than infinity: width-4 NAF of u (14 additions, not 24) over
+   * the affine q, 3q, 5q, 7q. The twist's order r h has no prime factor below 10069, so none of
+   * these is infinity and their Z are invertible together.
+   */
+  static Jacobian multiplyByU(Affine q) {
+    Jacobian[] odd = new Jacobian[4];
+    odd[0] = Jacobian.of(q);
+    Jacobian twice = odd[0].doubled();
+    for (int i = 1; i < odd.length; i++) {
+      odd[i] = odd[i - 1].add(twice);
+    }
+    Bn254Fp2[] zInverse = new Bn254Fp2[odd.length];
+    for (int i = 0; i < odd.length; i++) {
+      zInverse[i] = odd[i].z();
+    }
+    Bn254Fp2.batchInvert(zInverse, odd.length);
+    Affine[] table = new Affine[odd.length];
+    for (int i = 0; i < odd.length; i++) {
+      Bn254Fp2 zInverse2 = zInverse[i].square();
+      table[i] = new Affine(odd[i].x().multiply(zInverse2), odd[i].y().multiply(zInverse2).multiply(zInverse[i]));
+    }
+    Jacobian result = Jacobian.INFINITY;
+    for (int i = U_NAF.length - 1; i >= 0; i--) {
+      result = result.doubled();
+      int digit = U_NAF[i];
+      if (digit != 0) {
+        Affine entry = table[Math.abs(digit) >> 1];
+        result = result.addAffine(entry.x(), digit > 0 ? entry.y() : entry.y().negate());
+      }
+    }
+    return result;
+  }
+
+  /**
    * Whether a point on the twist has order r. By Dai, Lin, Zhao and Zhou, "Fast subgroup
    * membership testings for G1, G2 and GT on pairing-friendly curves" (2022/348, BN case; it
    * needs u != 4 mod 13 and u != 92 mod 97, which alt_bn128's u meets), q is in G2 exactly when
@@ -146,7 +204,7 @@ final class Bn254G2 {
    */
   static boolean isInSubgroup(Affine q) {
     Jacobian point = Jacobian.of(q);
-    Jacobian uq = multiply(point, U);
+    Jacobian uq = multiplyByU(q);
     Jacobian psiUq = psi(uq);
     Jacobian left = uq.add(point).add(psiUq).add(psi(psiUq));
     Jacobian right = psi(psi(psi(uq.doubled())));

@@ -115,6 +115,8 @@ class Bn254CurveTest {
     Bn254G2.Affine arbitrary = Bn254TestPoints.twistPoint(random);
     assertEquals(inG2ByOrder(arbitrary), Bn254G2.isInSubgroup(arbitrary), "arbitrary twist point");
     assertFalse(Bn254G2.isInSubgroup(arbitrary), "a random twist point is almost never in G2");
+    assertTrue(Bn254G2.multiplyByU(arbitrary).sameAs(Bn254G2.multiply(Bn254G2.Jacobian.of(arbitrary), Bn254G2.U)),
+        "the windowed u q agrees with the plain one");
 
     Bn254G2.Affine cleared = Bn254G2.multiply(Bn254G2.Jacobian.of(arbitrary), Bn254TestPoints.TWIST_COFACTOR).toAffine();
     assertTrue(inG2ByOrder(cleared));
@@ -124,6 +126,7 @@ class Bn254CurveTest {
       Bn254G2.Jacobian small = Bn254TestPoints.smallOrderPoint(random, order);
       assertTrue(Bn254G2.multiply(small, BigInteger.valueOf(order)).isInfinity());
       Bn254G2.Affine smallAffine = small.toAffine();
+      assertTrue(Bn254G2.multiplyByU(smallAffine).sameAs(Bn254G2.multiply(small, Bn254G2.U)));
       assertFalse(Bn254G2.isInSubgroup(smallAffine), "order " + order);
       Bn254G2.Affine shifted = Bn254G2.Jacobian.of(cleared).add(small).toAffine();
       assertFalse(inG2ByOrder(shifted));

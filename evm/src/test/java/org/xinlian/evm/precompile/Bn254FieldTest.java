@@ -64,6 +64,9 @@ class Bn254FieldTest {
     assertEquals(a.shiftLeft(1).mod(P), fp(a).doubled().toBigInteger(), "double");
     assertEquals(a.multiply(BigInteger.TWO.modInverse(P)).mod(P), fp(a).halved().toBigInteger(), "halve");
     assertEquals(fp(a), fp(a.add(P)), "reduced representation");
+    BigInteger nine = BigInteger.valueOf(9);
+    assertEquals(a.multiply(nine).subtract(b).mod(P), Bn254Fp.nineTimesMinus(fp(a), fp(b)).toBigInteger(), "9a - b");
+    assertEquals(a.multiply(nine).add(b).mod(P), Bn254Fp.nineTimesPlus(fp(a), fp(b)).toBigInteger(), "9a + b");
   }
 
   @Property(tries = 2000)
