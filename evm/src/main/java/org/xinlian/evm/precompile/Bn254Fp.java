@@ -192,6 +192,56 @@ final class Bn254Fp {
     return nineTimesPlusRaw(a, b.l0, b.l1, b.l2, b.l3);
   }
 
+  /** 3t - 2x, a cyclotomic-squaring coefficient: 3t + 2(p - x) below 5p, reduced once. */
+  static Bn254Fp threeTimesMinusTwice(Bn254Fp t, Bn254Fp x) {
+    long n0 = P0 - x.l0;
+    long borrow = borrow(P0, x.l0, n0);
+    long d = P1 - x.l1;
+    long n1 = d - borrow;
+    borrow = borrow(P1, x.l1, d) | borrow(d, borrow, n1);
+    d = P2 - x.l2;
+    long n2 = d - borrow;
+    borrow = borrow(P2, x.l2, d) | borrow(d, borrow, n2);
+    long n3 = P3 - x.l3 - borrow;
+    return threeTimesPlusTwiceRaw(t, n0, n1, n2, n3);
+  }
+
+  /** 3t + 2x, a cyclotomic-squaring coefficient, reduced once. */
+  static Bn254Fp threeTimesPlusTwice(Bn254Fp t, Bn254Fp x) {
+    return threeTimesPlusTwiceRaw(t, x.l0, x.l1, x.l2, x.l3);
+  }
+
+  /** 3t + 2c for c at most p: below 5p, five limbs and one small quotient. */
+  private static Bn254Fp threeTimesPlusTwiceRaw(Bn254Fp t, long c0, long c1, long c2, long c3) {
+    // 2t + 2c = 2(t + c) with t + c < 2p < 2^255, then + t.
+    long s0 = t.l0 + c0;
+    long c = carry(t.l0, c0, s0);
+    long u = t.l1 + c1;
+    long s1 = u + c;
+    c = carry(t.l1, c1, u) | carry(u, c, s1);
+    u = t.l2 + c2;
+    long s2 = u + c;
+    c = carry(t.l2, c2, u) | carry(u, c, s2);
+    long s3 = t.l3 + c3 + c;
+    long e0 = s0 << 1;
+    long e1 = (s1 << 1) | (s0 >>> 63);
+    long e2 = (s2 << 1) | (s1 >>> 63);
+    long e3 = (s3 << 1) | (s2 >>> 63);
+    long e4 = s3 >>> 63;
+    long v0 = e0 + t.l0;
+    c = carry(e0, t.l0, v0);
+    u = e1 + t.l1;
+    long v1 = u + c;
+    c = carry(e1, t.l1, u) | carry(u, c, v1);
+    u = e2 + t.l2;
+    long v2 = u + c;
+    c = carry(e2, t.l2, u) | carry(u, c, v2);
+    u = e3 + t.l3;
+    long v3 = u + c;
+    c = carry(e3, t.l3, u) | carry(u, c, v3);
+    return reduceSmallMultiple(v0, v1, v2, v3, e4 + c);
+  }
+
   /** 9a + (c0..c3) for c at most p: below 10p < 2^258, so five limbs and one small quotient. */
   private static Bn254Fp nineTimesPlusRaw(Bn254Fp a, long c0, long c1, long c2, long c3) {
     // 8a on five limbs, then + a, then + c.
@@ -417,12 +467,12 @@ final class Bn254Fp {
 
   /** The carry out of the unsigned sum {@code s = a + b}, as 0 or 1. */
   private static long carry(long a, long b, long s) {
-    return ((a & b) | ((a | b) & ~s)) >>> 63;
+    return Long.compareUnsigned(s, a) < 0 ? 1 : 0;
   }
 
   /** The borrow out of the unsigned difference {@code d = a - b}, as 0 or 1. */
   private static long borrow(long a, long b, long d) {
-    return ((~a & b) | ((~a | b) & d)) >>> 63;
+    return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
   }
 
   /** (s0..s3) - p when that is not negative, else (s0..s3): inputs below 2p. */

@@ -137,14 +137,12 @@ final class Bn254Fp12 {
             threePlusTwo(a1Imaginary, h2)));
   }
 
-  /** 3t - 2x = 2(t - x) + t. */
   private static Bn254Fp2 threeMinusTwo(Bn254Fp2 t, Bn254Fp2 x) {
-    return t.subtract(x).doubled().add(t);
+    return new Bn254Fp2(Bn254Fp.threeTimesMinusTwice(t.a, x.a), Bn254Fp.threeTimesMinusTwice(t.b, x.b));
   }
 
-  /** 3t + 2x = 2(t + x) + t. */
   private static Bn254Fp2 threePlusTwo(Bn254Fp2 t, Bn254Fp2 x) {
-    return t.add(x).doubled().add(t);
+    return new Bn254Fp2(Bn254Fp.threeTimesPlusTwice(t.a, x.a), Bn254Fp.threeTimesPlusTwice(t.b, x.b));
   }
 
   /** this^e for e >= 0 with general squarings: tests and checks only. */

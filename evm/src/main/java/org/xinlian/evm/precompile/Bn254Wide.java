@@ -177,10 +177,10 @@ final class Bn254Wide {
   }
 
   private static long carry(long a, long b, long s) {
-    return ((a & b) | ((a | b) & ~s)) >>> 63;
+    return Long.compareUnsigned(s, a) < 0 ? 1 : 0;
   }
 
   private static long borrow(long a, long b, long d) {
-    return ((~a & b) | ((~a | b) & d)) >>> 63;
+    return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
   }
 }

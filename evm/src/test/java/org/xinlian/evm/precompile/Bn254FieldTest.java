@@ -67,6 +67,9 @@ class Bn254FieldTest {
     BigInteger nine = BigInteger.valueOf(9);
     assertEquals(a.multiply(nine).subtract(b).mod(P), Bn254Fp.nineTimesMinus(fp(a), fp(b)).toBigInteger(), "9a - b");
     assertEquals(a.multiply(nine).add(b).mod(P), Bn254Fp.nineTimesPlus(fp(a), fp(b)).toBigInteger(), "9a + b");
+    BigInteger three = BigInteger.valueOf(3);
+    assertEquals(a.multiply(three).subtract(b.shiftLeft(1)).mod(P), Bn254Fp.threeTimesMinusTwice(fp(a), fp(b)).toBigInteger());
+    assertEquals(a.multiply(three).add(b.shiftLeft(1)).mod(P), Bn254Fp.threeTimesPlusTwice(fp(a), fp(b)).toBigInteger());
   }
 
   @Property(tries = 2000)
