@@ -64,12 +64,7 @@ final class Bn254Fp2 {
     Bn254Wide.multiply(a.l0, a.l1, a.l2, a.l3, o.a.l0, o.a.l1, o.a.l2, o.a.l3, t, 0);
     Bn254Wide.multiply(b.l0, b.l1, b.l2, b.l3, o.b.l0, o.b.l1, o.b.l2, o.b.l3, t, 8);
     Bn254Wide.multiplySums(a, b, o.a, o.b, t, 16);
-    // Imaginary part a0 b1 + a1 b0 = (a0 + a1)(b0 + b1) - a0 b0 - a1 b1, below 2p^2.
-    Bn254Wide.subtract(t, 16, t, 0);
-    Bn254Wide.subtract(t, 16, t, 8);
-    // Real part a0 b0 - a1 b1 + p^2, in [0, 2p^2).
-    Bn254Wide.addPSquared(t, 0);
-    Bn254Wide.subtract(t, 0, t, 8);
+    Bn254Wide.karatsubaCombine(t);
     return new Bn254Fp2(Bn254Wide.reduce(t, 0), Bn254Wide.reduce(t, 16));
   }
 

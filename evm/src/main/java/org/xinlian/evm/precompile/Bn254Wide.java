@@ -143,33 +143,42 @@ final class Bn254Wide {
     return Bn254Fp.reduceOnce(t4, t5, t6, t7);
   }
 
-  /** x[xOffset..+8) += y[yOffset..+8), modulo 2^512 (callers keep sums in range). */
-  static void add(long[] x, int xOffset, long[] y, int yOffset) {
-    long carry = 0;
+  /**
+   * With t[0..8) = a0 b0, t[8..16) = a1 b1 and t[16..24) = (a0 + a1)(b0 + b1): t[16..24) becomes
+   * the imaginary part a0 b1 + a1 b0 (below 2p^2) and t[0..8) the real part a0 b0 - a1 b1 + p^2
+   * (in [0, 2p^2)), in one pass with three borrow/carry chains.
+   */
+  static void karatsubaCombine(long[] t) {
+    long borrowImaginary = 0;
+    long borrowReal = 0;
+    long carryReal = 0;
     for (int i = 0; i < 8; i++) {
-      long a = x[xOffset + i];
-      long t = a + y[yOffset + i];
-      long s = t + carry;
-      carry = carry(a, y[yOffset + i], t) | carry(t, carry, s);
-      x[xOffset + i] = s;
+      long x0 = t[i];
+      long x1 = t[8 + i];
+      // imaginary: t2 - x0 - x1
+      long t2 = t[16 + i];
+      long d = t2 - x0;
+      long b1 = borrow(t2, x0, d);
+      long e = d - x1;
+      long b2 = borrow(d, x1, e);
+      long f = e - borrowImaginary;
+      long b3 = borrow(e, borrowImaginary, f);
+      borrowImaginary = b1 + b2 + b3;
+      t[16 + i] = f;
+      // real: x0 + p^2 - x1
+      long pp = P_SQUARED[i];
+      long s = x0 + pp;
+      long c1 = carry(x0, pp, s);
+      long s2 = s + carryReal;
+      long c2 = carry(s, carryReal, s2);
+      carryReal = c1 + c2;
+      long r = s2 - x1;
+      long b4 = borrow(s2, x1, r);
+      long r2 = r - borrowReal;
+      long b5 = borrow(r, borrowReal, r2);
+      borrowReal = b4 + b5;
+      t[i] = r2;
     }
-  }
-
-  /** x[xOffset..+8) -= y[yOffset..+8), modulo 2^512 (callers keep differences non-negative). */
-  static void subtract(long[] x, int xOffset, long[] y, int yOffset) {
-    long borrow = 0;
-    for (int i = 0; i < 8; i++) {
-      long a = x[xOffset + i];
-      long t = a - y[yOffset + i];
-      long d = t - borrow;
-      borrow = borrow(a, y[yOffset + i], t) | borrow(t, borrow, d);
-      x[xOffset + i] = d;
-    }
-  }
-
-  /** x[offset..+8) += p^2. */
-  static void addPSquared(long[] x, int offset) {
-    add(x, offset, P_SQUARED, 0);
   }
 
   private static long mulHigh(long a, long b) {
