@@ -64,11 +64,16 @@ public class AltBn128Benchmark {
     }
   }
 
-  /** The scalar of ecMul: both have ~256 significant bits, the most doublings and additions. */
+  /**
+   * The scalar of ecMul. {@code allOnes} is 2^256 - 1 (not reduced mod r, as callers may send)
+   * and {@code orderMinusOne} is r - 1: the worst cases of plain double-and-add. An
+   * implementation that splits k = k1 + k2 lambda (GLV) finds r - 1 = -1 trivial; for it
+   * {@code glvWorst} is k1 = k2 = sum of 2^(5i), i < 26: two 126-bit halves whose width-5
+   * windows are all non-zero, 52 additions where random scalars average 43.
+   */
   @State(Scope.Thread)
   public static class MulInput {
-    /** {@code allOnes} is 2^256 - 1 (not reduced mod r, as callers may send); {@code orderMinusOne} is r - 1. */
-    @Param({"allOnes", "orderMinusOne"})
+    @Param({"allOnes", "orderMinusOne", "glvWorst"})
     public String scalar;
 
     byte[] input;
@@ -76,13 +81,29 @@ public class AltBn128Benchmark {
     @Setup(Level.Trial)
     public void setUp() {
       Precompiles precompiles = Precompiles.cancun();
-      BigInteger k = scalar.equals("allOnes") ? BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)
-          : ORDER.subtract(BigInteger.ONE);
+      BigInteger k = switch (scalar) {
+        case "allOnes" -> BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+        case "orderMinusOne" -> ORDER.subtract(BigInteger.ONE);
+        case "glvWorst" -> glvWorst();
+        default -> throw new IllegalArgumentException("scalar: unknown pattern " + scalar);
+      };
       byte[] point = multiplyG1(precompiles, BigInteger.valueOf(0xC0FFEE));
       input = concat(point, word(k));
       byte[] out = run(precompiles, EC_MUL, input);
       Invariants.check(out.length == 64 && !Arrays.equals(out, new byte[64]), "ecMul returned infinity");
     }
+  }
+
+  /** lambda of alt_bn128's G1 endomorphism (x, y) -> (beta x, y), a cube root of unity mod r. */
+  private static final BigInteger GLV_LAMBDA =
+      new BigInteger("4407920970296243842393367215006156084916469457145843978461");
+
+  private static BigInteger glvWorst() {
+    BigInteger half = BigInteger.ZERO;
+    for (int i = 0; i < 26; i++) {
+      half = half.setBit(5 * i);
+    }
+    return half.add(half.multiply(GLV_LAMBDA)).mod(ORDER);
   }
 
   /** {@code pairs} pairs (a_i G1, b_i G2) with sum a_i b_i = 0 mod r, so the product is one. */
