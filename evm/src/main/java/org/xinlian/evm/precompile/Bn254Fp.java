@@ -16,12 +16,12 @@ final class Bn254Fp {
       new BigInteger("21888242871839275222246405745257275088696311157297823662689037894645226208583");
 
   // p's limbs, least significant first; checked against P below.
-  private static final long P0 = 0x3c208c16d87cfd47L;
-  private static final long P1 = 0x97816a916871ca8dL;
-  private static final long P2 = 0xb85045b68181585dL;
-  private static final long P3 = 0x30644e72e131a029L;
+  static final long P0 = 0x3c208c16d87cfd47L;
+  static final long P1 = 0x97816a916871ca8dL;
+  static final long P2 = 0xb85045b68181585dL;
+  static final long P3 = 0x30644e72e131a029L;
   /** -p^-1 mod 2^64: the Montgomery reduction factor. */
-  private static final long P_INV_NEG = 0x87d20782e4866389L;
+  static final long P_INV_NEG = 0x87d20782e4866389L;
 
   private static final BigInteger R = BigInteger.ONE.shiftLeft(256);
   /** R^2 mod p turns a canonical value into Montgomery form with one multiplication. */
@@ -149,166 +149,6 @@ final class Bn254Fp {
     return isZero() ? this : ZERO.subtract(this);
   }
 
-  /** x / 2: x is even, or x + p is (p is odd); the shift of that 255-bit sum cannot lose a bit. */
-  Bn254Fp halved() {
-    long a0 = l0;
-    long a1 = l1;
-    long a2 = l2;
-    long a3 = l3;
-    if ((a0 & 1) != 0) {
-      long s0 = a0 + P0;
-      long c = carry(a0, P0, s0);
-      long t = a1 + P1;
-      long s1 = t + c;
-      c = carry(a1, P1, t) | carry(t, c, s1);
-      t = a2 + P2;
-      long s2 = t + c;
-      c = carry(a2, P2, t) | carry(t, c, s2);
-      a0 = s0;
-      a1 = s1;
-      a2 = s2;
-      a3 = a3 + P3 + c;
-    }
-    return new Bn254Fp((a0 >>> 1) | (a1 << 63), (a1 >>> 1) | (a2 << 63), (a2 >>> 1) | (a3 << 63), a3 >>> 1);
-  }
-
-  /** 9a - b, the real part of (a + b u)(9 + u): 9a + (p - b) below 10p, reduced once. */
-  static Bn254Fp nineTimesMinus(Bn254Fp a, Bn254Fp b) {
-    // p - b, in [1, p] (b < p)
-    long n0 = P0 - b.l0;
-    long borrow = borrow(P0, b.l0, n0);
-    long t = P1 - b.l1;
-    long n1 = t - borrow;
-    borrow = borrow(P1, b.l1, t) | borrow(t, borrow, n1);
-    t = P2 - b.l2;
-    long n2 = t - borrow;
-    borrow = borrow(P2, b.l2, t) | borrow(t, borrow, n2);
-    long n3 = P3 - b.l3 - borrow;
-    return nineTimesPlusRaw(a, n0, n1, n2, n3);
-  }
-
-  /** 9a + b, the imaginary part of (b + a u)(9 + u), reduced once. */
-  static Bn254Fp nineTimesPlus(Bn254Fp a, Bn254Fp b) {
-    return nineTimesPlusRaw(a, b.l0, b.l1, b.l2, b.l3);
-  }
-
-  /** 3t - 2x, a cyclotomic-squaring coefficient: 3t + 2(p - x) below 5p, reduced once. */
-  static Bn254Fp threeTimesMinusTwice(Bn254Fp t, Bn254Fp x) {
-    long n0 = P0 - x.l0;
-    long borrow = borrow(P0, x.l0, n0);
-    long d = P1 - x.l1;
-    long n1 = d - borrow;
-    borrow = borrow(P1, x.l1, d) | borrow(d, borrow, n1);
-    d = P2 - x.l2;
-    long n2 = d - borrow;
-    borrow = borrow(P2, x.l2, d) | borrow(d, borrow, n2);
-    long n3 = P3 - x.l3 - borrow;
-    return threeTimesPlusTwiceRaw(t, n0, n1, n2, n3);
-  }
-
-  /** 3t + 2x, a cyclotomic-squaring coefficient, reduced once. */
-  static Bn254Fp threeTimesPlusTwice(Bn254Fp t, Bn254Fp x) {
-    return threeTimesPlusTwiceRaw(t, x.l0, x.l1, x.l2, x.l3);
-  }
-
-  /** 3t + 2c for c at most p: below 5p, five limbs and one small quotient. */
-  private static Bn254Fp threeTimesPlusTwiceRaw(Bn254Fp t, long c0, long c1, long c2, long c3) {
-    // 2t + 2c = 2(t + c) with t + c < 2p < 2^255, then + t.
-    long s0 = t.l0 + c0;
-    long c = carry(t.l0, c0, s0);
-    long u = t.l1 + c1;
-    long s1 = u + c;
-    c = carry(t.l1, c1, u) | carry(u, c, s1);
-    u = t.l2 + c2;
-    long s2 = u + c;
-    c = carry(t.l2, c2, u) | carry(u, c, s2);
-    long s3 = t.l3 + c3 + c;
-    long e0 = s0 << 1;
-    long e1 = (s1 << 1) | (s0 >>> 63);
-    long e2 = (s2 << 1) | (s1 >>> 63);
-    long e3 = (s3 << 1) | (s2 >>> 63);
-    long e4 = s3 >>> 63;
-    long v0 = e0 + t.l0;
-    c = carry(e0, t.l0, v0);
-    u = e1 + t.l1;
-    long v1 = u + c;
-    c = carry(e1, t.l1, u) | carry(u, c, v1);
-    u = e2 + t.l2;
-    long v2 = u + c;
-    c = carry(e2, t.l2, u) | carry(u, c, v2);
-    u = e3 + t.l3;
-    long v3 = u + c;
-    c = carry(e3, t.l3, u) | carry(u, c, v3);
-    return reduceSmallMultiple(v0, v1, v2, v3, e4 + c);
-  }
-
-  /** 9a + (c0..c3) for c at most p: below 10p < 2^258, so five limbs and one small quotient. */
-  private static Bn254Fp nineTimesPlusRaw(Bn254Fp a, long c0, long c1, long c2, long c3) {
-    // 8a on five limbs, then + a, then + c.
-    long e0 = a.l0 << 3;
-    long e1 = (a.l1 << 3) | (a.l0 >>> 61);
-    long e2 = (a.l2 << 3) | (a.l1 >>> 61);
-    long e3 = (a.l3 << 3) | (a.l2 >>> 61);
-    long e4 = a.l3 >>> 61;
-    long s0 = e0 + a.l0;
-    long c = carry(e0, a.l0, s0);
-    long t = e1 + a.l1;
-    long s1 = t + c;
-    c = carry(e1, a.l1, t) | carry(t, c, s1);
-    t = e2 + a.l2;
-    long s2 = t + c;
-    c = carry(e2, a.l2, t) | carry(t, c, s2);
-    t = e3 + a.l3;
-    long s3 = t + c;
-    c = carry(e3, a.l3, t) | carry(t, c, s3);
-    long s4 = e4 + c;
-    long v0 = s0 + c0;
-    c = carry(s0, c0, v0);
-    t = s1 + c1;
-    long v1 = t + c;
-    c = carry(s1, c1, t) | carry(t, c, v1);
-    t = s2 + c2;
-    long v2 = t + c;
-    c = carry(s2, c2, t) | carry(t, c, v2);
-    t = s3 + c3;
-    long v3 = t + c;
-    c = carry(s3, c3, t) | carry(t, c, v3);
-    long v4 = s4 + c;
-    return reduceSmallMultiple(v0, v1, v2, v3, v4);
-  }
-
-  /**
-   * v mod p for v below 16p (five limbs). With t = floor(v / 2^248) and p = 48.39... 2^248,
-   * q = floor(t / 49) is floor(v / p) or one less (t < 2^10 keeps the error below 0.16), so
-   * subtracting q p and then p once more if needed reduces fully.
-   */
-  private static Bn254Fp reduceSmallMultiple(long v0, long v1, long v2, long v3, long v4) {
-    int q = (int) (((v4 << 8) | (v3 >>> 56)) / 49);
-    long[] qp = SMALL_MULTIPLES[q];
-    long d0 = v0 - qp[0];
-    long b = borrow(v0, qp[0], d0);
-    long t = v1 - qp[1];
-    long d1 = t - b;
-    b = borrow(v1, qp[1], t) | borrow(t, b, d1);
-    t = v2 - qp[2];
-    long d2 = t - b;
-    b = borrow(v2, qp[2], t) | borrow(t, b, d2);
-    long d3 = v3 - qp[3] - b;
-    // The remainder is below 2p < 2^255, so limb 4 is gone and d3 holds its top bits.
-    return reduceOnce(d0, d1, d2, d3);
-  }
-
-  /** SMALL_MULTIPLES[k] = k p on five limbs, k < 16. */
-  private static final long[][] SMALL_MULTIPLES = new long[16][];
-
-  static {
-    for (int k = 0; k < 16; k++) {
-      BigInteger kp = P.multiply(BigInteger.valueOf(k));
-      SMALL_MULTIPLES[k] = new long[] {kp.longValue(), kp.shiftRight(64).longValue(),
-          kp.shiftRight(128).longValue(), kp.shiftRight(192).longValue(), kp.shiftRight(256).longValue()};
-    }
-  }
-
   Bn254Fp square() {
     return multiply(this);
   }
@@ -402,18 +242,6 @@ final class Bn254Fp {
     values[0] = inverse;
   }
 
-  /** this^e for e >= 0 by square-and-multiply: for constants and square roots, not hot paths. */
-  Bn254Fp pow(BigInteger e) {
-    Bn254Fp result = ONE;
-    for (int i = e.bitLength() - 1; i >= 0; i--) {
-      result = result.square();
-      if (e.testBit(i)) {
-        result = result.multiply(this);
-      }
-    }
-    return result;
-  }
-
   /** 1 / this (0 for 0), by {@link Bn254Inverse}. */
   Bn254Fp inverse() {
     return isZero() ? ZERO : Bn254Inverse.inverse(this);
@@ -461,17 +289,17 @@ final class Bn254Fp {
   }
 
   /** The unsigned high 64 bits of a * b; Java 17 only has the signed {@link Math#multiplyHigh}. */
-  private static long mulHigh(long a, long b) {
+  static long mulHigh(long a, long b) {
     return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
   }
 
   /** The carry out of the unsigned sum {@code s = a + b}, as 0 or 1. */
-  private static long carry(long a, long b, long s) {
+  static long carry(long a, long b, long s) {
     return Long.compareUnsigned(s, a) < 0 ? 1 : 0;
   }
 
   /** The borrow out of the unsigned difference {@code d = a - b}, as 0 or 1. */
-  private static long borrow(long a, long b, long d) {
+  static long borrow(long a, long b, long d) {
     return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
   }
 

@@ -138,23 +138,11 @@ final class Bn254Fp12 {
   }
 
   private static Bn254Fp2 threeMinusTwo(Bn254Fp2 t, Bn254Fp2 x) {
-    return new Bn254Fp2(Bn254Fp.threeTimesMinusTwice(t.a, x.a), Bn254Fp.threeTimesMinusTwice(t.b, x.b));
+    return new Bn254Fp2(Bn254SmallMultiples.threeTimesMinusTwice(t.a, x.a), Bn254SmallMultiples.threeTimesMinusTwice(t.b, x.b));
   }
 
   private static Bn254Fp2 threePlusTwo(Bn254Fp2 t, Bn254Fp2 x) {
-    return new Bn254Fp2(Bn254Fp.threeTimesPlusTwice(t.a, x.a), Bn254Fp.threeTimesPlusTwice(t.b, x.b));
-  }
-
-  /** this^e for e >= 0 with general squarings: tests and checks only. */
-  Bn254Fp12 pow(BigInteger e) {
-    Bn254Fp12 result = ONE;
-    for (int i = e.bitLength() - 1; i >= 0; i--) {
-      result = result.square();
-      if (e.testBit(i)) {
-        result = result.multiply(this);
-      }
-    }
-    return result;
+    return new Bn254Fp2(Bn254SmallMultiples.threeTimesPlusTwice(t.a, x.a), Bn254SmallMultiples.threeTimesPlusTwice(t.b, x.b));
   }
 
   @Override

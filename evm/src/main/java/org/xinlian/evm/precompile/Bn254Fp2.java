@@ -41,10 +41,6 @@ final class Bn254Fp2 {
     return new Bn254Fp2(a.doubled(), b.doubled());
   }
 
-  Bn254Fp2 halved() {
-    return new Bn254Fp2(a.halved(), b.halved());
-  }
-
   Bn254Fp2 negate() {
     return new Bn254Fp2(a.negate(), b.negate());
   }
@@ -80,7 +76,7 @@ final class Bn254Fp2 {
 
   /** this * (9 + u) = (9a - b) + (a + 9b) u, by additions only. */
   Bn254Fp2 multiplyByXi() {
-    return new Bn254Fp2(Bn254Fp.nineTimesMinus(a, b), Bn254Fp.nineTimesPlus(b, a));
+    return new Bn254Fp2(Bn254SmallMultiples.nineTimesMinus(a, b), Bn254SmallMultiples.nineTimesPlus(b, a));
   }
 
   /** 1 / this = conjugate / norm, with the norm a^2 + b^2 in F_p; 0 for 0. */

@@ -145,22 +145,6 @@ final class Bn254G2 {
         q.z().conjugate());
   }
 
-  /** k q for k >= 0 by the plain NAF: for the subgroup check and tests, not a precompile. */
-  static Jacobian multiply(Jacobian q, BigInteger k) {
-    byte[] digits = Wnaf.digits(k, 2);
-    Jacobian negated = q.negate();
-    Jacobian result = Jacobian.INFINITY;
-    for (int i = digits.length - 1; i >= 0; i--) {
-      result = result.doubled();
-      if (digits[i] > 0) {
-        result = result.add(q);
-      } else if (digits[i] < 0) {
-        result = result.add(negated);
-      }
-    }
-    return result;
-  }
-
   /**
    * u q for any twist point q other than infinity: width-4 NAF of u (14 additions, not 24) over
    * the affine q, 3q, 5q, 7q. The twist's order r h has no prime factor below 10069, so none of

@@ -21,11 +21,6 @@ final class Bn254Pairing {
     return finalExponentiation(Bn254MillerLoop.run(g1, g2)).isOne();
   }
 
-  /** The reduced pairing of one pair, for tests. */
-  static Bn254Fp12 pairing(Bn254G1.Affine p, Bn254G2.Affine q) {
-    return finalExponentiation(Bn254MillerLoop.run(List.of(p), List.of(q)));
-  }
-
   /**
    * f^((p^12 - 1) / r) for f != 0. The easy part (p^6 - 1)(p^2 + 1) is a conjugation, one
    * inversion and Frobenius maps, and lands in the cyclotomic subgroup; the hard part

@@ -52,31 +52,31 @@ class Bn254PairingTest {
     Bn254G1.Affine p = Bn254TestPoints.g1Multiple(a);
     Bn254G2.Affine q = Bn254TestPoints.g2Multiple(b);
     ReferenceFq12 expected = ReferenceAltBn128Pairing.pairing(reference(p), reference(q));
-    assertArrayEquals(expected.c, pyEccCoefficients(Bn254Pairing.pairing(p, q)));
+    assertArrayEquals(expected.c, pyEccCoefficients(Bn254TestPoints.pairing(p, q)));
   }
 
   @Property(tries = 10)
   void pairingIsBilinear(@ForAll("nonZeroScalars") BigInteger a, @ForAll("nonZeroScalars") BigInteger b) {
-    Bn254Fp12 base = Bn254Pairing.pairing(G1, G2);
-    Bn254Fp12 scaled = Bn254Pairing.pairing(Bn254TestPoints.g1Multiple(a), Bn254TestPoints.g2Multiple(b));
-    assertEquals(base.pow(a.multiply(b).mod(R)), scaled);
+    Bn254Fp12 base = Bn254TestPoints.pairing(G1, G2);
+    Bn254Fp12 scaled = Bn254TestPoints.pairing(Bn254TestPoints.g1Multiple(a), Bn254TestPoints.g2Multiple(b));
+    assertEquals(Bn254TestPoints.pow(base, a.multiply(b).mod(R)), scaled);
     // e(aP, Q) = e(P, aQ)
-    assertEquals(Bn254Pairing.pairing(Bn254TestPoints.g1Multiple(a), G2),
-        Bn254Pairing.pairing(G1, Bn254TestPoints.g2Multiple(a)));
+    assertEquals(Bn254TestPoints.pairing(Bn254TestPoints.g1Multiple(a), G2),
+        Bn254TestPoints.pairing(G1, Bn254TestPoints.g2Multiple(a)));
   }
 
   @Test
   void pairingIsNonDegenerateOfOrderR() {
-    Bn254Fp12 e = Bn254Pairing.pairing(G1, G2);
+    Bn254Fp12 e = Bn254TestPoints.pairing(G1, G2);
     assertNotEquals(Bn254Fp12.ONE, e);
-    assertEquals(Bn254Fp12.ONE, e.pow(R));
+    assertEquals(Bn254Fp12.ONE, Bn254TestPoints.pow(e, R));
   }
 
   @Property(tries = 4)
   void finalExponentiationIsThePowerOfTheExponent(@ForAll("nonZeroScalars") BigInteger a) {
     Bn254Fp12 f = Bn254MillerLoop.run(List.of(Bn254TestPoints.g1Multiple(a)), List.of(G2));
     BigInteger exponent = P.pow(12).subtract(BigInteger.ONE).divide(R);
-    assertEquals(f.pow(exponent), Bn254Pairing.finalExponentiation(f));
+    assertEquals(Bn254TestPoints.pow(f, exponent), Bn254Pairing.finalExponentiation(f));
   }
 
   @Property(tries = 5)

@@ -31,7 +31,36 @@ final class Bn254TestPoints {
   }
 
   static Bn254G2.Affine g2Multiple(BigInteger k) {
-    return Bn254G2.multiply(Bn254G2.Jacobian.of(G2), k.mod(R)).toAffine();
+    return multiplyG2(Bn254G2.Jacobian.of(G2), k.mod(R)).toAffine();
+  }
+
+  /** k q for k >= 0 by plain double-and-add: any scalar, any twist point. */
+  static Bn254G2.Jacobian multiplyG2(Bn254G2.Jacobian q, BigInteger k) {
+    Bn254G2.Jacobian result = Bn254G2.Jacobian.INFINITY;
+    for (int i = k.bitLength() - 1; i >= 0; i--) {
+      result = result.doubled();
+      if (k.testBit(i)) {
+        result = result.add(q);
+      }
+    }
+    return result;
+  }
+
+  /** f^e for e >= 0 with general squarings. */
+  static Bn254Fp12 pow(Bn254Fp12 f, BigInteger e) {
+    Bn254Fp12 result = Bn254Fp12.ONE;
+    for (int i = e.bitLength() - 1; i >= 0; i--) {
+      result = result.square();
+      if (e.testBit(i)) {
+        result = result.multiply(f);
+      }
+    }
+    return result;
+  }
+
+  /** The reduced pairing of one pair. */
+  static Bn254Fp12 pairing(Bn254G1.Affine p, Bn254G2.Affine q) {
+    return Bn254Pairing.finalExponentiation(Bn254MillerLoop.run(java.util.List.of(p), java.util.List.of(q)));
   }
 
   /** A square root in F_p^2 (p = 3 mod 4), or null; Adj and Rodriguez-Henriquez, algorithm 9. */
@@ -65,7 +94,7 @@ final class Bn254TestPoints {
   static Bn254G2.Jacobian smallOrderPoint(Random random, long order) {
     BigInteger multiplier = R.multiply(TWIST_COFACTOR.divide(BigInteger.valueOf(order)));
     while (true) {
-      Bn254G2.Jacobian t = Bn254G2.multiply(Bn254G2.Jacobian.of(twistPoint(random)), multiplier);
+      Bn254G2.Jacobian t = multiplyG2(Bn254G2.Jacobian.of(twistPoint(random)), multiplier);
       if (!t.isInfinity()) {
         return t;
       }
