@@ -1,5 +1,11 @@
 package org.xinlian.evm.precompile;
 
+import static org.xinlian.evm.precompile.Bn254Fp.P0;
+import static org.xinlian.evm.precompile.Bn254Fp.P1;
+import static org.xinlian.evm.precompile.Bn254Fp.P2;
+import static org.xinlian.evm.precompile.Bn254Fp.P3;
+import static org.xinlian.evm.precompile.Bn254Fp.P_INV_NEG;
+
 import java.math.BigInteger;
 
 /**
@@ -22,12 +28,6 @@ import java.math.BigInteger;
  */
 final class Bn254Inverse {
   private Bn254Inverse() {}
-
-  private static final long P0 = 0x3c208c16d87cfd47L;
-  private static final long P1 = 0x97816a916871ca8dL;
-  private static final long P2 = 0xb85045b68181585dL;
-  private static final long P3 = 0x30644e72e131a029L;
-  private static final long P_INV_NEG = 0x87d20782e4866389L;
 
   /** Steps per round: k - 1 with k = 32, so the update factors stay within 32 signed bits. */
   private static final int STEPS = 31;
@@ -252,6 +252,7 @@ final class Bn254Inverse {
     return false;
   }
 
+  /** Carry and borrow by bit logic, not comparison: the swap mask above must not branch. */
   private static long carry(long a, long b, long s) {
     return ((a & b) | ((a | b) & ~s)) >>> 63;
   }

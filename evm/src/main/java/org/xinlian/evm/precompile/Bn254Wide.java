@@ -1,5 +1,14 @@
 package org.xinlian.evm.precompile;
 
+import static org.xinlian.evm.precompile.Bn254Fp.P0;
+import static org.xinlian.evm.precompile.Bn254Fp.P1;
+import static org.xinlian.evm.precompile.Bn254Fp.P2;
+import static org.xinlian.evm.precompile.Bn254Fp.P3;
+import static org.xinlian.evm.precompile.Bn254Fp.P_INV_NEG;
+import static org.xinlian.evm.precompile.Bn254Fp.borrow;
+import static org.xinlian.evm.precompile.Bn254Fp.carry;
+import static org.xinlian.evm.precompile.Bn254Fp.mulHigh;
+
 import java.math.BigInteger;
 
 /**
@@ -10,12 +19,6 @@ import java.math.BigInteger;
  */
 final class Bn254Wide {
   private Bn254Wide() {}
-
-  private static final long P0 = 0x3c208c16d87cfd47L;
-  private static final long P1 = 0x97816a916871ca8dL;
-  private static final long P2 = 0xb85045b68181585dL;
-  private static final long P3 = 0x30644e72e131a029L;
-  private static final long P_INV_NEG = 0x87d20782e4866389L;
 
   /** p^2: added before subtracting a product below p^2 keeps a difference non-negative. */
   private static final long[] P_SQUARED = new long[8];
@@ -179,17 +182,5 @@ final class Bn254Wide {
       borrowReal = b4 + b5;
       t[i] = r2;
     }
-  }
-
-  private static long mulHigh(long a, long b) {
-    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-  }
-
-  private static long carry(long a, long b, long s) {
-    return Long.compareUnsigned(s, a) < 0 ? 1 : 0;
-  }
-
-  private static long borrow(long a, long b, long d) {
-    return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
   }
 }
