@@ -156,7 +156,9 @@ final class Bn254Fp {
   /**
    * Montgomery product a * b / 2^256 mod p by CIOS in the "no-carry" form (gnark-crypto's note
    * on Montgomery multiplication): p's top limb is below 2^62, so the running sum never needs a
-   * fifth limb. Each line is (H, L) = x + y * z + w on 128 bits, with H in {@code hi}.
+   * fifth limb. Each line is (H, L) = x + y * z + w on 128 bits, with H in {@code hi}; round i
+   * adds a * b_i (its carry chain in carryAb) and m p (carryMp), m clearing the lowest limb,
+   * and shifts down one limb.
    */
   Bn254Fp multiply(Bn254Fp b) {
     long a0 = l0;
@@ -176,52 +178,52 @@ final class Bn254Fp {
     long s;
     long u;
     long m;
-    long A;
-    long C;
+    long carryAb;
+    long carryMp;
     // round 0
-    lo = a0 * b0; hi = mulHigh(a0, b0); t0 = lo; A = hi;
+    lo = a0 * b0; hi = mulHigh(a0, b0); t0 = lo; carryAb = hi;
     m = t0 * P_INV_NEG;
-    lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += carry(lo, t0, s); C = hi;
-    lo = a1 * b0; hi = mulHigh(a1, b0); s = lo + A; hi += carry(lo, A, s); t1 = s; A = hi;
-    lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += carry(lo, t1, s); u = s + C; hi += carry(s, C, u); t0 = u; C = hi;
-    lo = a2 * b0; hi = mulHigh(a2, b0); s = lo + A; hi += carry(lo, A, s); t2 = s; A = hi;
-    lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += carry(lo, t2, s); u = s + C; hi += carry(s, C, u); t1 = u; C = hi;
-    lo = a3 * b0; hi = mulHigh(a3, b0); s = lo + A; hi += carry(lo, A, s); t3 = s; A = hi;
-    lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += carry(lo, t3, s); u = s + C; hi += carry(s, C, u); t2 = u; C = hi;
-    t3 = C + A;
+    lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += carry(lo, t0, s); carryMp = hi;
+    lo = a1 * b0; hi = mulHigh(a1, b0); s = lo + carryAb; hi += carry(lo, carryAb, s); t1 = s; carryAb = hi;
+    lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += carry(lo, t1, s); u = s + carryMp; hi += carry(s, carryMp, u); t0 = u; carryMp = hi;
+    lo = a2 * b0; hi = mulHigh(a2, b0); s = lo + carryAb; hi += carry(lo, carryAb, s); t2 = s; carryAb = hi;
+    lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += carry(lo, t2, s); u = s + carryMp; hi += carry(s, carryMp, u); t1 = u; carryMp = hi;
+    lo = a3 * b0; hi = mulHigh(a3, b0); s = lo + carryAb; hi += carry(lo, carryAb, s); t3 = s; carryAb = hi;
+    lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += carry(lo, t3, s); u = s + carryMp; hi += carry(s, carryMp, u); t2 = u; carryMp = hi;
+    t3 = carryMp + carryAb;
     // round 1
-    lo = a0 * b1; hi = mulHigh(a0, b1); s = lo + t0; hi += carry(lo, t0, s); t0 = s; A = hi;
+    lo = a0 * b1; hi = mulHigh(a0, b1); s = lo + t0; hi += carry(lo, t0, s); t0 = s; carryAb = hi;
     m = t0 * P_INV_NEG;
-    lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += carry(lo, t0, s); C = hi;
-    lo = a1 * b1; hi = mulHigh(a1, b1); s = lo + t1; hi += carry(lo, t1, s); u = s + A; hi += carry(s, A, u); t1 = u; A = hi;
-    lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += carry(lo, t1, s); u = s + C; hi += carry(s, C, u); t0 = u; C = hi;
-    lo = a2 * b1; hi = mulHigh(a2, b1); s = lo + t2; hi += carry(lo, t2, s); u = s + A; hi += carry(s, A, u); t2 = u; A = hi;
-    lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += carry(lo, t2, s); u = s + C; hi += carry(s, C, u); t1 = u; C = hi;
-    lo = a3 * b1; hi = mulHigh(a3, b1); s = lo + t3; hi += carry(lo, t3, s); u = s + A; hi += carry(s, A, u); t3 = u; A = hi;
-    lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += carry(lo, t3, s); u = s + C; hi += carry(s, C, u); t2 = u; C = hi;
-    t3 = C + A;
+    lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += carry(lo, t0, s); carryMp = hi;
+    lo = a1 * b1; hi = mulHigh(a1, b1); s = lo + t1; hi += carry(lo, t1, s); u = s + carryAb; hi += carry(s, carryAb, u); t1 = u; carryAb = hi;
+    lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += carry(lo, t1, s); u = s + carryMp; hi += carry(s, carryMp, u); t0 = u; carryMp = hi;
+    lo = a2 * b1; hi = mulHigh(a2, b1); s = lo + t2; hi += carry(lo, t2, s); u = s + carryAb; hi += carry(s, carryAb, u); t2 = u; carryAb = hi;
+    lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += carry(lo, t2, s); u = s + carryMp; hi += carry(s, carryMp, u); t1 = u; carryMp = hi;
+    lo = a3 * b1; hi = mulHigh(a3, b1); s = lo + t3; hi += carry(lo, t3, s); u = s + carryAb; hi += carry(s, carryAb, u); t3 = u; carryAb = hi;
+    lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += carry(lo, t3, s); u = s + carryMp; hi += carry(s, carryMp, u); t2 = u; carryMp = hi;
+    t3 = carryMp + carryAb;
     // round 2
-    lo = a0 * b2; hi = mulHigh(a0, b2); s = lo + t0; hi += carry(lo, t0, s); t0 = s; A = hi;
+    lo = a0 * b2; hi = mulHigh(a0, b2); s = lo + t0; hi += carry(lo, t0, s); t0 = s; carryAb = hi;
     m = t0 * P_INV_NEG;
-    lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += carry(lo, t0, s); C = hi;
-    lo = a1 * b2; hi = mulHigh(a1, b2); s = lo + t1; hi += carry(lo, t1, s); u = s + A; hi += carry(s, A, u); t1 = u; A = hi;
-    lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += carry(lo, t1, s); u = s + C; hi += carry(s, C, u); t0 = u; C = hi;
-    lo = a2 * b2; hi = mulHigh(a2, b2); s = lo + t2; hi += carry(lo, t2, s); u = s + A; hi += carry(s, A, u); t2 = u; A = hi;
-    lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += carry(lo, t2, s); u = s + C; hi += carry(s, C, u); t1 = u; C = hi;
-    lo = a3 * b2; hi = mulHigh(a3, b2); s = lo + t3; hi += carry(lo, t3, s); u = s + A; hi += carry(s, A, u); t3 = u; A = hi;
-    lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += carry(lo, t3, s); u = s + C; hi += carry(s, C, u); t2 = u; C = hi;
-    t3 = C + A;
+    lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += carry(lo, t0, s); carryMp = hi;
+    lo = a1 * b2; hi = mulHigh(a1, b2); s = lo + t1; hi += carry(lo, t1, s); u = s + carryAb; hi += carry(s, carryAb, u); t1 = u; carryAb = hi;
+    lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += carry(lo, t1, s); u = s + carryMp; hi += carry(s, carryMp, u); t0 = u; carryMp = hi;
+    lo = a2 * b2; hi = mulHigh(a2, b2); s = lo + t2; hi += carry(lo, t2, s); u = s + carryAb; hi += carry(s, carryAb, u); t2 = u; carryAb = hi;
+    lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += carry(lo, t2, s); u = s + carryMp; hi += carry(s, carryMp, u); t1 = u; carryMp = hi;
+    lo = a3 * b2; hi = mulHigh(a3, b2); s = lo + t3; hi += carry(lo, t3, s); u = s + carryAb; hi += carry(s, carryAb, u); t3 = u; carryAb = hi;
+    lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += carry(lo, t3, s); u = s + carryMp; hi += carry(s, carryMp, u); t2 = u; carryMp = hi;
+    t3 = carryMp + carryAb;
     // round 3
-    lo = a0 * b3; hi = mulHigh(a0, b3); s = lo + t0; hi += carry(lo, t0, s); t0 = s; A = hi;
+    lo = a0 * b3; hi = mulHigh(a0, b3); s = lo + t0; hi += carry(lo, t0, s); t0 = s; carryAb = hi;
     m = t0 * P_INV_NEG;
-    lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += carry(lo, t0, s); C = hi;
-    lo = a1 * b3; hi = mulHigh(a1, b3); s = lo + t1; hi += carry(lo, t1, s); u = s + A; hi += carry(s, A, u); t1 = u; A = hi;
-    lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += carry(lo, t1, s); u = s + C; hi += carry(s, C, u); t0 = u; C = hi;
-    lo = a2 * b3; hi = mulHigh(a2, b3); s = lo + t2; hi += carry(lo, t2, s); u = s + A; hi += carry(s, A, u); t2 = u; A = hi;
-    lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += carry(lo, t2, s); u = s + C; hi += carry(s, C, u); t1 = u; C = hi;
-    lo = a3 * b3; hi = mulHigh(a3, b3); s = lo + t3; hi += carry(lo, t3, s); u = s + A; hi += carry(s, A, u); t3 = u; A = hi;
-    lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += carry(lo, t3, s); u = s + C; hi += carry(s, C, u); t2 = u; C = hi;
-    t3 = C + A;
+    lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += carry(lo, t0, s); carryMp = hi;
+    lo = a1 * b3; hi = mulHigh(a1, b3); s = lo + t1; hi += carry(lo, t1, s); u = s + carryAb; hi += carry(s, carryAb, u); t1 = u; carryAb = hi;
+    lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += carry(lo, t1, s); u = s + carryMp; hi += carry(s, carryMp, u); t0 = u; carryMp = hi;
+    lo = a2 * b3; hi = mulHigh(a2, b3); s = lo + t2; hi += carry(lo, t2, s); u = s + carryAb; hi += carry(s, carryAb, u); t2 = u; carryAb = hi;
+    lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += carry(lo, t2, s); u = s + carryMp; hi += carry(s, carryMp, u); t1 = u; carryMp = hi;
+    lo = a3 * b3; hi = mulHigh(a3, b3); s = lo + t3; hi += carry(lo, t3, s); u = s + carryAb; hi += carry(s, carryAb, u); t3 = u; carryAb = hi;
+    lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += carry(lo, t3, s); u = s + carryMp; hi += carry(s, carryMp, u); t2 = u; carryMp = hi;
+    t3 = carryMp + carryAb;
     return reduceOnce(t0, t1, t2, t3);
   }
 

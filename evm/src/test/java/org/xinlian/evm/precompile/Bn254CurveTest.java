@@ -150,4 +150,15 @@ class Bn254CurveTest {
     assertEquals(R, r);
     assertEquals(P, r.add(u.pow(2).multiply(BigInteger.valueOf(6))));
   }
+
+  /** multiplyByU's window table needs q, 3q, 5q, 7q finite for every twist point. */
+  @Test
+  void theTwistHasNoPointsOfSmallOrder() {
+    BigInteger twistOrder = R.multiply(Bn254TestPoints.TWIST_COFACTOR);
+    for (int q = 2; q < Bn254TestPoints.SMALL_COFACTOR_PRIMES[0]; q++) {
+      assertTrue(twistOrder.mod(BigInteger.valueOf(q)).signum() != 0 || !BigInteger.valueOf(q).isProbablePrime(30),
+          "prime factor " + q);
+    }
+    assertEquals(BigInteger.ZERO, twistOrder.mod(BigInteger.valueOf(Bn254TestPoints.SMALL_COFACTOR_PRIMES[0])));
+  }
 }
