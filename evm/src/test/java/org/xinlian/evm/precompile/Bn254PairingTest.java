@@ -72,6 +72,24 @@ class Bn254PairingTest {
     assertEquals(Bn254Fp12.ONE, Bn254TestPoints.pow(e, R));
   }
 
+  /**
+   * Why the Miller loop's batched inversions never meet zero for points of order r: the running
+   * T is [k]Q for 1 < k <= 6u + 2 < r, never +-Q; the final chords join [6u + 2]Q to pi(Q) =
+   * [p]Q, then [6u + 2 + p]Q to -pi^2(Q) = [-p^2]Q, and neither pair shares an x coordinate.
+   */
+  @Test
+  void theMillerLoopsDenominatorsAreNonZero() {
+    BigInteger n = Bn254G2.U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
+    assertTrue(n.compareTo(R) < 0);
+    BigInteger p = P.mod(R);
+    BigInteger p2 = P.multiply(P).mod(R);
+    for (BigInteger difference : List.of(n.subtract(p), n.add(p), n.add(p).subtract(p2), n.add(p).add(p2))) {
+      assertNotEquals(BigInteger.ZERO, difference.mod(R));
+    }
+    // The optimal ate relation: 6u + 2 + p - p^2 + p^3 = 0 mod r.
+    assertEquals(BigInteger.ZERO, n.add(p).subtract(p2).add(P.pow(3)).mod(R));
+  }
+
   @Property(tries = 4)
   void finalExponentiationIsThePowerOfTheExponent(@ForAll("nonZeroScalars") BigInteger a) {
     Bn254Fp12 f = Bn254MillerLoop.run(List.of(Bn254TestPoints.g1Multiple(a)), List.of(G2));
