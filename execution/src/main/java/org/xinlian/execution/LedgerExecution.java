@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import org.xinlian.common.Hash;
 import org.xinlian.crypto.CryptoException;
 import org.xinlian.evm.BlockContext;
+import org.xinlian.evm.StopSignal;
 import org.xinlian.evm.precompile.Precompiles;
 import org.xinlian.evm.state.JournaledWorldState;
 import org.xinlian.evm.transaction.TransactionProcessor;
@@ -211,13 +212,13 @@ final class LedgerExecution implements ExecutionPort {
   }
 
   @Override
-  public CallResult call(CallRequest request, Optional<Hash> blockHash) {
-    return calls.call(request, blockHash);
+  public CallResult call(CallRequest request, Optional<Hash> blockHash, StopSignal stop) {
+    return calls.call(request, blockHash, stop);
   }
 
   @Override
-  public GasEstimate estimateGas(CallRequest request, Optional<Hash> blockHash) {
-    return calls.estimateGas(request, blockHash);
+  public GasEstimate estimateGas(CallRequest request, Optional<Hash> blockHash, StopSignal stop) {
+    return calls.estimateGas(request, blockHash, stop);
   }
 
   /**
