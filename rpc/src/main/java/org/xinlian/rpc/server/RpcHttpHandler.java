@@ -35,20 +35,31 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private static final String JSON = "application/json";
 
   private final RpcServerConfig config;
+  private final RequestScheduler scheduler;
   private final RpcDispatcher dispatcher;
   private final PrometheusMeterRegistry prometheus;
+  private final RpcMetrics metrics;
+  private final ClientConnection connection;
+  private final ConnectionTimeouts timeouts;
   private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
   private boolean busy;
 
-  RpcHttpHandler(RpcServerConfig config, RpcDispatcher dispatcher, PrometheusMeterRegistry prometheus) {
+  RpcHttpHandler(RpcServerConfig config, RequestScheduler scheduler, RpcDispatcher dispatcher,
+      PrometheusMeterRegistry prometheus, RpcMetrics metrics, ClientConnection connection,
+      ConnectionTimeouts timeouts) {
     super(false);
     this.config = config;
+    this.scheduler = scheduler;
     this.dispatcher = dispatcher;
     this.prometheus = prometheus;
+    this.metrics = metrics;
+    this.connection = connection;
+    this.timeouts = timeouts;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    timeouts.messageComplete();
     if (busy) {
       if (waiting.size() >= PIPELINED_REQUESTS_MAX) {
         request.release();
@@ -116,7 +127,7 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     byte[] body = ByteBufUtil.getBytes(request.content());
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-    dispatcher.dispatch(body, null).thenAccept(outcome -> ctx.executor().execute(() -> {
+    scheduler.submit(connection, body).thenAccept(outcome -> ctx.executor().execute(() -> {
       FullHttpResponse response = outcome.json() == null
           ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT)
           : bytes(HttpResponseStatus.OK, JSON, outcome.json().getBytes(StandardCharsets.UTF_8));
@@ -142,6 +153,8 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       FullHttpRequest next = waiting.poll();
       if (next != null) {
         process(ctx, next);
+      } else {
+        timeouts.responseSent();
       }
     } else {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -159,9 +172,11 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
       return;
     }
-    WebSocketSession session = new WebSocketSession(ctx.channel(), dispatcher.mapper(),
-        limits.webSocketOutboundMessagesMax(), limits.subscriptionsPerConnectionMax());
-    ctx.pipeline().replace(this, "rpc-ws", new RpcWebSocketHandler(handshaker, session, dispatcher));
+    WebSocketSession session = new WebSocketSession(ctx.channel(), dispatcher.mapper(), limits, metrics);
+    connection.upgraded(session);
+    timeouts.upgraded();
+    ctx.pipeline().replace(this, "rpc-ws",
+        new RpcWebSocketHandler(handshaker, session, scheduler, connection, timeouts));
     ctx.pipeline().addBefore("rpc-ws", "rpc-ws-aggregator", new WebSocketFrameAggregator(limits.webSocketFrameBytesMax()));
     handshaker.handshake(ctx.channel(), request);
     for (FullHttpRequest pending : waiting) {
