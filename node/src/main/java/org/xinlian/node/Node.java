@@ -115,7 +115,10 @@ public final class Node implements AutoCloseable {
     Timer executionTimer = Timer.builder("xinlian.block.execution")
         .description("time to build, execute and commit one block").register(meters);
     EthereumRpc ethereum = EthereumRpc.create(new EthereumRpcDependencies(new ChainInfo(genesis.chainId()),
-        suite, blocks, states, execution, pool, clock, this::peerCount));
+        suite, blocks, states, execution, pool, clock, this::peerCount), config.rpc().limits(), meters);
+    // Closed after the server and the producer or consensus (reverse order): its notification
+    // thread outlives everything that still tells it of commits.
+    started.push(ethereum);
     this.coinbase = config.coinbase().orElse(genesis.validators().get(0));
     this.producer = config.p2p().isPresent() ? null : new BlockProducer(execution, blocks, pool,
         this::stateView, ethereum.events(), suite, coinbase, genesis.blockGasLimit(),
@@ -124,6 +127,7 @@ public final class Node implements AutoCloseable {
         .methods(ethereum.methods())
         .subscriptionSources(ethereum.subscriptionSources())
         .meterRegistry(meters)
+        .clock(clock)
         .build();
     try {
       rpc.start();

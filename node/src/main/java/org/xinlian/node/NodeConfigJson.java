@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.xinlian.common.Address;
@@ -42,7 +43,7 @@ final class NodeConfigJson {
   /** Where a P2P node listens when the section leaves it out: FISCO BCOS's and the design's first port. */
   static final String P2P_HOST_DEFAULT = "127.0.0.1";
   static final int P2P_PORT_DEFAULT = 30_300;
-  private static final Set<String> RPC_FIELDS = Set.of("host", "port", "corsOrigins", "permissions");
+  private static final Set<String> RPC_FIELDS = Set.of("host", "port", "corsOrigins", "permissions", "limits");
   private static final Set<String> POOL_FIELDS = Set.of("transactionsMax", "perSenderMax", "bytesMax",
       "queuedLifetimeMs", "minimumPriorityFeePerGas");
   private static final Set<String> PRODUCTION_FIELDS = Set.of("minimumSpacingMs", "emptyBlockIntervalMs");
@@ -214,7 +215,31 @@ final class NodeConfigJson {
       }
     }
     permissions.remove(RpcPermission.PUBLIC);
-    return new RpcServerConfig(host, port, origins, permissions, RpcLimits.defaults());
+    RpcLimits limits = node.has("limits") ? rpcLimits(node.get("limits")) : RpcLimits.defaults();
+    return new RpcServerConfig(host, port, origins, permissions, limits);
+  }
+
+  /** {@code rpc.limits}: any of RpcLimits' bounds by name (docs/spec/rpc.md RPC-28), the rest default. */
+  private static RpcLimits rpcLimits(JsonNode value) {
+    JsonNode node = object(value, "rpc.limits");
+    RpcLimits.Builder limits = RpcLimits.builder();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      String field = "rpc.limits." + entry.getKey();
+      if (!RpcLimits.names().contains(entry.getKey())) {
+        throw new DecodingException(field, "unknown field (known: " + String.join(", ", RpcLimits.names()) + ")");
+      }
+      JsonNode number = entry.getValue();
+      if (!number.isIntegralNumber() || !number.canConvertToLong()) {
+        throw new DecodingException(field, "must be an integer");
+      }
+      try {
+        limits.set(entry.getKey(), number.asLong());
+      } catch (IllegalArgumentException e) {
+        throw new DecodingException(field, e.getMessage());
+      }
+    }
+    return limits.build();
   }
 
   private static StateRetention retention(JsonNode node) {

@@ -22,6 +22,7 @@ import org.xinlian.ledger.state.StateRetention;
 import org.xinlian.network.PeerAddress;
 import org.xinlian.node.consensus.ConsensusConfig;
 import org.xinlian.node.consensus.P2pConfig;
+import org.xinlian.rpc.RpcLimits;
 import org.xinlian.rpc.RpcPermission;
 
 class NodeConfigTest {
@@ -38,7 +39,9 @@ class NodeConfigTest {
         {"dataDirectory": "data", "genesisFile": "/etc/xinlian/genesis.json",
          "coinbase": "0x00000000000000000000000000000000000000aa",
          "rpc": {"host": "0.0.0.0", "port": 9545, "corsOrigins": ["http://localhost:3000"],
-                 "permissions": ["admin", "debug"]},
+                 "permissions": ["admin", "debug"],
+                 "limits": {"callGasCap": 25000000, "callTimeoutMs": 2000, "connectionsPerAddressMax": 8,
+                            "idleTimeoutMs": 30000, "filtersPerAddressMax": 10, "logsResultMax": 500}},
          "pool": {"transactionsMax": 100, "perSenderMax": 10, "bytesMax": 100000,
                   "queuedLifetimeMs": 60000, "minimumPriorityFeePerGas": 7},
          "stateRetention": "archive",
@@ -51,6 +54,9 @@ class NodeConfigTest {
     assertEquals(9545, config.rpc().port());
     assertEquals(List.of("http://localhost:3000"), config.rpc().corsAllowedOrigins());
     assertEquals(Set.of(RpcPermission.ADMIN, RpcPermission.DEBUG), config.rpc().enabledPermissions());
+    assertEquals(RpcLimits.builder().set("callGasCap", 25_000_000).set("callTimeoutMs", 2_000)
+        .set("connectionsPerAddressMax", 8).set("idleTimeoutMs", 30_000).set("filtersPerAddressMax", 10)
+        .set("logsResultMax", 500).build(), config.rpc().limits());
     assertEquals(new PoolLimits(100, 10, 100000, 60000), config.pool());
     assertEquals(BigInteger.valueOf(7), config.minimumPriorityFeePerGas());
     assertEquals(StateRetention.ARCHIVE, config.stateRetention());
@@ -64,6 +70,7 @@ class NodeConfigTest {
     assertEquals("127.0.0.1", config.rpc().host());
     assertEquals(8545, config.rpc().port());
     assertEquals(Set.of(), config.rpc().enabledPermissions());
+    assertEquals(RpcLimits.defaults(), config.rpc().limits());
     assertEquals(StateRetention.lastBlocks(128), config.stateRetention());
     assertEquals(new NodeConfig.BlockProduction(0, 0), config.blockProduction());
     assertEquals(PoolLimits.defaults(), config.pool());
@@ -79,6 +86,12 @@ class NodeConfigTest {
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"port\": 70000}}|rpc.port",
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"prot\": 1}}|rpc.prot",
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"permissions\": [\"root\"]}}|rpc.permissions.0",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": 5}}|rpc.limits",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"callTimeout\": 5}}}|rpc.limits.callTimeout",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"callTimeoutMs\": 0}}}|rpc.limits.callTimeoutMs",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"callGasCap\": \"50000000\"}}}|rpc.limits.callGasCap",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"filtersMax\": 1.5}}}|rpc.limits.filtersMax",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"workerThreads\": 99999999999999999999}}}|rpc.limits.workerThreads",
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"pool\": {\"transactionsMax\": 0}}|pool.transactionsMax",
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"stateRetention\": 0}|stateRetention",
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"stateRetention\": \"all\"}|stateRetention",
@@ -98,6 +111,18 @@ class NodeConfigTest {
   void mistakesNameTheField(String json, String field) {
     DecodingException error = assertThrows(DecodingException.class, () -> parse(json));
     assertEquals(field, error.field(), error.getMessage());
+  }
+
+  /** NODE-1 NODE-21: an RPC limit out of range is refused with its range. */
+  @Test
+  void rpcLimitMistakesSayWhatIsAllowed() {
+    DecodingException range = assertThrows(DecodingException.class, () -> parse(
+        "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"callTimeoutMs\": 0}}}"));
+    assertEquals("rpc.limits.callTimeoutMs: must be 10 to 86400000, got 0", range.getMessage());
+    DecodingException unknown = assertThrows(DecodingException.class, () -> parse(
+        "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"gasCap\": 1}}}"));
+    assertTrue(unknown.getMessage().startsWith("rpc.limits.gasCap: unknown field (known: batchSizeMax, callGasCap,"),
+        unknown.getMessage());
   }
 
   private static final String P2P_FILES = """
