@@ -75,7 +75,7 @@ public interface ExecutionPort {
 
   /**
    * As {@link #call(CallRequest, Optional)}, asking {@code stop} while the code runs
-   * (EXECUTION-14): the caller's time budget or its client's departure ends the call.
+   * (EXECUTION-15): the caller's time budget or its client's departure ends the call.
    *
    * @throws org.xinlian.evm.ExecutionStoppedException when {@code stop} asked to stop
    */
@@ -91,7 +91,7 @@ public interface ExecutionPort {
 
   /**
    * As {@link #estimateGas(CallRequest, Optional)}, asking {@code stop} during every execution of
-   * the search (EXECUTION-14).
+   * the search (EXECUTION-15).
    *
    * @throws org.xinlian.evm.ExecutionStoppedException when {@code stop} asked to stop
    */

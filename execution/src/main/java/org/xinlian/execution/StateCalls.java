@@ -18,7 +18,7 @@ import org.xinlian.types.block.BlockHeader;
 /**
  * The read side for RPC: messages executed on a committed state through the tries, never the
  * flat head view, so a call may run while a commit rewrites that view (EXECUTION-6, EXECUTION-7).
- * Every run asks the caller's stop signal (EXECUTION-14); this class never reads a clock.
+ * Every run asks the caller's stop signal (EXECUTION-15); this class never reads a clock.
  */
 final class StateCalls {
   /** Most executions of the call one estimate makes, the first at the request's gas included. */

@@ -28,7 +28,7 @@ import org.xinlian.execution.genesis.GenesisConfig;
 import org.xinlian.types.transaction.UnsignedTransaction;
 import org.xinlian.types.transaction.VerifiedTransaction;
 
-/** EXECUTION-6 to EXECUTION-8, EXECUTION-14: calls and gas estimates on committed state, in both fee modes. */
+/** EXECUTION-6 to EXECUTION-8, EXECUTION-15: calls and gas estimates on committed state, in both fee modes. */
 class StateCallsTest {
   /**
    * Hand-assembled runtime: with empty call data it returns slot 0 as a 32-byte word, otherwise it
@@ -131,7 +131,7 @@ class StateCallsTest {
   /**
    * EXECUTION-7: an estimate of a call that needs far more gas than it uses takes a bounded
    * number of runs (a plain bisection of the block gas limit takes 25) and lands within 1.5% of
-   * the least limit; a simple call is exact after two runs. EXECUTION-14: the stop signal ends a
+   * the least limit; a simple call is exact after two runs. EXECUTION-15: the stop signal ends a
    * call or an estimate, and nothing is left behind.
    */
   @ParameterizedTest

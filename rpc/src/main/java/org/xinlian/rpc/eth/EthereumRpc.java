@@ -59,7 +59,7 @@ public final class EthereumRpc implements AutoCloseable {
 
   private EthereumRpc(EthereumRpcDependencies dependencies, RpcLimits limits, MeterRegistry meters) {
     this.context = new EthContext(dependencies, limits);
-    this.filters = new Filters(context);
+    this.filters = new Filters(context, meters);
     this.newHeads = new Subscribers<>("newHeads", EthereumRpc::noArguments);
     this.logs = new Subscribers<>("logs", params -> {
       params.requireCount(0, 1);

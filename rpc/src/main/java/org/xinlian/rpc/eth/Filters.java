@@ -1,6 +1,8 @@
 package org.xinlian.rpc.eth;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -63,10 +65,20 @@ final class Filters {
   /** Pending transactions seen since start; the ring holds the last FILTER_HASHES_MAX. */
   private long pendingSeen;
 
-  Filters(EthContext context) {
+  /** Filters refused by a table bound, by which: {@code filters-max} or {@code per-address}. */
+  static final String FILTERS_REFUSED = "xinlian.rpc.filters.refused";
+
+  private final Counter refusedTotal;
+  private final Counter refusedPerAddress;
+
+  Filters(EthContext context, MeterRegistry meters) {
     this.context = context;
     this.clock = context.dependencies.clock();
     this.limits = context.limits;
+    this.refusedTotal = Counter.builder(FILTERS_REFUSED).tag("reason", "filters-max")
+        .description("Filters refused because a filter table bound was reached").register(meters);
+    this.refusedPerAddress = Counter.builder(FILTERS_REFUSED).tag("reason", "per-address")
+        .description("Filters refused because a filter table bound was reached").register(meters);
   }
 
   String newLogFilter(LogFilter filter, RpcCall call) {
@@ -164,11 +176,13 @@ final class Filters {
   private synchronized String install(Kind kind, LogFilter logs, RpcClient owner, long next) {
     expire();
     if (filters.size() >= limits.filtersMax()) {
+      refusedTotal.increment();
       throw RpcException.limitExceeded("too many filters installed on this node (filtersMax="
           + limits.filtersMax() + "); uninstall unused filters or let them expire");
     }
     int ofAddress = perAddress.getOrDefault(owner.address(), 0);
     if (ofAddress >= limits.filtersPerAddressMax()) {
+      refusedPerAddress.increment();
       throw RpcException.limitExceeded("too many filters installed from your address "
           + "(filtersPerAddressMax=" + limits.filtersPerAddressMax()
           + "); uninstall unused filters or let them expire");

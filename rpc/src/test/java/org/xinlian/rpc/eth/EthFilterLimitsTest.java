@@ -131,6 +131,8 @@ class EthFilterLimitsTest {
           LoadSupport.request("eth_uninstallFilter", "[\"" + first + "\"]")).get("result").asBoolean());
       assertNotEquals(null, LoadSupport.exchange(elsewhere, NEW_BLOCK_FILTER).get("result"));
     }
+    assertEquals(1, LoadSupport.counter(chain, "xinlian.rpc.filters.refused", "per-address"));
+    assertEquals(1, LoadSupport.counter(chain, "xinlian.rpc.filters.refused", "filters-max"));
     // Unpolled filters expire and give their places back.
     chain.millis.addAndGet(RpcLimits.FILTER_IDLE_TIMEOUT_MS_DEFAULT);
     for (int i = 0; i < 5; i++) {
