@@ -38,7 +38,8 @@ final class NodeConfigJson {
   private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
       "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
       "allowedNodes");
-  private static final Set<String> CONSENSUS_FIELDS = Set.of("roundTimeoutMs", "blockIntervalMs");
+  private static final Set<String> CONSENSUS_FIELDS = Set.of("roundTimeoutMs", "blockIntervalMs",
+      "blockBuildTimeMs");
   /** Where a P2P node listens when the section leaves it out: FISCO BCOS's and the design's first port. */
   static final String P2P_HOST_DEFAULT = "127.0.0.1";
   static final int P2P_PORT_DEFAULT = 30_300;
@@ -140,11 +141,15 @@ final class NodeConfigJson {
     if (root.has("consensus")) {
       JsonNode node = object(root.get("consensus"), "consensus");
       refuseUnknown(node, CONSENSUS_FIELDS, "consensus.");
-      consensus = new ConsensusConfig(
-          optionalLong(node, "roundTimeoutMs", "consensus.", consensus.roundTimeoutMs(),
-              ConsensusConfig.ROUND_TIMEOUT_MS_MIN, ConsensusConfig.ROUND_TIMEOUT_MS_MAX),
+      long roundTimeoutMs = optionalLong(node, "roundTimeoutMs", "consensus.",
+          consensus.roundTimeoutMs(), ConsensusConfig.ROUND_TIMEOUT_MS_MIN,
+          ConsensusConfig.ROUND_TIMEOUT_MS_MAX);
+      consensus = new ConsensusConfig(roundTimeoutMs,
           optionalLong(node, "blockIntervalMs", "consensus.", consensus.blockIntervalMs(), 0,
-              ConsensusConfig.BLOCK_INTERVAL_MS_MAX));
+              ConsensusConfig.BLOCK_INTERVAL_MS_MAX),
+          optionalLong(node, "blockBuildTimeMs", "consensus.",
+              roundTimeoutMs / ConsensusConfig.BLOCK_BUILD_TIME_DEFAULT_DIVISOR,
+              ConsensusConfig.BLOCK_BUILD_TIME_MS_MIN, roundTimeoutMs));
     }
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFee,
         retention, production, nodeKeyFile, p2p, consensus);

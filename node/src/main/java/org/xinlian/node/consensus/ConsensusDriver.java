@@ -4,10 +4,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +18,8 @@ import java.util.function.Function;
 import org.xinlian.common.Address;
 import org.xinlian.common.Clock;
 import org.xinlian.common.DecodingException;
+import org.xinlian.consensus.Applications;
+import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.consensus.ConsensusAction;
 import org.xinlian.consensus.ConsensusEngine;
 import org.xinlian.consensus.ConsensusEvent;
@@ -43,10 +47,16 @@ import org.xinlian.network.Transport;
  * more than {@link #PROPOSAL_TIMESTAMP_LEAD_SECONDS} ahead of the clock, since validators refuse
  * blocks from the future.
  *
- * <p>While {@link BlockSync} runs, the engine is paused (dropped); when it ends a fresh engine
- * starts from the last write-ahead state. A failure of the engine or the application (a block that
- * executes differently here than on the quorum, a storage error) stops the driver: the node keeps
- * serving reads and reports it through {@link #failure()}.
+ * <p>The engine's slow requests (build, execute, commit a block) run on a second thread, the
+ * execution thread, one at a time in the order asked, and come back as events (CONSENSUS-20):
+ * the driver's thread keeps handing the engine messages and timers meanwhile, so a block that
+ * takes long to execute never makes this validator deaf to its peers.
+ *
+ * <p>While {@link BlockSync} runs, the engine is paused (dropped) and the execution thread has
+ * finished what it was doing; when the sync ends a fresh engine starts from the last write-ahead
+ * state. A failure of the engine or the application (a block that executes differently here than
+ * on the quorum, a storage error) stops the driver: the node keeps serving reads and reports it
+ * through {@link #failure()}.
  */
 final class ConsensusDriver implements AutoCloseable {
   /** Messages from peers waiting for the engine: about a second of a busy 300-validator network. */
@@ -55,6 +65,13 @@ final class ConsensusDriver implements AutoCloseable {
   static final long TICK_INTERVAL_MS = 500;
   /** How far ahead of this node's clock the next block's timestamp may be when it is proposed. */
   static final long PROPOSAL_TIMESTAMP_LEAD_SECONDS = 2;
+  /**
+   * Application jobs waiting for the execution thread: an engine asks for a few per height (at
+   * most {@code BLOCK_EXECUTIONS_MAX}), so more means a bug, and the driver stops.
+   */
+  static final int APPLICATION_JOBS_QUEUED_MAX = 1_024;
+  /** How long closing waits for the job in progress, a commit perhaps, to finish. */
+  static final long CLOSE_WAIT_MS = 60_000;
 
   private static final System.Logger LOG = System.getLogger(ConsensusDriver.class.getName());
 
@@ -73,6 +90,11 @@ final class ConsensusDriver implements AutoCloseable {
 
     record ProposalCheck() implements Event {}
 
+    /** The answer to application work the engine of {@code generation} asked for. */
+    record Applied(long generation, ConsensusEvent answer) implements Event {}
+
+    record ApplicationFailed(Throwable cause) implements Event {}
+
     record Stop() implements Event {}
   }
 
@@ -88,6 +110,7 @@ final class ConsensusDriver implements AutoCloseable {
   private final long blockIntervalNanos;
   private final MessageCodec codec;
   private final ScheduledExecutorService timers;
+  private final ThreadPoolExecutor execution;
   private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger networkQueued = new AtomicInteger();
   private final AtomicBoolean awaitingTransactions = new AtomicBoolean();
@@ -145,6 +168,12 @@ final class ConsensusDriver implements AutoCloseable {
     });
     scheduler.setRemoveOnCancelPolicy(true);
     this.timers = scheduler;
+    this.execution = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(APPLICATION_JOBS_QUEUED_MAX), runnable -> {
+          Thread executionThread = new Thread(runnable, "xinlian-execution");
+          executionThread.setDaemon(true);
+          return executionThread;
+        });
     this.thread = new Thread(this::run, "xinlian-consensus");
   }
 
@@ -220,6 +249,8 @@ final class ConsensusDriver implements AutoCloseable {
       // Nothing takes events any more: stop the timers and let the queue go.
       stopping = true;
       timers.shutdownNow();
+      // A job in progress (a commit, perhaps) finishes; nothing new starts.
+      execution.shutdown();
       queue.clear();
     }
   }
@@ -247,6 +278,12 @@ final class ConsensusDriver implements AutoCloseable {
       checkProposal();
     } else if (event instanceof Event.ProposalCheck) {
       checkProposal();
+    } else if (event instanceof Event.Applied applied) {
+      if (engine != null && applied.generation() == generation) {
+        carry(engine.handle(applied.answer()));
+      }
+    } else if (event instanceof Event.ApplicationFailed failed) {
+      throw new IllegalStateException("the application failed: " + failed.cause(), failed.cause());
     }
   }
 
@@ -274,6 +311,8 @@ final class ConsensusDriver implements AutoCloseable {
     Optional<BlockSync.Request> request = sync.poll(clock.nanoTime());
     if (!wasActive && sync.active()) {
       retireEngine();
+      // The sync commits on this thread: whatever the execution thread does must end first.
+      awaitExecutionIdle();
     }
     request.ifPresent(next -> send(next.peer(), P2pChannels.BLOCK_SYNC,
         SyncMessage.encode(next.message(), codec)));
@@ -302,6 +341,48 @@ final class ConsensusDriver implements AutoCloseable {
     heldProposal = null;
   }
 
+  private void awaitExecutionIdle() {
+    try {
+      execution.submit(() -> { }).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the execution thread", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the execution thread failed", e.getCause());
+    }
+  }
+
+  /**
+   * Hands application work to the execution thread; its answer comes back as an event tagged
+   * with the engine's generation, so an engine retired meanwhile never sees it.
+   */
+  private void submitApplicationWork(ConsensusAction action) {
+    long askedBy = generation;
+    execution.execute(() -> {
+      ConsensusEvent answer;
+      try {
+        answer = applicationAnswer(action);
+      } catch (RuntimeException | Error e) {
+        enqueue(new Event.ApplicationFailed(e));
+        return;
+      }
+      enqueue(new Event.Applied(askedBy, answer));
+    });
+  }
+
+  private ConsensusEvent applicationAnswer(ConsensusAction action) {
+    if (action instanceof ConsensusAction.BuildBlock build) {
+      return new ConsensusEvent.BlockBuilt(build.request(), application.prepareProposal(build.request()));
+    }
+    if (action instanceof ConsensusAction.ExecuteBlock check) {
+      return new ConsensusEvent.BlockExecuted(check.block().header().number(), check.blockHash(),
+          application.processProposal(check.block()));
+    }
+    CommittedBlock decision = ((ConsensusAction.CommitBlock) action).decision();
+    return new ConsensusEvent.BlockCommitted(decision.certificate().height(),
+        decision.certificate().blockHash(), Applications.finalizeAndCommit(application, decision));
+  }
+
   /** Carries out one handle's actions in order; a write-ahead state is durable before the rest. */
   private void carry(List<ConsensusAction> actions) {
     for (ConsensusAction action : actions) {
@@ -314,6 +395,10 @@ final class ConsensusDriver implements AutoCloseable {
         }
       } else if (action instanceof ConsensusAction.SendTo sendTo) {
         send(sendTo.peer(), P2pChannels.CONSENSUS, sendTo.bytes());
+      } else if (action instanceof ConsensusAction.BuildBlock
+          || action instanceof ConsensusAction.ExecuteBlock
+          || action instanceof ConsensusAction.CommitBlock) {
+        submitApplicationWork(action);
       } else if (action instanceof ConsensusAction.ScheduleTimeout schedule) {
         if (schedule.timeout().step() == TimeoutStep.PROPOSAL_DELAY) {
           holdProposal(schedule.timeout(), schedule.durationMillis());
@@ -447,6 +532,11 @@ final class ConsensusDriver implements AutoCloseable {
     queue.add(new Event.Stop());
     try {
       thread.join();
+      execution.shutdown();
+      if (!execution.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+        LOG.log(System.Logger.Level.WARNING, "the execution thread did not finish within {0} ms",
+            CLOSE_WAIT_MS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,5 +1,6 @@
 package org.xinlian.node.consensus;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
@@ -121,9 +122,13 @@ public final class ConsensusService implements AutoCloseable {
         .publishPercentiles(0.5, 0.99)
         .distributionStatisticExpiry(java.time.Duration.ofMinutes(1))
         .register(context.meters());
+    Counter buildBudgetReached = Counter.builder("xinlian.consensus.build.budget.reached")
+        .description("blocks this proposer sealed early because its build budget ran out")
+        .register(context.meters());
     this.application = new ExecutionApplication(context.execution(), context.blocks(),
         context.pool(), context.stateViews(), context.events(), suite, this::admitValidators,
-        context.blockGasLimit(), context.clock(), context.executionTimer(), finality);
+        context.blockGasLimit(), context.clock(), context.timing().blockBuildTimeMs(),
+        buildBudgetReached, context.executionTimer(), finality);
     // The configured members, or the genesis validators, plus every validator the chain has
     // scheduled since (docs/adr/0009); empty admits every certified node.
     List<Address> configured = context.p2p().allowedNodes().orElse(context.validators());

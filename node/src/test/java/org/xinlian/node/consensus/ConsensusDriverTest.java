@@ -62,7 +62,7 @@ class ConsensusDriverTest {
 
       @Override
       public EngineStatus status() {
-        return new EngineStatus(1, 0, OptionalInt.empty(), true, 0, 0, events.size(), Map.of());
+        return new EngineStatus(1, 0, OptionalInt.empty(), true, 0, 0, events.size(), Map.of(), 0);
       }
     };
   }
