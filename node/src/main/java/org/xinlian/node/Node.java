@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.xinlian.common.Address;
 import org.xinlian.common.Clock;
 import org.xinlian.common.Hash;
@@ -68,9 +69,11 @@ public final class Node implements AutoCloseable {
   private final RpcServer rpc;
   private final Address coinbase;
   private final Deque<AutoCloseable> started;
+  private final FailStop failStop;
   private boolean closed;
 
-  private Node(NodeConfig config, Clock clock, int syncLagHeights, Deque<AutoCloseable> started) {
+  private Node(NodeConfig config, Clock clock, int syncLagHeights,
+      Function<StoreOptions, KeyValueStore> stores, Deque<AutoCloseable> started) {
     this.started = started;
     try {
       this.genesis = GenesisConfig.load(config.genesisFile());
@@ -79,7 +82,7 @@ public final class Node implements AutoCloseable {
     }
     this.suite = CryptoSuites.byName(genesis.suite());
     try {
-      this.store = KeyValueStores.openRocksDb(StoreOptions.of(config.dataDirectory(), LedgerNamespaces.ALL));
+      this.store = stores.apply(StoreOptions.of(config.dataDirectory(), LedgerNamespaces.ALL));
     } catch (RuntimeException e) {
       throw new NodeStartException("cannot open the data directory " + config.dataDirectory() + ": "
           + e.getMessage(), e);
@@ -100,6 +103,7 @@ public final class Node implements AutoCloseable {
         genesis.blockGasLimit(),
         priced ? org.xinlian.execution.pool.FeeMode.PRICED : org.xinlian.execution.pool.FeeMode.ZERO_PRICE,
         config.minimumPriorityFeePerGas(), config.pool()), stateView(head().stateRoot()), clock);
+    this.failStop = new FailStop(pool);
     // The pool recovered every pooled transaction's sender on admission; a proposed block's
     // transactions are mostly pooled already, so validators do not recover them twice (EXECUTION-12).
     this.execution = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks,
@@ -112,6 +116,9 @@ public final class Node implements AutoCloseable {
         .description("executable transactions in the pool").register(meters);
     Gauge.builder("xinlian.pool.queued", pool, TransactionPool::queuedCount)
         .description("transactions held back behind nonce gaps").register(meters);
+    Gauge.builder("xinlian.node.failed", failStop, f -> f.failure().isPresent() ? 1 : 0)
+        .description("1 once the node failed stop (a failed write): it exits for a restart")
+        .register(meters);
     Timer executionTimer = Timer.builder("xinlian.block.execution")
         .description("time to build, execute and commit one block").register(meters);
     EthereumRpc ethereum = EthereumRpc.create(new EthereumRpcDependencies(new ChainInfo(genesis.chainId()),
@@ -119,7 +126,8 @@ public final class Node implements AutoCloseable {
     this.coinbase = config.coinbase().orElse(genesis.validators().get(0));
     this.producer = config.p2p().isPresent() ? null : new BlockProducer(execution, blocks, pool,
         this::stateView, ethereum.events(), suite, coinbase, genesis.blockGasLimit(),
-        config.blockProduction(), clock, executionTimer);
+        config.blockProduction(), clock, executionTimer,
+        cause -> failStop.fail("block production", cause));
     this.rpc = RpcServer.builder(config.rpc(), new ChainInfo(genesis.chainId()))
         .methods(ethereum.methods())
         .subscriptionSources(ethereum.subscriptionSources())
@@ -154,7 +162,7 @@ public final class Node implements AutoCloseable {
           config.nodeKeyFile().orElseThrow(), config.p2p().orElseThrow(), config.consensus(),
           config.bftEmptyBlockIntervalMs(), suite, genesis.validators(), genesis.blockGasLimit(),
           execution, blocks, pool, this::stateView, ethereum.events(), signatureExecutor, clock,
-          meters, executionTimer, syncLagHeights));
+          meters, executionTimer, syncLagHeights, cause -> failStop.fail("consensus", cause)));
     } catch (Exception e) {
       // Unreadable credentials, a damaged write-ahead state (a DecodingException: resuming
       // without it could sign twice), or the P2P port in use (Netty throws the BindException
@@ -176,11 +184,17 @@ public final class Node implements AutoCloseable {
 
   /** As {@link #start(NodeConfig, Clock)}, with the lag that starts a bulk block sync (tests). */
   static Node start(NodeConfig config, Clock clock, int syncLagHeights) {
+    return start(config, clock, syncLagHeights, KeyValueStores::openRocksDb);
+  }
+
+  /** As {@link #start(NodeConfig, Clock, int)}, opening the store with {@code stores} (tests). */
+  static Node start(NodeConfig config, Clock clock, int syncLagHeights,
+      Function<StoreOptions, KeyValueStore> stores) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
-      return new Node(config, clock, syncLagHeights, started);
+      return new Node(config, clock, syncLagHeights, stores, started);
     } catch (RuntimeException | Error e) {
       closeAll(started, e);
       throw e;
@@ -250,6 +264,19 @@ public final class Node implements AutoCloseable {
    */
   public java.util.Optional<Throwable> producerFailure() {
     return producer != null ? java.util.Optional.ofNullable(producer.failure()) : consensus.failure();
+  }
+
+  /** Why the node failed stop, if it did (NODE-17); a healthy node answers empty. */
+  public java.util.Optional<NodeFailure> failure() {
+    return failStop.failure();
+  }
+
+  /**
+   * Runs {@code listener} once the node fails stop, on the failing thread (at once if it has); the
+   * node's runner exits on it for a supervisor to restart the node.
+   */
+  public void onFailure(Runnable listener) {
+    failStop.onFailure(listener);
   }
 
   /** BFT consensus over P2P, when the configuration has a {@code p2p} section. */

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
@@ -34,10 +35,12 @@ import org.xinlian.rpc.RpcServerConfig;
 /** The strict reader behind {@link NodeConfig#load}: every error names the field's path. */
 final class NodeConfigJson {
   private static final Set<String> TOP_FIELDS = Set.of("dataDirectory", "genesisFile", "coinbase",
-      "rpc", "pool", "stateRetention", "blockProduction", "nodeKeyFile", "p2p", "consensus");
+      "rpc", "pool", "stateRetention", "blockProduction", "nodeKeyFile", "p2p", "consensus", "health");
   private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
       "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
       "allowedNodes");
+  private static final Set<String> HEALTH_FIELDS = Set.of("failStopExitDelayMs", "readyPeersMin",
+      "readyCommitAgeMaxMs");
   private static final Set<String> CONSENSUS_FIELDS = Set.of("roundTimeoutMs", "blockIntervalMs",
       "blockBuildTimeMs");
   /** Where a P2P node listens when the section leaves it out: FISCO BCOS's and the design's first port. */
@@ -151,8 +154,22 @@ final class NodeConfigJson {
               roundTimeoutMs / ConsensusConfig.BLOCK_BUILD_TIME_DEFAULT_DIVISOR,
               ConsensusConfig.BLOCK_BUILD_TIME_MS_MIN, roundTimeoutMs));
     }
+    HealthConfig health = HealthConfig.defaults();
+    if (root.has("health")) {
+      JsonNode node = object(root.get("health"), "health");
+      refuseUnknown(node, HEALTH_FIELDS, "health.");
+      health = new HealthConfig(
+          optionalLong(node, "failStopExitDelayMs", "health.", health.failStopExitDelayMs(), 0,
+              HealthConfig.FAIL_STOP_EXIT_DELAY_MS_MAX),
+          node.has("readyPeersMin")
+              ? OptionalInt.of((int) optionalLong(node, "readyPeersMin", "health.", 0, 0,
+                  HealthConfig.READY_PEERS_MAX))
+              : OptionalInt.empty(),
+          optionalLong(node, "readyCommitAgeMaxMs", "health.", health.readyCommitAgeMaxMs(),
+              HealthConfig.READY_COMMIT_AGE_MAX_MS_MIN, HealthConfig.READY_COMMIT_AGE_MAX_MS_MAX));
+    }
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFee,
-        retention, production, nodeKeyFile, p2p, consensus);
+        retention, production, nodeKeyFile, p2p, consensus, health);
   }
 
   private static P2pConfig p2p(JsonNode value, Path base) {

@@ -174,6 +174,42 @@ class NodeConfigTest {
     assertEquals(field, error.field(), error.getMessage());
   }
 
+  /** NODE-1, NODE-17, CONSENSUS-21: the health section and the build budget, with their defaults. */
+  @Test
+  void healthAndBuildBudget() {
+    NodeConfig defaults = parse("""
+        {"dataDirectory": "d", "genesisFile": "g", "consensus": {"roundTimeoutMs": 3000}}
+        """);
+    assertEquals(HealthConfig.defaults(), defaults.health());
+    assertEquals(1500, defaults.consensus().blockBuildTimeMs(), "half the round timeout");
+    NodeConfig config = parse("""
+        {"dataDirectory": "d", "genesisFile": "g",
+         "consensus": {"roundTimeoutMs": 3000, "blockBuildTimeMs": 700},
+         "health": {"failStopExitDelayMs": 0, "readyPeersMin": 3, "readyCommitAgeMaxMs": 9000}}
+        """);
+    assertEquals(700, config.consensus().blockBuildTimeMs());
+    assertEquals(new HealthConfig(0, java.util.OptionalInt.of(3), 9000), config.health());
+  }
+
+  /** NODE-1: mistakes in the health section and the build budget name their field. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "\"health\": {\"failStopExitDelayMs\": -1}|health.failStopExitDelayMs",
+    "\"health\": {\"readyPeersMin\": \"two\"}|health.readyPeersMin",
+    "\"health\": {\"readyCommitAgeMaxMs\": 10}|health.readyCommitAgeMaxMs",
+    "\"health\": {\"colour\": 1}|health.colour",
+    "\"health\": []|health",
+    "\"consensus\": {\"roundTimeoutMs\": 1000, \"blockBuildTimeMs\": 1001}|consensus.blockBuildTimeMs",
+    "\"consensus\": {\"blockBuildTimeMs\": 0}|consensus.blockBuildTimeMs",
+  })
+  void healthMistakesNameTheField(String entry, String field) {
+    String json = """
+        {"dataDirectory": "d", "genesisFile": "g", %s}
+        """.formatted(entry);
+    DecodingException error = assertThrows(DecodingException.class, () -> parse(json));
+    assertEquals(field, error.field(), error.getMessage());
+  }
+
   /** NODE-1: a file far above any real configuration is refused before parsing. */
   @Test
   void oversizedFileIsRefused(@TempDir Path directory) throws Exception {

@@ -118,6 +118,7 @@ final class ConsensusDriver implements AutoCloseable {
   private final AtomicLong oversizedDropped = new AtomicLong();
   private final AtomicLong malformedSync = new AtomicLong();
   private final Thread thread;
+  private final java.util.function.Consumer<Throwable> onFailure;
 
   // Owned by the driver thread.
   private ConsensusEngine engine;
@@ -146,7 +147,7 @@ final class ConsensusDriver implements AutoCloseable {
   ConsensusDriver(Function<Optional<byte[]>, ConsensusEngine> engines,
       ExecutionApplication application, Transport transport, int payloadBytesMax,
       WriteAheadStateFile stateFile, BlockSync sync, BlockServer server, TransactionPool pool,
-      Clock clock, long blockIntervalMs) {
+      Clock clock, long blockIntervalMs, java.util.function.Consumer<Throwable> onFailure) {
     this.engines = engines;
     this.application = application;
     this.transport = transport;
@@ -157,6 +158,7 @@ final class ConsensusDriver implements AutoCloseable {
     this.pool = pool;
     this.clock = clock;
     this.blockIntervalNanos = TimeUnit.MILLISECONDS.toNanos(blockIntervalMs);
+    this.onFailure = onFailure;
     this.codec = server.codec();
     this.lastPersisted = stateFile.read();
     this.engine = engines.apply(lastPersisted);
@@ -244,7 +246,7 @@ final class ConsensusDriver implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (RuntimeException | Error e) {
       failure = e;
-      LOG.log(System.Logger.Level.ERROR, "consensus stopped; the node keeps serving reads", e);
+      onFailure.accept(e);
     } finally {
       // Nothing takes events any more: stop the timers and let the queue go.
       stopping = true;

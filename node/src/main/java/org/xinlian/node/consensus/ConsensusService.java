@@ -77,6 +77,8 @@ public final class ConsensusService implements AutoCloseable {
    * @param validators the genesis validators, each with power 1
    * @param syncLagHeights how far behind the validators a node must be to run a bulk block sync
    *     ({@link BlockSync#LAG_HEIGHTS_MIN_DEFAULT} in production)
+   * @param onFailure told, once, when consensus stops on its own (a failed write, a block that
+   *     executes differently here): the node fails stop (NODE-17)
    */
   public record Context(
       Path dataDirectory,
@@ -96,7 +98,8 @@ public final class ConsensusService implements AutoCloseable {
       Clock clock,
       MeterRegistry meters,
       Timer executionTimer,
-      int syncLagHeights) {}
+      int syncLagHeights,
+      java.util.function.Consumer<Throwable> onFailure) {}
 
   private final Address address;
   private final ExecutionApplication application;
@@ -155,7 +158,7 @@ public final class ConsensusService implements AutoCloseable {
           application, transport, limits.payloadBytesMax(),
           new WriteAheadStateFile(context.dataDirectory()),
           new BlockSync(application, suite, context.syncLagHeights()), server, context.pool(),
-          context.clock(), context.timing().blockIntervalMs());
+          context.clock(), context.timing().blockIntervalMs(), context.onFailure());
       this.gossip = new TransactionGossip(transport, context.pool(), suite, context.signatureExecutor());
       this.proposalWake = transaction -> driver.onTransactionPending();
       dispatch.wire(this);
