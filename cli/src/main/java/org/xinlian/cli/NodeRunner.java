@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.xinlian.node.Node;
 import org.xinlian.node.NodeFailure;
+import org.xinlian.node.NodeLogging;
 import org.xinlian.node.NodeConfig;
 import org.xinlian.node.NodeStartException;
 
@@ -23,6 +24,11 @@ final class NodeRunner {
   }
 
   static int run(CliEnvironment environment, NodeConfig config, Banner banner) {
+    try {
+      NodeLogging.install(config.logging());
+    } catch (java.io.UncheckedIOException e) {
+      throw new UserException(e.getMessage());
+    }
     Node node;
     try {
       node = Node.start(config, environment.clock());

@@ -2,6 +2,13 @@ package org.xinlian.node;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigInteger;
@@ -110,6 +117,7 @@ public final class Node implements AutoCloseable {
         signatureExecutor, pool::get);
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     started.push(meters::close);
+    bindJvmAndProcessMetrics(meters, started);
     Gauge.builder("xinlian.chain.height", blocks, b -> b.head().map(BlockHeader::number).orElse(0L))
         .description("number of the head block").register(meters);
     Gauge.builder("xinlian.pool.pending", pool, TransactionPool::pendingCount)
@@ -147,6 +155,23 @@ public final class Node implements AutoCloseable {
       this.consensus = startConsensus(config, clock, syncLagHeights, ethereum, executionTimer);
       started.push(consensus);
     }
+  }
+
+  /**
+   * The JVM's and the process's own meters (NODE-19): heap and non-heap memory and buffer pools,
+   * garbage collections and their pauses, threads, loaded classes, CPU use and load, open file
+   * descriptors against their limit, uptime — what an operator reads first when a node slows.
+   */
+  private static void bindJvmAndProcessMetrics(PrometheusMeterRegistry meters, Deque<AutoCloseable> started) {
+    new JvmMemoryMetrics().bindTo(meters);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(meters);
+    started.push(gc::close);
+    new JvmThreadMetrics().bindTo(meters);
+    new ClassLoaderMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new FileDescriptorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
   }
 
   /** Connected P2P peers; 0 for a single node or before consensus has started. */

@@ -32,6 +32,7 @@ import org.xinlian.rpc.RpcServerConfig;
  *     with its peers instead of the single-validator producer
  * @param consensus the BFT timing, used only with {@code p2p}
  * @param health how the node reports its health and fails stop
+ * @param logging where the node process logs, and how its files rotate
  */
 public record NodeConfig(
     Path dataDirectory,
@@ -45,7 +46,8 @@ public record NodeConfig(
     Optional<Path> nodeKeyFile,
     Optional<P2pConfig> p2p,
     ConsensusConfig consensus,
-    HealthConfig health) {
+    HealthConfig health,
+    LoggingConfig logging) {
   /** geth's and Besu's default: the last 128 block states answer queries. */
   public static final long STATE_RETENTION_BLOCKS_DEFAULT = 128;
 
@@ -97,6 +99,7 @@ public record NodeConfig(
     Objects.requireNonNull(p2p, "p2p");
     Objects.requireNonNull(consensus, "consensus");
     Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(logging, "logging");
     if (p2p.isPresent() && nodeKeyFile.isEmpty()) {
       throw new IllegalArgumentException("nodeKeyFile: required when p2p is set");
     }
@@ -108,7 +111,7 @@ public record NodeConfig(
       StateRetention stateRetention, BlockProduction blockProduction) {
     this(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas, stateRetention,
         blockProduction, Optional.empty(), Optional.empty(), ConsensusConfig.defaults(),
-        HealthConfig.defaults());
+        HealthConfig.defaults(), LoggingConfig.defaults());
   }
 
   /**
@@ -129,23 +132,23 @@ public record NodeConfig(
 
   public NodeConfig withRpc(RpcServerConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, value, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging);
   }
 
   public NodeConfig withBlockProduction(BlockProduction value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, value, nodeKeyFile, p2p, consensus, health);
+        stateRetention, value, nodeKeyFile, p2p, consensus, health, logging);
   }
 
   /** This configuration as a BFT network member with the given key, P2P section and timing. */
   public NodeConfig withBft(Path nodeKey, P2pConfig network, ConsensusConfig timing) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health);
+        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health, logging);
   }
 
   public NodeConfig withHealth(HealthConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value, logging);
   }
 
   /**

@@ -35,10 +35,12 @@ import org.xinlian.rpc.RpcServerConfig;
 /** The strict reader behind {@link NodeConfig#load}: every error names the field's path. */
 final class NodeConfigJson {
   private static final Set<String> TOP_FIELDS = Set.of("dataDirectory", "genesisFile", "coinbase",
-      "rpc", "pool", "stateRetention", "blockProduction", "nodeKeyFile", "p2p", "consensus", "health");
+      "rpc", "pool", "stateRetention", "blockProduction", "nodeKeyFile", "p2p", "consensus", "health",
+      "logging");
   private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
       "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
       "allowedNodes");
+  private static final Set<String> LOGGING_FIELDS = Set.of("file", "fileBytesMax", "filesMax", "level");
   private static final Set<String> HEALTH_FIELDS = Set.of("failStopExitDelayMs", "readyPeersMin",
       "readyCommitAgeMaxMs");
   private static final Set<String> CONSENSUS_FIELDS = Set.of("roundTimeoutMs", "blockIntervalMs",
@@ -168,8 +170,28 @@ final class NodeConfigJson {
           optionalLong(node, "readyCommitAgeMaxMs", "health.", health.readyCommitAgeMaxMs(),
               HealthConfig.READY_COMMIT_AGE_MAX_MS_MIN, HealthConfig.READY_COMMIT_AGE_MAX_MS_MAX));
     }
+    LoggingConfig logging = LoggingConfig.defaults();
+    if (root.has("logging")) {
+      JsonNode node = object(root.get("logging"), "logging");
+      refuseUnknown(node, LOGGING_FIELDS, "logging.");
+      Optional<Path> file = node.has("file")
+          ? Optional.of(path(node.get("file"), "logging.file", base)) : Optional.empty();
+      String level = logging.level();
+      if (node.has("level")) {
+        JsonNode value = node.get("level");
+        if (!value.isTextual() || !LoggingConfig.LEVELS.contains(value.asText())) {
+          throw new DecodingException("logging.level", "must be one of ERROR, WARNING, INFO, DEBUG, TRACE");
+        }
+        level = value.asText();
+      }
+      logging = new LoggingConfig(file,
+          optionalLong(node, "fileBytesMax", "logging.", logging.fileBytesMax(),
+              LoggingConfig.FILE_BYTES_MIN, LoggingConfig.FILE_BYTES_LIMIT),
+          (int) optionalLong(node, "filesMax", "logging.", logging.filesMax(), 1, LoggingConfig.FILES_LIMIT),
+          level);
+    }
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFee,
-        retention, production, nodeKeyFile, p2p, consensus, health);
+        retention, production, nodeKeyFile, p2p, consensus, health, logging);
   }
 
   private static P2pConfig p2p(JsonNode value, Path base) {

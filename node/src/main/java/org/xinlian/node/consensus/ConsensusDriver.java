@@ -4,12 +4,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +16,6 @@ import java.util.function.Function;
 import org.xinlian.common.Address;
 import org.xinlian.common.Clock;
 import org.xinlian.common.DecodingException;
-import org.xinlian.consensus.Applications;
-import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.consensus.ConsensusAction;
 import org.xinlian.consensus.ConsensusEngine;
 import org.xinlian.consensus.ConsensusEvent;
@@ -65,13 +61,7 @@ final class ConsensusDriver implements AutoCloseable {
   static final long TICK_INTERVAL_MS = 500;
   /** How far ahead of this node's clock the next block's timestamp may be when it is proposed. */
   static final long PROPOSAL_TIMESTAMP_LEAD_SECONDS = 2;
-  /**
-   * Application jobs waiting for the execution thread: an engine asks for a few per height (at
-   * most {@code BLOCK_EXECUTIONS_MAX}), so more means a bug, and the driver stops.
-   */
-  static final int APPLICATION_JOBS_QUEUED_MAX = 1_024;
-  /** How long closing waits for the job in progress, a commit perhaps, to finish. */
-  static final long CLOSE_WAIT_MS = 60_000;
+
 
   private static final System.Logger LOG = System.getLogger(ConsensusDriver.class.getName());
 
@@ -110,7 +100,7 @@ final class ConsensusDriver implements AutoCloseable {
   private final long blockIntervalNanos;
   private final MessageCodec codec;
   private final ScheduledExecutorService timers;
-  private final ThreadPoolExecutor execution;
+  private final ApplicationWorker worker;
   private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger networkQueued = new AtomicInteger();
   private final AtomicBoolean awaitingTransactions = new AtomicBoolean();
@@ -119,6 +109,7 @@ final class ConsensusDriver implements AutoCloseable {
   private final AtomicLong malformedSync = new AtomicLong();
   private final Thread thread;
   private final java.util.function.Consumer<Throwable> onFailure;
+  private final ConsensusWatch watch;
 
   // Owned by the driver thread.
   private ConsensusEngine engine;
@@ -128,16 +119,18 @@ final class ConsensusDriver implements AutoCloseable {
   private long heldDeadlineNanos;
   private final Map<DropReason, Long> droppedBefore = new EnumMap<>(DropReason.class);
   private long roundChangesBefore;
+  private long deadlinesDeferredBefore;
   private long blocksCommittedBefore;
 
   private volatile EngineStatus status;
-  private volatile Counters counters = new Counters(0, 0, Map.of());
+  private volatile Counters counters = new Counters(0, 0, Map.of(), 0);
   private volatile boolean syncing;
   private volatile Throwable failure;
   private volatile boolean stopping;
 
   /** Totals over every engine this driver ran (an engine's own counters restart with it). */
-  record Counters(long roundChanges, long blocksCommitted, Map<DropReason, Long> dropped) {}
+  record Counters(long roundChanges, long blocksCommitted, Map<DropReason, Long> dropped,
+      long deadlinesDeferred) {}
 
   /**
    * Creates the first engine at once, so a damaged write-ahead state refuses the node's start.
@@ -147,7 +140,8 @@ final class ConsensusDriver implements AutoCloseable {
   ConsensusDriver(Function<Optional<byte[]>, ConsensusEngine> engines,
       ExecutionApplication application, Transport transport, int payloadBytesMax,
       WriteAheadStateFile stateFile, BlockSync sync, BlockServer server, TransactionPool pool,
-      Clock clock, long blockIntervalMs, java.util.function.Consumer<Throwable> onFailure) {
+      Clock clock, long blockIntervalMs, long stallAfterMs,
+      java.util.function.Consumer<Throwable> onFailure) {
     this.engines = engines;
     this.application = application;
     this.transport = transport;
@@ -159,6 +153,7 @@ final class ConsensusDriver implements AutoCloseable {
     this.clock = clock;
     this.blockIntervalNanos = TimeUnit.MILLISECONDS.toNanos(blockIntervalMs);
     this.onFailure = onFailure;
+    this.watch = new ConsensusWatch(stallAfterMs);
     this.codec = server.codec();
     this.lastPersisted = stateFile.read();
     this.engine = engines.apply(lastPersisted);
@@ -170,12 +165,7 @@ final class ConsensusDriver implements AutoCloseable {
     });
     scheduler.setRemoveOnCancelPolicy(true);
     this.timers = scheduler;
-    this.execution = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<>(APPLICATION_JOBS_QUEUED_MAX), runnable -> {
-          Thread executionThread = new Thread(runnable, "xinlian-execution");
-          executionThread.setDaemon(true);
-          return executionThread;
-        });
+    this.worker = new ApplicationWorker(application);
     this.thread = new Thread(this::run, "xinlian-consensus");
   }
 
@@ -252,7 +242,7 @@ final class ConsensusDriver implements AutoCloseable {
       stopping = true;
       timers.shutdownNow();
       // A job in progress (a commit, perhaps) finishes; nothing new starts.
-      execution.shutdown();
+      worker.stopTakingWork();
       queue.clear();
     }
   }
@@ -273,11 +263,14 @@ final class ConsensusDriver implements AutoCloseable {
           new SyncMessage.Status(application.head().number()), codec));
     } else if (event instanceof Event.PeerGone gone) {
       sync.onPeerGone(gone.peer());
+      lostPeer(gone.peer());
     } else if (event instanceof Event.Tick) {
       transport.broadcast(P2pChannels.BLOCK_SYNC, SyncMessage.encode(
           new SyncMessage.Status(application.head().number()), codec));
       pollSync();
       checkProposal();
+      watch.tick(clock.nanoTime(), application.lastCommitNanos(), transport.connectedPeers().size(),
+          sync.active());
     } else if (event instanceof Event.ProposalCheck) {
       checkProposal();
     } else if (event instanceof Event.Applied applied) {
@@ -307,6 +300,14 @@ final class ConsensusDriver implements AutoCloseable {
     }
   }
 
+  private void lostPeer(Address peer) {
+    org.xinlian.consensus.ValidatorSet validators =
+        application.validatorSet(application.head().number() + 1);
+    long connected = transport.connectedPeers().stream()
+        .filter(id -> validators.contains(id.address())).count();
+    watch.peerLost(peer, validators.contains(peer), (int) connected, validators.size());
+  }
+
   /** Starts or ends a bulk sync by the peers' heads, and sends the next request. */
   private void pollSync() {
     boolean wasActive = sync.active();
@@ -314,7 +315,7 @@ final class ConsensusDriver implements AutoCloseable {
     if (!wasActive && sync.active()) {
       retireEngine();
       // The sync commits on this thread: whatever the execution thread does must end first.
-      awaitExecutionIdle();
+      worker.awaitIdle();
     }
     request.ifPresent(next -> send(next.peer(), P2pChannels.BLOCK_SYNC,
         SyncMessage.encode(next.message(), codec)));
@@ -336,22 +337,12 @@ final class ConsensusDriver implements AutoCloseable {
   private void retireEngine() {
     EngineStatus last = engine.status();
     roundChangesBefore += last.roundChanges();
+    deadlinesDeferredBefore += last.deadlinesDeferred();
     blocksCommittedBefore += last.blocksCommitted();
     last.dropped().forEach((reason, count) -> droppedBefore.merge(reason, count, Long::sum));
     engine = null;
     generation++;
     heldProposal = null;
-  }
-
-  private void awaitExecutionIdle() {
-    try {
-      execution.submit(() -> { }).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the execution thread", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the execution thread failed", e.getCause());
-    }
   }
 
   /**
@@ -360,29 +351,8 @@ final class ConsensusDriver implements AutoCloseable {
    */
   private void submitApplicationWork(ConsensusAction action) {
     long askedBy = generation;
-    execution.execute(() -> {
-      ConsensusEvent answer;
-      try {
-        answer = applicationAnswer(action);
-      } catch (RuntimeException | Error e) {
-        enqueue(new Event.ApplicationFailed(e));
-        return;
-      }
-      enqueue(new Event.Applied(askedBy, answer));
-    });
-  }
-
-  private ConsensusEvent applicationAnswer(ConsensusAction action) {
-    if (action instanceof ConsensusAction.BuildBlock build) {
-      return new ConsensusEvent.BlockBuilt(build.request(), application.prepareProposal(build.request()));
-    }
-    if (action instanceof ConsensusAction.ExecuteBlock check) {
-      return new ConsensusEvent.BlockExecuted(check.block().header().number(), check.blockHash(),
-          application.processProposal(check.block()));
-    }
-    CommittedBlock decision = ((ConsensusAction.CommitBlock) action).decision();
-    return new ConsensusEvent.BlockCommitted(decision.certificate().height(),
-        decision.certificate().blockHash(), Applications.finalizeAndCommit(application, decision));
+    worker.submit(action, answer -> enqueue(new Event.Applied(askedBy, answer)),
+        failure -> enqueue(new Event.ApplicationFailed(failure)));
   }
 
   /** Carries out one handle's actions in order; a write-ahead state is durable before the rest. */
@@ -397,9 +367,7 @@ final class ConsensusDriver implements AutoCloseable {
         }
       } else if (action instanceof ConsensusAction.SendTo sendTo) {
         send(sendTo.peer(), P2pChannels.CONSENSUS, sendTo.bytes());
-      } else if (action instanceof ConsensusAction.BuildBlock
-          || action instanceof ConsensusAction.ExecuteBlock
-          || action instanceof ConsensusAction.CommitBlock) {
+      } else if (ApplicationWorker.isWork(action)) {
         submitApplicationWork(action);
       } else if (action instanceof ConsensusAction.ScheduleTimeout schedule) {
         if (schedule.timeout().step() == TimeoutStep.PROPOSAL_DELAY) {
@@ -480,7 +448,9 @@ final class ConsensusDriver implements AutoCloseable {
     Map<DropReason, Long> dropped = new EnumMap<>(droppedBefore);
     current.dropped().forEach((reason, count) -> dropped.merge(reason, count, Long::sum));
     counters = new Counters(roundChangesBefore + current.roundChanges(),
-        blocksCommittedBefore + current.blocksCommitted(), dropped);
+        blocksCommittedBefore + current.blocksCommitted(), dropped,
+        deadlinesDeferredBefore + current.deadlinesDeferred());
+    watch.observed(current);
   }
 
   /** The engine's position after the last event (the last engine's while a sync runs). */
@@ -494,6 +464,15 @@ final class ConsensusDriver implements AutoCloseable {
 
   boolean syncing() {
     return syncing;
+  }
+
+  /** Whether no block was committed for the stall time (NODE-19). */
+  boolean stalled() {
+    return watch.stalled();
+  }
+
+  long stalls() {
+    return watch.stalls();
   }
 
   /** Messages from peers dropped because the event queue was full. */
@@ -534,11 +513,7 @@ final class ConsensusDriver implements AutoCloseable {
     queue.add(new Event.Stop());
     try {
       thread.join();
-      execution.shutdown();
-      if (!execution.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
-        LOG.log(System.Logger.Level.WARNING, "the execution thread did not finish within {0} ms",
-            CLOSE_WAIT_MS);
-      }
+      worker.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -28,6 +28,12 @@ final class ConsensusMetrics {
         .description("1 while a bulk block sync runs").register(meters);
     counter(meters, "xinlian.consensus.round.changes", driver, d -> d.counters().roundChanges(),
         "rounds entered after round 0");
+    counter(meters, "xinlian.consensus.deadlines.deferred", driver,
+        d -> d.counters().deadlinesDeferred(),
+        "round deadlines that waited for a proposal still executing (CONSENSUS-20)");
+    Gauge.builder("xinlian.consensus.stalled", driver, d -> d.stalled() ? 1 : 0)
+        .description("1 while no block was committed for 5 round timeouts").register(meters);
+    counter(meters, "xinlian.consensus.stalls", driver, d -> d.stalls(), "stalls begun since start");
     counter(meters, "xinlian.consensus.blocks.committed", driver,
         d -> d.counters().blocksCommitted(), "blocks decided by consensus (not by sync)");
     for (DropReason reason : DropReason.values()) {

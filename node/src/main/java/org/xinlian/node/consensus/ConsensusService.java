@@ -62,6 +62,8 @@ public final class ConsensusService implements AutoCloseable {
 
   /** Doublings of the round deadline (CONSENSUS-5): 2 s grows to about 2 minutes. */
   static final int ROUND_TIMEOUT_DOUBLINGS_MAX = 6;
+  /** Round deadlines without a commit after which consensus is reported stalled (NODE-19). */
+  static final int STALL_ROUND_TIMEOUTS = 5;
   /** Retransmission period (CONSENSUS-6), shorter when rounds are short. */
   static final long RETRANSMIT_INTERVAL_MS_MAX = 1_000;
 
@@ -158,7 +160,8 @@ public final class ConsensusService implements AutoCloseable {
           application, transport, limits.payloadBytesMax(),
           new WriteAheadStateFile(context.dataDirectory()),
           new BlockSync(application, suite, context.syncLagHeights()), server, context.pool(),
-          context.clock(), context.timing().blockIntervalMs(), context.onFailure());
+          context.clock(), context.timing().blockIntervalMs(),
+          STALL_ROUND_TIMEOUTS * context.timing().roundTimeoutMs(), context.onFailure());
       this.gossip = new TransactionGossip(transport, context.pool(), suite, context.signatureExecutor());
       this.proposalWake = transaction -> driver.onTransactionPending();
       dispatch.wire(this);

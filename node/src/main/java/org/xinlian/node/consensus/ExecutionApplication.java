@@ -140,10 +140,10 @@ final class ExecutionApplication implements Application {
     if (proposal.budgetReached()) {
       buildBudgetReached.increment();
       LOG.log(System.Logger.Level.INFO, "block {0}: build budget of {1} ms reached after {2} ms and"
-              + " {3} transactions ({4} gas); the rest waits for the next block", request.height(),
-          TimeUnit.NANOSECONDS.toMillis(blockBuildNanos),
-          TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - started),
-          proposal.block().transactions().size(), proposal.block().header().gasUsed());
+              + " {3} transactions ({4} gas); the rest waits for the next block",
+          Long.toString(request.height()), Long.toString(TimeUnit.NANOSECONDS.toMillis(blockBuildNanos)),
+          Long.toString(TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - started)),
+          proposal.block().transactions().size(), Long.toString(proposal.block().header().gasUsed()));
     }
     return proposal.block();
   }

@@ -127,7 +127,7 @@ class ConsensusDriverTest {
     driver = new ConsensusDriver(persisted -> engine, ledger.application, transport,
         1 << 20, stateFile, new BlockSync(ledger.application, suite, 16),
         new BlockServer(ledger.application, transport, 1 << 20, codec, BlockCodec.of(suite)),
-        ledger.pool, ledger.clock, 0, failures::add);
+        ledger.pool, ledger.clock, 0, 60_000, failures::add);
     return driver;
   }
 
