@@ -174,11 +174,16 @@ final class NettyTransport implements SocketTransport {
    * before any TLS work: a refused socket costs the accept and the close only.
    */
   private InboundAdmission.Slot admit(SocketChannel channel) {
-    InboundAdmission.Decision decision = inbound.admit(channel.remoteAddress().getAddress());
+    InetSocketAddress remote = channel.remoteAddress();
+    if (remote == null) {
+      // Reset by the client before it was accepted: nothing to admit or count.
+      channel.close();
+      return null;
+    }
+    InboundAdmission.Decision decision = inbound.admit(remote.getAddress());
     if (!decision.admitted()) {
       counters.refused(decision.refusal());
-      refusalLog.refused(localId, decision.refusal(), false, channel.remoteAddress(),
-          decision.detail());
+      refusalLog.refused(localId, decision.refusal(), false, remote, decision.detail());
       // A reset rather than a FIN leaves no TIME_WAIT state behind for each refused socket.
       channel.config().setOption(ChannelOption.SO_LINGER, 0);
       channel.close();
