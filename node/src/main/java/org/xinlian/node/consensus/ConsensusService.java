@@ -215,13 +215,12 @@ public final class ConsensusService implements AutoCloseable {
     return application.validatorSet(application.head().number() + 1);
   }
 
-  /** Transport bounds: the defaults, with frames large enough for a proposal of a full block. */
+  /**
+   * Transport bounds: the defaults (peer cap, inbound handshake budgets, per-address limits,
+   * docs/spec/network.md NETWORK-17..21), with frames large enough for a proposal of a full block.
+   */
   static TransportLimits transportLimits() {
-    TransportLimits defaults = TransportLimits.defaults();
-    return new TransportLimits(Transport.FRAME_BYTES_MAX, defaults.outboundQueueMessagesMax(),
-        defaults.outboundQueueBytesMax(), defaults.invalidFramesMax(),
-        defaults.handshakeTimeoutMillis(), defaults.reconnectInitialMillis(),
-        defaults.reconnectMaxMillis(), defaults.ioThreads(), defaults.connectionsMax());
+    return TransportLimits.defaults().withFrameBytesMax(Transport.FRAME_BYTES_MAX);
   }
 
   /** This node's address: its P2P id, and its validator address when it is one. */
