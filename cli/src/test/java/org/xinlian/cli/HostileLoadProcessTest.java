@@ -28,6 +28,10 @@ class HostileLoadProcessTest {
   private static final int NODES = 4;
   /** The longest any node may go without a commit while an attack runs. */
   private static final Duration COMMIT_GAP_MAX = Duration.ofSeconds(20);
+  /** How soon a restarted validator must be connected to every other while a flood runs. */
+  private static final Duration RECONNECT_MAX = Duration.ofSeconds(30);
+  /** At most one line per reason per 10 s (NETWORK-21), over the flood's 10 to 40 s. */
+  private static final long REFUSAL_LINES_MAX = 40;
   /** The node JVMs get the optimising compiler: the attacks are CPU-bound, as in production. */
   private static final List<String> JVM_OPTIONS = List.of(
       "--jvm-option", "-Xmx384m", "--jvm-option", "-XX:+UseSerialGC",
@@ -108,6 +112,74 @@ class HostileLoadProcessTest {
     System.out.printf("HostileLoadProcessTest: pairing loop (2 × 29M gas): %.2f blocks/s before,"
         + " %.2f blocks/s during, longest gap %d ms%n", before, during.blocksPerSecond(),
         during.longestGapMillis());
+  }
+
+  /**
+   * A flood of connections that never finish a handshake kept a restarted validator from
+   * reconnecting for 60 s, and every refusal was logged at WARNING. Now handshakes have their own
+   * budget apart from peers, per-address limits and rate (NETWORK-18, NETWORK-19), and refusals
+   * are logged at a bounded rate (NETWORK-21): while 127.0.0.2 floods the three others' P2P ports,
+   * validator 2, killed and restarted, is connected to all three within {@link #RECONNECT_MAX},
+   * the others keep committing, and node 0 logs no more than {@link #REFUSAL_LINES_MAX} lines of
+   * refusals for thousands of refused connections.
+   */
+  @Test
+  void aConnectionFloodNeitherKeepsAValidatorOutNorFillsTheLog() throws Exception {
+    NetworkProcesses.killHard(NetworkProcesses.pid(net, 2));
+    List<java.net.InetSocketAddress> targets = List.of(0, 1, 3).stream()
+        .map(node -> new java.net.InetSocketAddress("127.0.0.1", ports[1] + node)).toList();
+    long refusalLinesBefore = refusalLines(0);
+    BlockRates.Window during;
+    long reconnectMillis;
+    long floodOpened;
+    try (ConnectionFlood flood = new ConnectionFlood("127.0.0.2", targets, 600)) {
+      Thread.sleep(3_000);
+      long restarted = System.nanoTime();
+      List<String> up = new ArrayList<>(List.of("network", "up", "--dir", net.toString(), "--timeout", "120",
+          "--node", "2"));
+      up.addAll(JVM_OPTIONS);
+      CliRun.Result started = cli(up);
+      assertEquals(0, started.exitCode(), started.out() + started.err() + logs());
+      NetworkProcesses.await(RECONNECT_MAX, () -> peerCount(2) == 3, "validator 2 to reconnect to all three"
+          + " during the flood");
+      reconnectMillis = (System.nanoTime() - restarted) / 1_000_000;
+      during = BlockRates.measure(chain, Duration.ofSeconds(10), 0, 1, 2, 3);
+      floodOpened = flood.opened();
+    }
+    assertTrue(floodOpened > 1_000, "the flood opened only " + floodOpened + " connections");
+    assertTrue(during.longestGapMillis() <= COMMIT_GAP_MAX.toMillis(), during + logs());
+    chain.awaitHeight(chain.maxHeight(0, 1, 3), 2);
+    chain.assertSameChain(0, 1, 2, 3);
+    long refusalLines = refusalLines(0) - refusalLinesBefore;
+    assertTrue(refusalLines <= REFUSAL_LINES_MAX, refusalLines + " lines of refusals for " + floodOpened
+        + " connections");
+    System.out.printf("HostileLoadProcessTest: connection flood (%d connections from one address):"
+        + " validator 2 reconnected in %d ms, %.2f blocks/s, %d refusal log lines%n", floodOpened,
+        reconnectMillis, during.blocksPerSecond(), refusalLines);
+  }
+
+  private static int peerCount(int node) {
+    return NetworkProcesses.call(ports[0] + node, "net_peerCount")
+        .filter(response -> response.has("result"))
+        .map(response -> NetworkProcesses.quantity(response.get("result")).intValueExact())
+        .orElse(-1);
+  }
+
+  /** Lines of connection refusals in node {@code index}'s rotating log (NODE-20). */
+  private static long refusalLines(int index) throws java.io.IOException {
+    Path logs = net.resolve("node" + index).resolve("logs");
+    long lines = 0;
+    if (!java.nio.file.Files.isDirectory(logs)) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.list(logs)) {
+      for (Path file : files.toList()) {
+        try (var content = java.nio.file.Files.lines(file)) {
+          lines += content.filter(line -> line.contains(" refused (")).count();
+        }
+      }
+    }
+    return lines;
   }
 
   private JsonNode receipt(int node, String hash) {
