@@ -48,9 +48,17 @@ class FullDiskProcessTest {
     }
     if (net != null) {
       NetworkProcesses.killAll(net, NODES);
+      for (int node = 0; node < NODES; node++) {
+        if (Files.exists(NetworkProcesses.pidFile(net, node))) {
+          long pid = NetworkProcesses.pid(net, node);
+          NetworkProcesses.await(Duration.ofSeconds(30), () -> !NetworkProcesses.alive(pid),
+              "node" + pid + " to exit");
+        }
+      }
     }
-    if (mounted) {
-      run(false, "umount", mount.toString());
+    if (mounted && run(false, "umount", mount.toString()) != 0) {
+      // Something still holds a file there: detach it now, the kernel frees it when released.
+      run(true, "umount", "-l", mount.toString());
     }
   }
 

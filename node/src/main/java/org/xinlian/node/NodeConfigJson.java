@@ -26,7 +26,9 @@ import org.xinlian.common.DecodingException;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
 import org.xinlian.network.PeerAddress;
+import org.xinlian.network.TransportLimits;
 import org.xinlian.node.consensus.ConsensusConfig;
+import org.xinlian.node.consensus.ConsensusService;
 import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcLimits;
 import org.xinlian.rpc.RpcPermission;
@@ -39,10 +41,16 @@ final class NodeConfigJson {
       "logging");
   private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
       "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
-      "allowedNodes");
+      "allowedNodes", "limits");
   private static final Set<String> LOGGING_FIELDS = Set.of("file", "fileBytesMax", "filesMax", "level");
   private static final Set<String> HEALTH_FIELDS = Set.of("failStopExitDelayMs", "readyPeersMin",
       "readyCommitAgeMaxMs");
+  private static final Set<String> P2P_LIMIT_FIELDS = Set.of("peersMax", "handshakesMax",
+      "handshakesPerAddressMax", "connectionsPerAddressMax", "acceptsPerAddressBurstMax",
+      "acceptsPerAddressRefillMs", "handshakeTimeoutMs", "refusalLogIntervalMs");
+  /** Generous ceilings for the P2P bounds; the transport checks their relations. */
+  private static final long P2P_COUNT_MAX = 100_000;
+  private static final long P2P_MILLIS_MAX = 3_600_000;
   private static final Set<String> CONSENSUS_FIELDS = Set.of("roundTimeoutMs", "blockIntervalMs",
       "blockBuildTimeMs");
   /** Where a P2P node listens when the section leaves it out: FISCO BCOS's and the design's first port. */
@@ -227,7 +235,39 @@ final class NodeConfigJson {
         path(required(node, "transportKeyFile", "p2p."), "p2p.transportKeyFile", base),
         path(required(node, "transportCertificateFile", "p2p."), "p2p.transportCertificateFile", base),
         path(required(node, "transportCaFile", "p2p."), "p2p.transportCaFile", base),
-        allowed);
+        allowed, node.has("limits") ? p2pLimits(node.get("limits")) : ConsensusService.transportLimits());
+  }
+
+  /** The {@code p2p.limits} section over the transport's defaults (NETWORK-17 to NETWORK-21). */
+  private static TransportLimits p2pLimits(JsonNode value) {
+    JsonNode node = object(value, "p2p.limits");
+    refuseUnknown(node, P2P_LIMIT_FIELDS, "p2p.limits.");
+    TransportLimits base = ConsensusService.transportLimits();
+    String prefix = "p2p.limits.";
+    try {
+      return base
+          .withPeersMax((int) optionalLong(node, "peersMax", prefix, base.peersMax(), 1, P2P_COUNT_MAX))
+          .withHandshakesMax(
+              (int) optionalLong(node, "handshakesMax", prefix, base.handshakesMax(), 1, P2P_COUNT_MAX),
+              (int) optionalLong(node, "handshakesPerAddressMax", prefix, base.handshakesPerAddressMax(), 1,
+                  P2P_COUNT_MAX))
+          .withConnectionsPerAddressMax((int) optionalLong(node, "connectionsPerAddressMax", prefix,
+              base.connectionsPerAddressMax(), 1, P2P_COUNT_MAX))
+          .withAcceptsPerAddress(
+              (int) optionalLong(node, "acceptsPerAddressBurstMax", prefix, base.acceptsPerAddressBurstMax(), 1,
+                  P2P_COUNT_MAX),
+              optionalLong(node, "acceptsPerAddressRefillMs", prefix, base.acceptsPerAddressRefillMillis(), 1,
+                  P2P_MILLIS_MAX))
+          .withHandshakeTimeoutMillis(optionalLong(node, "handshakeTimeoutMs", prefix,
+              base.handshakeTimeoutMillis(), 1, P2P_MILLIS_MAX))
+          .withRefusalLogIntervalMillis(optionalLong(node, "refusalLogIntervalMs", prefix,
+              base.refusalLogIntervalMillis(), 1, P2P_MILLIS_MAX));
+    } catch (DecodingException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // A relation between two bounds the transport refuses (say, more per address than in all).
+      throw new DecodingException("p2p.limits", e.getMessage());
+    }
   }
 
   private static RpcServerConfig rpc(JsonNode value) {

@@ -155,6 +155,30 @@ class NodeConfigTest {
     assertEquals(400, config.bftEmptyBlockIntervalMs());
   }
 
+  /** NODE-1, NETWORK-17 to NETWORK-21: the P2P bounds an operator tunes, over the transport's defaults. */
+  @Test
+  void p2pLimits() {
+    NodeConfig config = parse("""
+        {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k",
+         "p2p": {%s, "limits": {"peersMax": 50, "handshakesMax": 8, "handshakesPerAddressMax": 1,
+           "connectionsPerAddressMax": 4, "acceptsPerAddressBurstMax": 5, "acceptsPerAddressRefillMs": 500,
+           "handshakeTimeoutMs": 3000, "refusalLogIntervalMs": 60000}}}
+        """.formatted(P2P_FILES));
+    org.xinlian.network.TransportLimits limits = config.p2p().orElseThrow().limits();
+    assertEquals(50, limits.peersMax());
+    assertEquals(8, limits.handshakesMax());
+    assertEquals(1, limits.handshakesPerAddressMax());
+    assertEquals(4, limits.connectionsPerAddressMax());
+    assertEquals(5, limits.acceptsPerAddressBurstMax());
+    assertEquals(500, limits.acceptsPerAddressRefillMillis());
+    assertEquals(3000, limits.handshakeTimeoutMillis());
+    assertEquals(60000, limits.refusalLogIntervalMillis());
+    NodeConfig defaults = parse("""
+        {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k", "p2p": {%s}}
+        """.formatted(P2P_FILES));
+    assertEquals(org.xinlian.node.consensus.ConsensusService.transportLimits(), defaults.p2p().orElseThrow().limits());
+  }
+
   /** NODE-1: mistakes inside the P2P section name their path, down to the list entry. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -165,6 +189,9 @@ class NodeConfigTest {
     "\"allowedNodes\": [\"0x12\"]|p2p.allowedNodes.0",
     "\"host\": \"\"|p2p.host",
     "\"colour\": 1|p2p.colour",
+    "\"limits\": {\"peersMax\": 0}|p2p.limits.peersMax",
+    "\"limits\": {\"handshakeTimeoutMs\": \"10s\"}|p2p.limits.handshakeTimeoutMs",
+    "\"limits\": {\"colour\": 1}|p2p.limits.colour",
   })
   void p2pMistakesNameTheField(String entry, String field) {
     String json = """

@@ -140,7 +140,7 @@ public final class ConsensusService implements AutoCloseable {
     Set<NodeId> allowed = configured.isEmpty() ? Set.of()
         : Stream.concat(configured.stream(), scheduledValidators(context.execution().validatorHistory()))
             .map(NodeId::new).collect(Collectors.toSet());
-    TransportLimits limits = transportLimits();
+    TransportLimits limits = context.p2p().limits();
     Dispatch dispatch = new Dispatch();
     SecureRandom random = new SecureRandom();
     this.transport = NettyTransports.create(
@@ -219,7 +219,7 @@ public final class ConsensusService implements AutoCloseable {
    * Transport bounds: the defaults (peer cap, inbound handshake budgets, per-address limits,
    * docs/spec/network.md NETWORK-17..21), with frames large enough for a proposal of a full block.
    */
-  static TransportLimits transportLimits() {
+  public static TransportLimits transportLimits() {
     return TransportLimits.defaults().withFrameBytesMax(Transport.FRAME_BYTES_MAX);
   }
 
