@@ -14,6 +14,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -77,11 +80,15 @@ public final class Node implements AutoCloseable {
   private final Address coinbase;
   private final Deque<AutoCloseable> started;
   private final FailStop failStop;
+  private final HealthConfig healthConfig;
+  private final Clock clock;
   private boolean closed;
 
   private Node(NodeConfig config, Clock clock, int syncLagHeights,
       Function<StoreOptions, KeyValueStore> stores, Deque<AutoCloseable> started) {
     this.started = started;
+    this.healthConfig = config.health();
+    this.clock = clock;
     try {
       this.genesis = GenesisConfig.load(config.genesisFile());
     } catch (IllegalArgumentException e) {
@@ -302,6 +309,53 @@ public final class Node implements AutoCloseable {
    */
   public void onFailure(Runnable listener) {
     failStop.onFailure(listener);
+  }
+
+  /**
+   * The node's health (NODE-18): alive unless it failed stop; ready when alive and, on a BFT
+   * network, not in a bulk sync, with enough authenticated peers for a quorum ({@code
+   * health.readyPeersMin}, by default quorum − 1 of the next height's validators, at least 1),
+   * and a commit within {@code health.readyCommitAgeMaxMs}.
+   */
+  public NodeHealth health() {
+    List<String> problems = new ArrayList<>();
+    Optional<NodeFailure> failed = failStop.failure();
+    failed.ifPresent(failure -> problems.add("node stopped: " + failure.summary()));
+    long height = head().number();
+    int peers = 0;
+    Optional<Long> commitAge = Optional.empty();
+    if (consensus != null) {
+      peers = consensus.peerCount();
+      org.xinlian.consensus.ValidatorSet validators = consensus.validatorSet(height + 1);
+      int needed = healthConfig.readyPeersMin()
+          .orElse(Math.max(1, Math.min(validators.size() - 1, quorumSize(validators) - 1)));
+      if (peers < needed) {
+        problems.add("peers: " + peers + " connected, " + needed + " needed");
+      }
+      if (consensus.syncing()) {
+        problems.add("syncing: a bulk block sync is running");
+      }
+      long age = consensus.lastCommitAgeMillis(clock);
+      commitAge = Optional.of(age);
+      if (age > healthConfig.readyCommitAgeMaxMs()) {
+        problems.add("no commit for " + age + " ms (at most " + healthConfig.readyCommitAgeMaxMs() + ")");
+      }
+    }
+    return new NodeHealth(failed.isEmpty(), problems.isEmpty(), problems, height, peers, commitAge);
+  }
+
+  /** How many validators of {@code validators} make a quorum (more than two thirds of equal power). */
+  private static int quorumSize(org.xinlian.consensus.ValidatorSet validators) {
+    int count = 0;
+    long power = 0;
+    for (org.xinlian.consensus.Validator validator : validators.validators()) {
+      power += validator.votingPower();
+      count++;
+      if (validators.isQuorum(power)) {
+        return count;
+      }
+    }
+    return count;
   }
 
   /** BFT consensus over P2P, when the configuration has a {@code p2p} section. */

@@ -251,6 +251,11 @@ public final class ConsensusService implements AutoCloseable {
     return driver.status();
   }
 
+  /** Milliseconds since this node last committed a block (or since consensus started). */
+  public long lastCommitAgeMillis(Clock clock) {
+    return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - application.lastCommitNanos());
+  }
+
   /** Whether a bulk block sync runs now (the engine is paused meanwhile). */
   public boolean syncing() {
     return driver.syncing();
