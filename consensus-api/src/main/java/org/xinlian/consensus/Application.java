@@ -42,6 +42,15 @@ public interface Application {
    */
   ProposalVerdict processProposal(Block block);
 
+  /**
+   * Whether {@code block}'s body is the one its header commits to (its transactions root). Pure,
+   * and quick next to execution: the engine asks it, on its own thread, of every block a peer
+   * sends before anything else, so a faulty peer that pairs a valid header with another body is
+   * refused at once, and a verdict of {@link #processProposal} can be kept by the header's hash
+   * (CONSENSUS-20).
+   */
+  boolean bodyMatchesHeader(Block block);
+
   /** Executes a decided block without persisting it yet. */
   Finalization finalizeBlock(Block block);
 

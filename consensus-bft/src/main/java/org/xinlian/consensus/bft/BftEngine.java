@@ -325,6 +325,10 @@ final class BftEngine implements ConsensusEngine, EngineContext {
       counters.drop(DropReason.INVALID_CERTIFICATE);
       return;
     }
+    if (!application.bodyMatchesHeader(block)) {
+      counters.drop(DropReason.INVALID_BLOCK);
+      return;
+    }
     Hash blockHash = decided.certificate().blockHash();
     switch (rules.verdict(height, block, blockHash)) {
       case ACCEPTED -> height.decision = decided;

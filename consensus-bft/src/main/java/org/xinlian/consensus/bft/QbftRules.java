@@ -62,6 +62,12 @@ final class QbftRules {
         context.counters().drop(DropReason.INVALID_JUSTIFICATION);
         return;
       }
+      if (!context.application().bodyMatchesHeader(proposal.block())) {
+        // A valid header with another body: not this proposal's block, and not recorded, so the
+        // genuine copy is still taken when it comes.
+        context.counters().drop(DropReason.INVALID_BLOCK);
+        return;
+      }
       BlockVerdict verdict = verdict(height, proposal.block(), blockHash);
       if (verdict == BlockVerdict.PENDING) {
         // Executing off the engine's thread: votes and timers keep flowing meanwhile.
@@ -189,7 +195,9 @@ final class QbftRules {
       return;
     }
     if (!signer.equals(height.self)
-        && !context.justifications().roundChangeValid(change, height.validators)) {
+        && (!context.justifications().roundChangeValid(change, height.validators)
+            || change.certificate().filter(certificate ->
+                !context.application().bodyMatchesHeader(certificate.block())).isPresent())) {
       context.counters().drop(DropReason.INVALID_ROUND_CHANGE);
       return;
     }

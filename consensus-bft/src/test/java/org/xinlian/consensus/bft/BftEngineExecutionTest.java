@@ -65,6 +65,31 @@ class BftEngineExecutionTest {
   }
 
   @Test
+  @DisplayName("CONSENSUS-20: a proposal whose valid header carries another body is refused before execution; the genuine copy still counts")
+  void aSwappedBodyIsRefusedBeforeExecution() {
+    Harness harness = waitingHarness();
+    int proposer = harness.proposerOf(1, 0);
+    Block block = harness.application.next((byte) 9);
+    Hash hash = harness.hash(block);
+    Proposal genuine = harness.proposal(1, block);
+    Block swapped = new Block(block.header(), List.of(org.xinlian.types.transaction.TransactionCodec.of(harness.suite)
+        .sign(new org.xinlian.types.transaction.UnsignedTransaction.Legacy(0, java.math.BigInteger.ONE, 21_000,
+            java.util.Optional.empty(), java.math.BigInteger.ZERO, new byte[0], java.util.OptionalLong.of(1)),
+            harness.keys.get(0).privateKey())));
+    Proposal forged = new Proposal(genuine.height(), genuine.round(), swapped, genuine.signature(),
+        genuine.roundChanges(), genuine.prepares());
+    assertEquals(hash, harness.hash(swapped), "the same header, so the same hash and signature");
+
+    List<ConsensusAction> refused = harness.deliver(harness.others(proposer).get(0), forged);
+    assertTrue(only(refused, ConsensusAction.ExecuteBlock.class).isEmpty(), "nothing executed");
+    assertEquals(1, harness.status().dropped(DropReason.INVALID_BLOCK));
+
+    List<ConsensusAction> taken = harness.deliver(proposer, genuine);
+    assertEquals(block, only(taken, ConsensusAction.ExecuteBlock.class).get(0).block());
+    assertInstanceOf(Vote.class, harness.broadcasts(harness.completeWork()).get(0));
+  }
+
+  @Test
   @DisplayName("CONSENSUS-20: the round's deadline waits for the executing proposal once, then the round gets a whole deadline again")
   void theDeadlineWaitsForTheExecutingProposal() {
     Harness harness = waitingHarness();

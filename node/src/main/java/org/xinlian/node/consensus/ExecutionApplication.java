@@ -29,6 +29,7 @@ import org.xinlian.evm.StopSignal;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.execution.pool.PoolStateView;
 import org.xinlian.execution.pool.TransactionPool;
+import org.xinlian.ledger.chain.BlockRoots;
 import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.rpc.eth.ChainEventListener;
 import org.xinlian.types.block.Block;
@@ -154,6 +155,11 @@ final class ExecutionApplication implements Application {
     org.xinlian.execution.ProposalVerdict verdict =
         execution.processProposal(block, clockSeconds() + TIMESTAMP_DRIFT_SECONDS_MAX);
     return verdict.rejection().map(ProposalVerdict::reject).orElseGet(ProposalVerdict::accept);
+  }
+
+  @Override
+  public boolean bodyMatchesHeader(Block block) {
+    return BlockRoots.transactionsRoot(suite, block.transactions()).equals(block.header().transactionsRoot());
   }
 
   @Override
