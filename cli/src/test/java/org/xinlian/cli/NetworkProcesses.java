@@ -222,10 +222,19 @@ final class NetworkProcesses {
     }
   }
 
-  /** Node {@code index}'s log, for failure messages. */
+  /**
+   * Node {@code index}'s log, for failure messages: the tail of what the process printed
+   * ({@code node.log}) and of its own rotating log ({@code logs/node.0.log}, NODE-20).
+   */
   static String log(Path net, int index) {
+    Path directory = net.resolve("node" + index);
+    return tail(directory.resolve("node.log")) + "\n--- logs/node.0.log ---\n"
+        + tail(directory.resolve("logs").resolve("node.0.log"));
+  }
+
+  private static String tail(Path file) {
     try {
-      String log = Files.readString(net.resolve("node" + index).resolve("node.log"));
+      String log = Files.readString(file);
       return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";

@@ -180,6 +180,30 @@ class NodeConfigTest {
     assertEquals(400, config.bftEmptyBlockIntervalMs());
   }
 
+  /** NODE-1, NETWORK-17 to NETWORK-21: the P2P bounds an operator tunes, over the transport's defaults. */
+  @Test
+  void p2pLimits() {
+    NodeConfig config = parse("""
+        {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k",
+         "p2p": {%s, "limits": {"peersMax": 50, "handshakesMax": 8, "handshakesPerAddressMax": 1,
+           "connectionsPerAddressMax": 4, "acceptsPerAddressBurstMax": 5, "acceptsPerAddressRefillMs": 500,
+           "handshakeTimeoutMs": 3000, "refusalLogIntervalMs": 60000}}}
+        """.formatted(P2P_FILES));
+    org.xinlian.network.TransportLimits limits = config.p2p().orElseThrow().limits();
+    assertEquals(50, limits.peersMax());
+    assertEquals(8, limits.handshakesMax());
+    assertEquals(1, limits.handshakesPerAddressMax());
+    assertEquals(4, limits.connectionsPerAddressMax());
+    assertEquals(5, limits.acceptsPerAddressBurstMax());
+    assertEquals(500, limits.acceptsPerAddressRefillMillis());
+    assertEquals(3000, limits.handshakeTimeoutMillis());
+    assertEquals(60000, limits.refusalLogIntervalMillis());
+    NodeConfig defaults = parse("""
+        {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k", "p2p": {%s}}
+        """.formatted(P2P_FILES));
+    assertEquals(org.xinlian.node.consensus.ConsensusService.transportLimits(), defaults.p2p().orElseThrow().limits());
+  }
+
   /** NODE-1: mistakes inside the P2P section name their path, down to the list entry. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -190,11 +214,50 @@ class NodeConfigTest {
     "\"allowedNodes\": [\"0x12\"]|p2p.allowedNodes.0",
     "\"host\": \"\"|p2p.host",
     "\"colour\": 1|p2p.colour",
+    "\"limits\": {\"peersMax\": 0}|p2p.limits.peersMax",
+    "\"limits\": {\"handshakeTimeoutMs\": \"10s\"}|p2p.limits.handshakeTimeoutMs",
+    "\"limits\": {\"colour\": 1}|p2p.limits.colour",
   })
   void p2pMistakesNameTheField(String entry, String field) {
     String json = """
         {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k", "p2p": {%s, %s}}
         """.formatted(P2P_FILES, entry);
+    DecodingException error = assertThrows(DecodingException.class, () -> parse(json));
+    assertEquals(field, error.field(), error.getMessage());
+  }
+
+  /** NODE-1, NODE-17, CONSENSUS-21: the health section and the build budget, with their defaults. */
+  @Test
+  void healthAndBuildBudget() {
+    NodeConfig defaults = parse("""
+        {"dataDirectory": "d", "genesisFile": "g", "consensus": {"roundTimeoutMs": 3000}}
+        """);
+    assertEquals(HealthConfig.defaults(), defaults.health());
+    assertEquals(1500, defaults.consensus().blockBuildTimeMs(), "half the round timeout");
+    NodeConfig config = parse("""
+        {"dataDirectory": "d", "genesisFile": "g",
+         "consensus": {"roundTimeoutMs": 3000, "blockBuildTimeMs": 700},
+         "health": {"failStopExitDelayMs": 0, "readyPeersMin": 3, "readyCommitAgeMaxMs": 9000}}
+        """);
+    assertEquals(700, config.consensus().blockBuildTimeMs());
+    assertEquals(new HealthConfig(0, java.util.OptionalInt.of(3), 9000), config.health());
+  }
+
+  /** NODE-1: mistakes in the health section and the build budget name their field. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "\"health\": {\"failStopExitDelayMs\": -1}|health.failStopExitDelayMs",
+    "\"health\": {\"readyPeersMin\": \"two\"}|health.readyPeersMin",
+    "\"health\": {\"readyCommitAgeMaxMs\": 10}|health.readyCommitAgeMaxMs",
+    "\"health\": {\"colour\": 1}|health.colour",
+    "\"health\": []|health",
+    "\"consensus\": {\"roundTimeoutMs\": 1000, \"blockBuildTimeMs\": 1001}|consensus.blockBuildTimeMs",
+    "\"consensus\": {\"blockBuildTimeMs\": 0}|consensus.blockBuildTimeMs",
+  })
+  void healthMistakesNameTheField(String entry, String field) {
+    String json = """
+        {"dataDirectory": "d", "genesisFile": "g", %s}
+        """.formatted(entry);
     DecodingException error = assertThrows(DecodingException.class, () -> parse(json));
     assertEquals(field, error.field(), error.getMessage());
   }
