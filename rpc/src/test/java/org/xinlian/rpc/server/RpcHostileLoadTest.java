@@ -188,7 +188,7 @@ class RpcHostileLoadTest {
     flood.socket = server.client.newWebSocketBuilder().buildAsync(server.webSocketUri(), flood).join();
     for (int i = 0; i < 10_000; i++) {
       // 10 ms each: the whole flood takes 50 s on two workers.
-      flood.socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"test_sleep\",\"params\":[\"0xa\"]}", true);
+      flood.socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"test_sleep\",\"params\":[\"0xa\"]}", true).join();
     }
     await(() -> server.sleepsRun.get() > 10, "the flood being served");
     for (int i = 0; i < 5; i++) {
@@ -207,7 +207,7 @@ class RpcHostileLoadTest {
     RpcWebSocketTest.Client flood = new RpcWebSocketTest.Client();
     flood.socket = server.client.newWebSocketBuilder().buildAsync(server.webSocketUri(), flood).join();
     for (int i = 0; i < 1_000; i++) {
-      flood.socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"test_sleep\",\"params\":[\"0x14\"]}", true);
+      flood.socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"test_sleep\",\"params\":[\"0x14\"]}", true).join();
     }
     JsonNode refused = null;
     while (refused == null) {
@@ -260,8 +260,9 @@ class RpcHostileLoadTest {
   @Test
   @DisplayName("RPC-22 idle connections filling every slot are closed after idleTimeoutMs, and the port serves again")
   void idleConnectionsAreClosed() throws Exception {
-    start(RpcLimits.builder().set("connectionsMax", 20).set("idleTimeoutMs", 500)
-        .set("requestReadTimeoutMs", 500));
+    // Long enough that all twenty are surely open, and the 21st tried, before the first idles out.
+    start(RpcLimits.builder().set("connectionsMax", 20).set("idleTimeoutMs", 1_500)
+        .set("requestReadTimeoutMs", 1_500));
     List<Socket> idle = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       idle.add(socket());
@@ -270,6 +271,8 @@ class RpcHostileLoadTest {
     try (Socket refused = socket()) {
       assertTrue(closedByServer(refused), "a 21st connection was served although every slot was taken");
     }
+    assertEquals(1, server.counter(RpcMetrics.CONNECTIONS_REFUSED, RpcMetrics.REFUSED_CONNECTIONS_MAX),
+        "refused on accept, not idled out");
     for (Socket socket : idle) {
       assertTrue(closedByServer(socket), "an idle connection was kept");
       socket.close();
