@@ -33,6 +33,8 @@ import org.xinlian.rpc.RpcLimits;
 final class Filters {
   /** The most hashes a block or pending-transaction filter returns per poll (oldest dropped). */
   static final int FILTER_HASHES_MAX = 10_000;
+  /** Filters refused by a table bound, by which: {@code filters-max} or {@code per-address}. */
+  static final String FILTERS_REFUSED = "xinlian.rpc.filters.refused";
 
   private enum Kind { LOGS, BLOCKS, PENDING }
 
@@ -63,12 +65,7 @@ final class Filters {
   private final Map<String, Integer> perAddress = new HashMap<>();
   private final Hash[] pending = new Hash[FILTER_HASHES_MAX];
   /** Pending transactions seen since start; the ring holds the last FILTER_HASHES_MAX. */
-  private long pendingSeen;
-
-  /** Filters refused by a table bound, by which: {@code filters-max} or {@code per-address}. */
-  static final String FILTERS_REFUSED = "xinlian.rpc.filters.refused";
-
-  private final Counter refusedTotal;
+  private long pendingSeen;  private final Counter refusedTotal;
   private final Counter refusedPerAddress;
 
   Filters(EthContext context, MeterRegistry meters) {
