@@ -45,6 +45,8 @@ import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.ledger.state.StateDatabase;
 import org.xinlian.node.consensus.ConsensusService;
 import org.xinlian.rpc.ChainInfo;
+import org.xinlian.rpc.HealthReport;
+import org.xinlian.rpc.HealthSource;
 import org.xinlian.rpc.eth.EthereumRpc;
 import org.xinlian.rpc.eth.EthereumRpcDependencies;
 import org.xinlian.rpc.server.RpcServer;
@@ -82,6 +84,8 @@ public final class Node implements AutoCloseable {
   private final FailStop failStop;
   private final HealthConfig healthConfig;
   private final Clock clock;
+  /** Set once every component has started: until then the node is alive but not ready. */
+  private volatile boolean startedUp;
   private boolean closed;
 
   private Node(NodeConfig config, Clock clock, int syncLagHeights,
@@ -151,6 +155,7 @@ public final class Node implements AutoCloseable {
         .subscriptionSources(ethereum.subscriptionSources())
         .meterRegistry(meters)
         .clock(clock)
+        .health(healthSource())
         .build();
     try {
       rpc.start();
@@ -166,6 +171,7 @@ public final class Node implements AutoCloseable {
       this.consensus = startConsensus(config, clock, syncLagHeights, ethereum, executionTimer);
       started.push(consensus);
     }
+    startedUp = true;
   }
 
   /**
@@ -328,7 +334,9 @@ public final class Node implements AutoCloseable {
     long height = head().number();
     int peers = 0;
     Optional<Long> commitAge = Optional.empty();
-    if (consensus != null) {
+    if (!startedUp) {
+      problems.add("starting");
+    } else if (consensus != null) {
       peers = consensus.peerCount();
       org.xinlian.consensus.ValidatorSet validators = consensus.validatorSet(height + 1);
       int needed = healthConfig.readyPeersMin()
@@ -346,6 +354,26 @@ public final class Node implements AutoCloseable {
       }
     }
     return new NodeHealth(failed.isEmpty(), problems.isEmpty(), problems, height, peers, commitAge);
+  }
+
+  /** /health and /ready (NODE-18, RPC-29) from {@link #health()}. */
+  private HealthSource healthSource() {
+    return new HealthSource() {
+      @Override
+      public HealthReport health() {
+        NodeHealth health = Node.this.health();
+        List<String> problems = health.alive() ? List.of() : health.problems();
+        return new HealthReport(health.alive(), health.alive() ? "ok" : "failed", problems,
+            health.height(), health.peers());
+      }
+
+      @Override
+      public HealthReport readiness() {
+        NodeHealth health = Node.this.health();
+        return new HealthReport(health.ready(), health.ready() ? "ready" : "not ready",
+            health.problems(), health.height(), health.peers());
+      }
+    };
   }
 
   /** How many validators of {@code validators} make a quorum (more than two thirds of equal power). */

@@ -35,6 +35,8 @@ class NodeFailStopTest {
           return store.get();
         })) {
       int port = node.rpcAddress().getPort();
+      assertEquals(200, NodeFixture.getResponse(port, "/health").statusCode());
+      assertEquals(200, NodeFixture.getResponse(port, "/ready").statusCode());
       CountDownLatch failed = new CountDownLatch(1);
       node.onFailure(failed::countDown);
       assertTrue(node.pool().add(NodeFixture.transfer(0, 0, bob, NodeFixture.ONE_ETHER)).accepted());
@@ -62,8 +64,13 @@ class NodeFailStopTest {
           + "\"]}");
       assertTrue(sent.contains("node stopped"), sent);
 
-      // Reads still work, and report the failure and the last committed block.
+      // Reads still work, and report the failure and the last committed block (NODE-18).
       assertEquals(1, NodeFixture.blockNumber(port));
+      var health = NodeFixture.getResponse(port, "/health");
+      assertEquals(503, health.statusCode(), health.body());
+      assertTrue(health.body().startsWith("{\"status\":\"failed\",\"height\":1,"), health.body());
+      assertTrue(health.body().contains("node stopped: block production failed (storage fault)"), health.body());
+      assertEquals(503, NodeFixture.getResponse(port, "/ready").statusCode());
       String metrics = NodeFixture.get(port, "/metrics");
       assertTrue(Pattern.compile("(?m)^xinlian_node_failed(\\{[^}]*\\})? 1(\\.0)?$").matcher(metrics).find(),
           metrics);

@@ -1,5 +1,8 @@
 package org.xinlian.rpc.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -22,6 +25,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Locale;
+import org.xinlian.rpc.HealthReport;
+import org.xinlian.rpc.HealthSource;
 import org.xinlian.rpc.RpcServerConfig;
 
 /**
@@ -41,12 +46,14 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private final RpcMetrics metrics;
   private final ClientConnection connection;
   private final ConnectionTimeouts timeouts;
+  private final HealthSource health;
+  private static final ObjectMapper HEALTH_JSON = new ObjectMapper();
   private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
   private boolean busy;
 
   RpcHttpHandler(RpcServerConfig config, RequestScheduler scheduler, RpcDispatcher dispatcher,
       PrometheusMeterRegistry prometheus, RpcMetrics metrics, ClientConnection connection,
-      ConnectionTimeouts timeouts) {
+      ConnectionTimeouts timeouts, HealthSource health) {
     super(false);
     this.config = config;
     this.scheduler = scheduler;
@@ -55,6 +62,7 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     this.metrics = metrics;
     this.connection = connection;
     this.timeouts = timeouts;
+    this.health = health;
   }
 
   @Override
@@ -104,7 +112,9 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type");
       response.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
     } else if ("/health".equals(path) && HttpMethod.GET.equals(method)) {
-      response = bytes(HttpResponseStatus.OK, JSON, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+      response = health(health.health());
+    } else if ("/ready".equals(path) && HttpMethod.GET.equals(method)) {
+      response = health(health.readiness());
     } else if ("/metrics".equals(path) && HttpMethod.GET.equals(method)) {
       response = bytes(HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8",
           prometheus.scrape().getBytes(StandardCharsets.UTF_8));
@@ -121,6 +131,16 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       return;
     }
     respond(ctx, request, response, true);
+  }
+
+  /** 200 when ok, else 503 (RPC-29): load balancers and supervisors act on the status alone. */
+  private FullHttpResponse health(HealthReport report) {
+    ObjectNode json = HEALTH_JSON.createObjectNode()
+        .put("status", report.status()).put("height", report.height()).put("peers", report.peers());
+    ArrayNode problems = json.putArray("problems");
+    report.problems().forEach(problems::add);
+    return bytes(report.ok() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, JSON,
+        json.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private void call(ChannelHandlerContext ctx, FullHttpRequest request) {

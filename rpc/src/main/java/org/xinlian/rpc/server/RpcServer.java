@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.xinlian.common.Clock;
 import org.xinlian.common.Invariants;
 import org.xinlian.rpc.ChainInfo;
+import org.xinlian.rpc.HealthSource;
 import org.xinlian.rpc.RpcMethod;
 import org.xinlian.rpc.RpcMethodRegistry;
 import org.xinlian.rpc.RpcServerConfig;
@@ -48,12 +49,14 @@ public final class RpcServer implements AutoCloseable {
   private final RequestScheduler scheduler;
   private final RpcMethodRegistry registry;
   private final Clock clock;
+  private final HealthSource health;
   private EventLoopGroup acceptors;
   private EventLoopGroup io;
   private Channel serverChannel;
 
   private RpcServer(Builder builder) {
     this.config = builder.config;
+    this.health = builder.health;
     this.prometheus = builder.prometheus != null
         ? builder.prometheus : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.metrics = new RpcMetrics(prometheus);
@@ -101,7 +104,7 @@ public final class RpcServer implements AutoCloseable {
                 .addLast("http", new HttpServerCodec(HTTP_INITIAL_LINE_BYTES_MAX, HTTP_HEADER_BYTES_MAX, 8192))
                 .addLast("aggregator", new HttpObjectAggregator(limits.requestBodyBytesMax()))
                 .addLast("rpc-http", new RpcHttpHandler(config, scheduler, dispatcher, prometheus,
-                    metrics, connection, timeouts));
+                    metrics, connection, timeouts, health));
           }
         });
     try {
@@ -159,6 +162,7 @@ public final class RpcServer implements AutoCloseable {
     private final List<SubscriptionSource> sources = new ArrayList<>();
     private PrometheusMeterRegistry prometheus;
     private Clock clock = Clock.system();
+    private HealthSource health = HealthSource.ALWAYS;
 
     private Builder(RpcServerConfig config, ChainInfo chain) {
       this.config = config;
@@ -184,6 +188,12 @@ public final class RpcServer implements AutoCloseable {
     /** The clock of call deadlines and connection timeouts; the system clock by default. */
     public Builder clock(Clock value) {
       this.clock = java.util.Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** What /health and /ready answer; always healthy and ready by default. */
+    public Builder health(HealthSource value) {
+      this.health = java.util.Objects.requireNonNull(value, "health");
       return this;
     }
 
