@@ -25,57 +25,40 @@ import org.xinlian.types.transaction.TransactionCodec;
  * before and during each attack are printed for the record.
  */
 class HostileLoadProcessTest {
-  private static final int NODES = 4;
   /** The longest any node may go without a commit while an attack runs. */
   private static final Duration COMMIT_GAP_MAX = Duration.ofSeconds(20);
   /** How soon a restarted validator must be connected to every other while a flood runs. */
   private static final Duration RECONNECT_MAX = Duration.ofSeconds(30);
+  /** 20 × 1,000 subscriptions per node: the default per-connection and per-address limits allow it. */
+  private static final int SUBSCRIPTION_CONNECTIONS = 20;
+  private static final int SUBSCRIPTIONS_PER_CONNECTION = 1_000;
   /** At most one line per reason per 10 s (NETWORK-21), over the flood's 10 to 40 s. */
   private static final long REFUSAL_LINES_MAX = 40;
-  /** The node JVMs get the optimising compiler: the attacks are CPU-bound, as in production. */
-  private static final List<String> JVM_OPTIONS = List.of(
-      "--jvm-option", "-Xmx384m", "--jvm-option", "-XX:+UseSerialGC",
-      "--jvm-option", "-XX:ActiveProcessorCount=2");
 
   @TempDir static Path directory;
-  private static Path net;
-  private static int[] ports;
+  private static SharedNetwork network;
   private static NetworkChain chain;
+  private static int[] ports;
+  private static Path net;
   private final CryptoSuite suite = CryptoSuites.standard();
 
   @BeforeAll
   static void startNetwork() {
-    ports = NetworkProcesses.freePortBases(NODES);
-    net = directory.resolve("net");
-    CliRun.Result init = cli(List.of("network", "init", "--nodes", "4", "--suite", "standard",
-        "--dir", net.toString(), "--rpc-base-port", String.valueOf(ports[0]),
-        "--p2p-base-port", String.valueOf(ports[1])));
-    assertEquals(0, init.exitCode(), init.err());
-    List<String> up = new ArrayList<>(List.of("network", "up", "--dir", net.toString(), "--timeout", "120"));
-    up.addAll(JVM_OPTIONS);
-    CliRun.Result started = cli(up);
-    assertEquals(0, started.exitCode(), started.out() + started.err() + logs());
-    chain = new NetworkChain(node -> "127.0.0.1", node -> ports[0] + node);
-    chain.awaitHeight(3, 0, 1, 2, 3);
+    network = SharedNetwork.start(directory);
+    chain = network.chain;
+    ports = network.ports;
+    net = network.net;
   }
 
   @AfterAll
   static void stopNetwork() {
-    if (net != null) {
-      NetworkProcesses.killAll(net, NODES);
+    if (network != null) {
+      network.close();
     }
-  }
-
-  private static CliRun.Result cli(List<String> args) {
-    return new CliRun(directory).withoutTerminal().withSystemClock().run(args.toArray(String[]::new));
   }
 
   private static String logs() {
-    StringBuilder logs = new StringBuilder();
-    for (int i = 0; i < NODES; i++) {
-      logs.append("\n--- node").append(i).append(" ---\n").append(NetworkProcesses.log(net, i));
-    }
-    return logs.toString();
+    return network.logs();
   }
 
   /**
@@ -135,11 +118,7 @@ class HostileLoadProcessTest {
     try (ConnectionFlood flood = new ConnectionFlood("127.0.0.2", targets, 600)) {
       Thread.sleep(3_000);
       long restarted = System.nanoTime();
-      List<String> up = new ArrayList<>(List.of("network", "up", "--dir", net.toString(), "--timeout", "120",
-          "--node", "2"));
-      up.addAll(JVM_OPTIONS);
-      CliRun.Result started = cli(up);
-      assertEquals(0, started.exitCode(), started.out() + started.err() + logs());
+      network.up(2);
       NetworkProcesses.await(RECONNECT_MAX, () -> peerCount(2) == 3, "validator 2 to reconnect to all three"
           + " during the flood");
       reconnectMillis = (System.nanoTime() - restarted) / 1_000_000;
@@ -156,6 +135,45 @@ class HostileLoadProcessTest {
     System.out.printf("HostileLoadProcessTest: connection flood (%d connections from one address):"
         + " validator 2 reconnected in %d ms, %.2f blocks/s, %d refusal log lines%n", floodOpened,
         reconnectMillis, during.blocksPerSecond(), refusalLines);
+  }
+
+  /**
+   * Notifications were delivered on the block-commit thread: 75,000 log subscriptions on three
+   * validators halved the network's block rate. Now a commit only hands the block to a bounded
+   * notification thread (RPC-27): with 20 WebSocket connections of 1,000 log subscriptions each
+   * on each of three validators (60,000), and transfers making logs-free blocks with
+   * transactions, every node keeps committing within {@link #COMMIT_GAP_MAX}.
+   */
+  @Test
+  void sixtyThousandLogSubscriptionsDoNotSlowConsensus() throws Exception {
+    BlockRates.Window before = BlockRates.measure(chain, Duration.ofSeconds(6), 0, 1, 2, 3);
+    List<RpcWebSocket> sockets = new ArrayList<>();
+    try {
+      for (int node = 0; node < 3; node++) {
+        for (int connection = 0; connection < SUBSCRIPTION_CONNECTIONS; connection++) {
+          RpcWebSocket socket = RpcWebSocket.open(ports[0] + node);
+          sockets.add(socket);
+          for (int i = 0; i < SUBSCRIPTIONS_PER_CONNECTION; i++) {
+            socket.send("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"eth_subscribe\",\"params\":[\"logs\","
+                + "{\"address\":\"0x" + String.format("%040x", connection * 1_000 + i + 1) + "\"}]}");
+          }
+        }
+      }
+      long subscribed = SUBSCRIPTION_CONNECTIONS * SUBSCRIPTIONS_PER_CONNECTION * 3L;
+      NetworkProcesses.await(Duration.ofMinutes(2), () -> sockets.stream().mapToLong(RpcWebSocket::received).sum()
+          >= subscribed, "every subscription to be confirmed");
+      for (int i = 0; i < 5; i++) {
+        chain.sendTransfer(i % 3);
+      }
+      BlockRates.Window during = BlockRates.measure(chain, Duration.ofSeconds(10), 0, 1, 2, 3);
+      assertTrue(during.longestGapMillis() <= COMMIT_GAP_MAX.toMillis(), during + logs());
+      assertTrue(sockets.stream().allMatch(socket -> socket.closeCode() == null), "a subscriber was closed");
+      System.out.printf("HostileLoadProcessTest: %d log subscriptions on three validators: %.2f blocks/s before,"
+          + " %.2f blocks/s during, longest gap %d ms%n", subscribed, before.blocksPerSecond(),
+          during.blocksPerSecond(), during.longestGapMillis());
+    } finally {
+      sockets.forEach(RpcWebSocket::close);
+    }
   }
 
   private static int peerCount(int node) {
