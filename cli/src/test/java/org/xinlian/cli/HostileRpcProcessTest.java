@@ -126,7 +126,12 @@ class HostileRpcProcessTest {
           HttpResponse<String> response = post(endlessCall(method, 7), Duration.ofMinutes(1));
           JsonNode answer = JSON.readTree(response.body());
           assertTrue(answer.has("error"), method + " of an endless loop answered " + answer);
-          return new long[] {(System.nanoTime() - started) / 1_000_000, answer.get("error").get("code").asLong()};
+          long code = answer.get("error").get("code").asLong();
+          // A call is stopped at its time cap; an estimate may also find first that no gas up
+          // to the cap is enough (geth's "gas required exceeds allowance", -32000).
+          assertTrue(code == -32005 || method.equals("eth_estimateGas") && code == -32000,
+              method + " answered " + answer);
+          return new long[] {(System.nanoTime() - started) / 1_000_000, code};
         }));
       }
       // A client that gives up after a second: the node must stop its call.
@@ -152,10 +157,11 @@ class HostileRpcProcessTest {
       List<String> durations = new ArrayList<>();
       for (Future<long[]> call : calls) {
         long[] outcome = call.get();
-        assertEquals(-32005, outcome[1], "a stopped call is a limit exceeded");
-        assertTrue(outcome[0] >= CALL_TIMEOUT.toMillis() - 500 && outcome[0] <= CALL_ANSWER_MAX.toMillis(),
-            "answered after " + outcome[0] + " ms");
-        durations.add(outcome[0] + " ms");
+        assertTrue(outcome[0] <= CALL_ANSWER_MAX.toMillis(), "answered after " + outcome[0] + " ms");
+        if (outcome[1] == -32005) {
+          assertTrue(outcome[0] >= CALL_TIMEOUT.toMillis() - 500, "stopped before its cap: " + outcome[0] + " ms");
+        }
+        durations.add(outcome[0] + " ms (" + outcome[1] + ")");
       }
       assertTrue(slowest <= CHEAP_ANSWER_MAX.toMillis(), "eth_blockNumber took " + slowest + " ms");
       NetworkProcesses.await(Duration.ofSeconds(20), () -> {
@@ -244,6 +250,19 @@ class HostileRpcProcessTest {
       JsonNode cheap = JSON.readTree(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}",
           CHEAP_ANSWER_MAX).body());
       assertTrue(cheap.has("result"), cheap.toString());
+      for (Socket socket : idle) {
+        socket.close();
+      }
+      idle.clear();
+      // The node notices the closed connections and gives the address its slots back.
+      NetworkProcesses.await(Duration.ofSeconds(20), () -> {
+        try {
+          return RawHttp.post("127.0.0.2", port, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}")
+              .contains("result");
+        } catch (IOException stillRefused) {
+          return false;
+        }
+      }, "127.0.0.2 to be served again once its idle connections closed");
 
       String mine = JSON.readTree(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_newBlockFilter\",\"params\":[]}",
           Duration.ofSeconds(5)).body()).get("result").asText();

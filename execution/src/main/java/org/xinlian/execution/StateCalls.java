@@ -40,7 +40,7 @@ final class StateCalls {
 
   CallResult call(CallRequest request, Optional<Hash> blockHash, StopSignal stop) {
     BlockHeader header = header(blockHash);
-    return execute(request, header, request.gas().orElse(header.gasLimit()), stop);
+    return execute(request, header, gasFor(request, header), stop);
   }
 
   /**
@@ -53,7 +53,7 @@ final class StateCalls {
    */
   GasEstimate estimateGas(CallRequest request, Optional<Hash> blockHash, StopSignal stop) {
     BlockHeader header = header(blockHash);
-    long high = request.gas().orElse(header.gasLimit());
+    long high = gasFor(request, header);
     CallResult atHigh = execute(request, header, high, stop);
     if (!atHigh.succeeded()) {
       return new GasEstimate(high, atHigh);
@@ -101,6 +101,15 @@ final class StateCalls {
       }
     }
     return new GasEstimate(high, best);
+  }
+
+  /**
+   * The gas a call runs with: what it asks for, at most the block's gas limit (EXECUTION-6): what
+   * a call does, a transaction in a block could do, and a request above the limit (the RPC's own
+   * cap may be higher) runs at the limit instead of being refused.
+   */
+  private static long gasFor(CallRequest request, BlockHeader header) {
+    return Math.min(request.gas().orElse(header.gasLimit()), header.gasLimit());
   }
 
   private BlockHeader header(Optional<Hash> blockHash) {

@@ -116,6 +116,13 @@ class StateCallsTest {
       assertTrue(node.blocks.transaction(exact.hash()).orElseThrow().receipt().success());
       assertArrayEquals(word(77), node.port.call(CallRequest.of(alice, contract, new byte[0]), Optional.empty()).output());
 
+      // EXECUTION-6: a call asking for more gas than a block holds runs with the block's limit.
+      CallResult greedy = node.port.call(new CallRequest(Optional.of(alice), Optional.of(contract),
+          java.util.OptionalLong.of(TestNode.BLOCK_GAS_LIMIT * 10), BigInteger.ZERO, new byte[0], BigInteger.ZERO),
+          Optional.empty());
+      assertTrue(greedy.succeeded(), greedy.toString());
+      assertArrayEquals(word(77), greedy.output());
+
       // A call at an older block sees that block's state.
       Hash deployBlock = node.blocks.canonicalHash(1).orElseThrow();
       assertArrayEquals(word(0), node.port.call(CallRequest.of(alice, contract, new byte[0]),
