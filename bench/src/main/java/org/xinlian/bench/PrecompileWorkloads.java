@@ -199,7 +199,7 @@ final class PrecompileWorkloads {
     byte[] digest = Keccak256.hash("worst-case sm2 message".getBytes(StandardCharsets.US_ASCII));
     Signature signature = suite.sign(key.privateKey(), digest);
     byte[] input = concat(digest, word(signature.r()), word(signature.s()), key.publicKey().bytes());
-    return calling(SM2_VERIFY, input, 3450, 32, equalTo(word(BigInteger.ONE)));
+    return calling(SM2_VERIFY, input, 6900, 32, equalTo(word(BigInteger.ONE)));
   }
 
   /** G1 + 2 G1: two distinct points, the general addition. */
