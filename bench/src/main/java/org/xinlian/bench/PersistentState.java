@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.xinlian.common.Address;
 import org.xinlian.crypto.CryptoSuites;
@@ -125,7 +126,7 @@ final class PersistentState implements AutoCloseable {
     }
   }
 
-  private void commit(java.util.function.Consumer<JournaledWorldState> changes) {
+  private void commit(Consumer<JournaledWorldState> changes) {
     JournaledWorldState state = states.headState();
     changes.accept(state);
     state.finishTransaction();

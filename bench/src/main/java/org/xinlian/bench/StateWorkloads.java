@@ -24,7 +24,8 @@ final class StateWorkloads {
 
   /** The counter starts at 1 + run * COUNTER_PER_RUN, passed as the calldata word. */
   private static Workload counting(Consumer<Assembler> body, long bodyGasMax, Set<PersistentState.Content> contents) {
-    byte[] code = Loops.repeat(code1 -> code1.op(PUSH0, CALLDATALOAD), body, REPEATS, REPEATS * bodyGasMax + 100);
+    byte[] code = Loops.repeat(prologue -> prologue.op(PUSH0, CALLDATALOAD), body, REPEATS,
+        REPEATS * bodyGasMax + 100);
     return new Workload(code,
         run -> PrecompileWorkloads.word(BigInteger.valueOf(1 + run * COUNTER_PER_RUN)),
         contents, Optional.empty());

@@ -1,6 +1,7 @@
 package org.xinlian.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -81,23 +82,23 @@ public class WorstCaseBenchmark {
   private final TransactionProcessor processor =
       new TransactionProcessor(Precompiles.cancunWithGm(), FeeMode.ZERO_PRICE);
   private BlockContext block;
-  private Workload cases;
+  private Workload built;
   private PersistentState state;
   private long run;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    cases = workload.workload();
-    checkPrecompileInput(cases.precompileCheck());
+    built = workload.workload();
+    checkPrecompileInput(built.precompileCheck());
     block = new BlockContext(COINBASE, BLOCK_NUMBER, 1_700_000_000L, Math.max(gasLimit, 30_000_000L),
         UInt256.ZERO, UInt256.fromLong(7), UInt256.ONE, UInt256.ONE,
-        number -> Hash.wrap(Keccak256.hash(Long.toString(number).getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
-    state = PersistentState.create(CONTRACT, cases.code(), cases.contents());
+        number -> Hash.wrap(Keccak256.hash(Long.toString(number).getBytes(StandardCharsets.US_ASCII))));
+    state = PersistentState.create(CONTRACT, built.code(), built.contents());
     // One run before timing: it must succeed and spend (nearly) all its gas, or we would time
     // a transaction that stopped early.
     TransactionResult first = execute();
     System.out.printf("%nWorstCaseBenchmark %s: %,d gas per transaction of %,d (code %,d bytes)%n",
-        workload, first.gasUsed(), gasLimit, cases.code().length);
+        workload, first.gasUsed(), gasLimit, built.code().length);
     if (first.isRejected() || first.outcome() != Outcome.SUCCESS) {
       throw new IllegalStateException(workload + ": the transaction did not succeed: " + first);
     }
@@ -122,7 +123,7 @@ public class WorstCaseBenchmark {
   private TransactionResult execute() {
     JournaledWorldState head = state.head();
     ExecutableTransaction transaction = new ExecutableTransaction(2, SENDER, Optional.of(CONTRACT), 0,
-        gasLimit, UInt256.ZERO, cases.calldata().apply(run++), UInt256.ZERO, UInt256.ZERO, List.of(),
+        gasLimit, UInt256.ZERO, built.calldata().apply(run++), UInt256.ZERO, UInt256.ZERO, List.of(),
         List.of(), UInt256.ZERO);
     return processor.process(head, block, transaction);
   }
