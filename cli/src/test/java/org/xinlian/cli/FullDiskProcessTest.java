@@ -121,15 +121,7 @@ class FullDiskProcessTest {
   }
 
   private Process startNode(int node) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=2",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "node", "--config", net.resolve("node" + node).resolve("config.json").toString()));
-    Path log = net.resolve("node" + node).resolve("node.log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    process.getOutputStream().close();
+    Process process = NetworkProcesses.startNode(net, node, List.of());
     Files.writeString(NetworkProcesses.pidFile(net, node), Long.toString(process.pid()));
     return process;
   }

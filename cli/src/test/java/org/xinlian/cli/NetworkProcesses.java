@@ -97,6 +97,24 @@ final class NetworkProcesses {
     return new ChildResult(process.exitValue(), Files.readString(out), Files.readString(err));
   }
 
+  /**
+   * Starts node {@code index} of {@code net} as a child of the test, its output appended to its
+   * {@code node.log}, after {@code prefix} (a namespace to run it in, say), so the test can read
+   * its exit status.
+   */
+  static Process startNode(Path net, int index, List<String> prefix) throws IOException {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=2",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "node", "--config", net.resolve("node" + index).resolve("config.json").toString()));
+    Path log = net.resolve("node" + index).resolve("node.log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    process.getOutputStream().close();
+    return process;
+  }
+
   /** The pid in node {@code index}'s pid file. */
   static long pid(Path net, int index) throws IOException {
     return Long.parseLong(Files.readString(pidFile(net, index), StandardCharsets.US_ASCII).strip());
