@@ -1,8 +1,6 @@
 package org.xinlian.node.consensus;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,7 +17,6 @@ import org.xinlian.common.DecodingException;
 import org.xinlian.consensus.ConsensusAction;
 import org.xinlian.consensus.ConsensusEngine;
 import org.xinlian.consensus.ConsensusEvent;
-import org.xinlian.consensus.DropReason;
 import org.xinlian.consensus.EngineStatus;
 import org.xinlian.consensus.Timeout;
 import org.xinlian.consensus.TimeoutStep;
@@ -117,20 +114,13 @@ final class ConsensusDriver implements AutoCloseable {
   private Optional<byte[]> lastPersisted;
   private Timeout heldProposal;
   private long heldDeadlineNanos;
-  private final Map<DropReason, Long> droppedBefore = new EnumMap<>(DropReason.class);
-  private long roundChangesBefore;
-  private long deadlinesDeferredBefore;
-  private long blocksCommittedBefore;
+  private final EngineTotals totals = new EngineTotals();
 
   private volatile EngineStatus status;
-  private volatile Counters counters = new Counters(0, 0, Map.of(), 0);
   private volatile boolean syncing;
   private volatile Throwable failure;
   private volatile boolean stopping;
 
-  /** Totals over every engine this driver ran (an engine's own counters restart with it). */
-  record Counters(long roundChanges, long blocksCommitted, Map<DropReason, Long> dropped,
-      long deadlinesDeferred) {}
 
   /**
    * Creates the first engine at once, so a damaged write-ahead state refuses the node's start.
@@ -335,11 +325,7 @@ final class ConsensusDriver implements AutoCloseable {
 
   /** Drops the engine (a bulk sync commits behind its back); its counters stay in the totals. */
   private void retireEngine() {
-    EngineStatus last = engine.status();
-    roundChangesBefore += last.roundChanges();
-    deadlinesDeferredBefore += last.deadlinesDeferred();
-    blocksCommittedBefore += last.blocksCommitted();
-    last.dropped().forEach((reason, count) -> droppedBefore.merge(reason, count, Long::sum));
+    totals.retired(engine.status());
     engine = null;
     generation++;
     heldProposal = null;
@@ -445,11 +431,7 @@ final class ConsensusDriver implements AutoCloseable {
   private void publishStatus() {
     EngineStatus current = engine.status();
     status = current;
-    Map<DropReason, Long> dropped = new EnumMap<>(droppedBefore);
-    current.dropped().forEach((reason, count) -> dropped.merge(reason, count, Long::sum));
-    counters = new Counters(roundChangesBefore + current.roundChanges(),
-        blocksCommittedBefore + current.blocksCommitted(), dropped,
-        deadlinesDeferredBefore + current.deadlinesDeferred());
+    totals.observed(current);
     watch.observed(current);
   }
 
@@ -458,8 +440,8 @@ final class ConsensusDriver implements AutoCloseable {
     return status;
   }
 
-  Counters counters() {
-    return counters;
+  EngineTotals.Counters counters() {
+    return totals.totals();
   }
 
   boolean syncing() {
