@@ -176,6 +176,16 @@ class LayeringTest {
   }
 
   @Test
+  void kzgLibraryStaysInsideThePrecompiles() {
+    noClasses()
+        .that().resideOutsideOfPackages("org.xinlian.evm.precompile")
+        .should().dependOnClassesThat().resideInAnyPackage("ethereum.ckzg4844..")
+        .because("c-kzg-4844 is the implementation of the point evaluation precompile, loaded with"
+            + " the mainnet setup in one place (docs/adr/0010); nothing else may reach it")
+        .check(classes);
+  }
+
+  @Test
   void nettyStaysOutOfTheNetworkApi() {
     noClasses()
         .that().resideInAPackage("org.xinlian.network..")

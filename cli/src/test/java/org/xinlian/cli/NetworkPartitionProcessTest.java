@@ -158,16 +158,7 @@ class NetworkPartitionProcessTest {
   }
 
   private Process startInNamespace(Path net, int node) throws IOException {
-    List<String> command = new ArrayList<>(List.of(IP.toString(), "netns", "exec", namespace(node),
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=2",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "node", "--config", net.resolve("node" + node).resolve("config.json").toString()));
-    Path log = net.resolve("node" + node).resolve("node.log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    process.getOutputStream().close();
-    return process;
+    return NetworkProcesses.startNode(net, node, List.of(IP.toString(), "netns", "exec", namespace(node)));
   }
 
   /** Every link between a node of {@code side} and a node of {@code other} stops carrying packets. */

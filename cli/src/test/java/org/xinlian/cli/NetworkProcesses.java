@@ -97,6 +97,24 @@ final class NetworkProcesses {
     return new ChildResult(process.exitValue(), Files.readString(out), Files.readString(err));
   }
 
+  /**
+   * Starts node {@code index} of {@code net} as a child of the test, its output appended to its
+   * {@code node.log}, after {@code prefix} (a namespace to run it in, say), so the test can read
+   * its exit status.
+   */
+  static Process startNode(Path net, int index, List<String> prefix) throws IOException {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=2",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "node", "--config", net.resolve("node" + index).resolve("config.json").toString()));
+    Path log = net.resolve("node" + index).resolve("node.log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    process.getOutputStream().close();
+    return process;
+  }
+
   /** The pid in node {@code index}'s pid file. */
   static long pid(Path net, int index) throws IOException {
     return Long.parseLong(Files.readString(pidFile(net, index), StandardCharsets.US_ASCII).strip());
@@ -222,10 +240,19 @@ final class NetworkProcesses {
     }
   }
 
-  /** Node {@code index}'s log, for failure messages. */
+  /**
+   * Node {@code index}'s log, for failure messages: the tail of what the process printed
+   * ({@code node.log}) and of its own rotating log ({@code logs/node.0.log}, NODE-20).
+   */
   static String log(Path net, int index) {
+    Path directory = net.resolve("node" + index);
+    return tail(directory.resolve("node.log")) + "\n--- logs/node.0.log ---\n"
+        + tail(directory.resolve("logs").resolve("node.0.log"));
+  }
+
+  private static String tail(Path file) {
     try {
-      String log = Files.readString(net.resolve("node" + index).resolve("node.log"));
+      String log = Files.readString(file);
       return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";

@@ -8,10 +8,14 @@ import org.xinlian.types.block.Block;
  * never touches state; the application builds, checks, executes and persists them. The node adapts
  * the execution module's {@code ExecutionPort} to it; the simulator plugs in a key-value machine.
  *
- * <p>The engine calls these methods from its single event loop, never concurrently. They must be
- * deterministic in the block and the committed chain (only {@link #prepareProposal} and the
- * timestamp bound of {@link #processProposal} may consult the node's clock), or honest validators
- * would disagree on validity (docs/spec/consensus.md CONSENSUS-15).
+ * <p>Two kinds of callers: the engine itself calls the quick reads ({@link #lastCommitted}, {@link
+ * #validatorSet}, {@link #committedBlock}) from its event loop; the slow work ({@link
+ * #prepareProposal}, {@link #processProposal}, {@link #finalizeBlock} and {@link #commit}) it asks
+ * for with {@link ConsensusAction}s, which the driver carries out off the engine's thread, one at
+ * a time, and answers with events (CONSENSUS-20). The methods must be deterministic in the block
+ * and the committed chain (only {@link #prepareProposal} and the timestamp bound of {@link
+ * #processProposal} may consult the node's clock), or honest validators would disagree on
+ * validity (docs/spec/consensus.md CONSENSUS-15).
  */
 public interface Application {
   /** The last committed block: genesis (height 0) on a new chain. */
@@ -25,7 +29,11 @@ public interface Application {
    */
   ValidatorSet validatorSet(long height);
 
-  /** Builds the block this node proposes: it extends the last committed block. */
+  /**
+   * Builds the block this node proposes: it extends the last committed block. An implementation
+   * bounds how long it takes (a proposer-side budget, CONSENSUS-21), never what it may hold: the
+   * block is still checked by gas alone.
+   */
   Block prepareProposal(ProposalRequest request);
 
   /**
@@ -33,6 +41,15 @@ public interface Application {
    * executes to the roots its header claims. A rejection names the first failing check.
    */
   ProposalVerdict processProposal(Block block);
+
+  /**
+   * Whether {@code block}'s body is the one its header commits to (its transactions root). Pure,
+   * and quick next to execution: the engine asks it, on its own thread, of every block a peer
+   * sends before anything else, so a faulty peer that pairs a valid header with another body is
+   * refused at once, and a verdict of {@link #processProposal} can be kept by the header's hash
+   * (CONSENSUS-20).
+   */
+  boolean bodyMatchesHeader(Block block);
 
   /** Executes a decided block without persisting it yet. */
   Finalization finalizeBlock(Block block);

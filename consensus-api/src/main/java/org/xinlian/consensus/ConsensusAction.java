@@ -2,8 +2,20 @@ package org.xinlian.consensus;
 
 import java.util.Objects;
 import org.xinlian.common.Address;
+import org.xinlian.common.Hash;
+import org.xinlian.types.block.Block;
 
-/** What the engine asks the driver to do; actions of one {@link ConsensusEngine#handle} run in order. */
+/**
+ * What the engine asks the driver to do; actions of one {@link ConsensusEngine#handle} run in order.
+ *
+ * <p>Three actions are slow work for the {@link Application}: {@link BuildBlock}, {@link
+ * ExecuteBlock} and {@link CommitBlock}. The driver carries them out off the engine's thread, one
+ * at a time in the order asked, and hands each result back as an event ({@link
+ * ConsensusEvent.BlockBuilt}, {@link ConsensusEvent.BlockExecuted}, {@link
+ * ConsensusEvent.BlockCommitted}): exactly one per action, unless the engine is replaced first.
+ * Meanwhile the engine keeps handling messages and timers, so a block that takes long to execute
+ * never keeps a validator from voting or hearing its peers (docs/spec/consensus.md CONSENSUS-20).
+ */
 public sealed interface ConsensusAction {
   /** Send {@code bytes} to every other validator (and to followers, if the network has any). */
   record Broadcast(byte[] bytes) implements ConsensusAction {
@@ -42,6 +54,35 @@ public sealed interface ConsensusAction {
   record PersistState(byte[] state) implements ConsensusAction {
     public PersistState {
       Objects.requireNonNull(state, "state");
+    }
+  }
+
+  /** Build the block this node proposes ({@link Application#prepareProposal}). */
+  record BuildBlock(ProposalRequest request) implements ConsensusAction {
+    public BuildBlock {
+      Objects.requireNonNull(request, "request");
+    }
+  }
+
+  /**
+   * Check a proposed or decided block of the current height ({@link Application#processProposal}).
+   *
+   * @param blockHash the block's hash, which the engine already computed
+   */
+  record ExecuteBlock(Block block, Hash blockHash) implements ConsensusAction {
+    public ExecuteBlock {
+      Objects.requireNonNull(block, "block");
+      Objects.requireNonNull(blockHash, "blockHash");
+    }
+  }
+
+  /**
+   * Finalise and persist the decided block with its certificate ({@link
+   * Applications#finalizeAndCommit}); the engine enters the next height when it hears back.
+   */
+  record CommitBlock(CommittedBlock decision) implements ConsensusAction {
+    public CommitBlock {
+      Objects.requireNonNull(decision, "decision");
     }
   }
 }

@@ -2,6 +2,8 @@ package org.xinlian.consensus;
 
 import java.util.Objects;
 import org.xinlian.common.Address;
+import org.xinlian.common.Hash;
+import org.xinlian.types.block.Block;
 
 /** What the driver tells the engine. */
 public sealed interface ConsensusEvent {
@@ -30,6 +32,30 @@ public sealed interface ConsensusEvent {
   record TimeoutElapsed(Timeout timeout) implements ConsensusEvent {
     public TimeoutElapsed {
       Objects.requireNonNull(timeout, "timeout");
+    }
+  }
+
+  /** The block a {@link ConsensusAction.BuildBlock} asked for. */
+  record BlockBuilt(ProposalRequest request, Block block) implements ConsensusEvent {
+    public BlockBuilt {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(block, "block");
+    }
+  }
+
+  /** The application's verdict on the block a {@link ConsensusAction.ExecuteBlock} named. */
+  record BlockExecuted(long height, Hash blockHash, ProposalVerdict verdict) implements ConsensusEvent {
+    public BlockExecuted {
+      Objects.requireNonNull(blockHash, "blockHash");
+      Objects.requireNonNull(verdict, "verdict");
+    }
+  }
+
+  /** The decided block a {@link ConsensusAction.CommitBlock} named is durably committed. */
+  record BlockCommitted(long height, Hash blockHash, CommitOutcome outcome) implements ConsensusEvent {
+    public BlockCommitted {
+      Objects.requireNonNull(blockHash, "blockHash");
+      Objects.requireNonNull(outcome, "outcome");
     }
   }
 }

@@ -34,5 +34,10 @@ public enum DropReason {
   /** For a near future height, but the buffer for such messages is full. */
   FUTURE_BUFFER_FULL,
   /** A catch-up request beyond what this node answers per peer and retransmission period. */
-  RATE_LIMITED
+  RATE_LIMITED,
+  /**
+   * A block beyond the most this node executes per height ({@code BLOCK_EXECUTIONS_MAX}): honest
+   * validators never propose that many, so only a faulty set could get here.
+   */
+  EXECUTION_LIMIT
 }

@@ -15,6 +15,9 @@ import java.util.OptionalInt;
  * @param roundChanges rounds entered after round 0, since the engine started
  * @param messagesReceived messages delivered to the engine
  * @param dropped messages dropped, by reason
+ * @param deadlinesDeferred round deadlines that passed while the round's proposal was still
+ *     executing, so the round waited for it (CONSENSUS-20): a sign of blocks that execute slower
+ *     than the round timeout
  */
 public record EngineStatus(
     long height,
@@ -24,7 +27,8 @@ public record EngineStatus(
     long blocksCommitted,
     long roundChanges,
     long messagesReceived,
-    Map<DropReason, Long> dropped) {
+    Map<DropReason, Long> dropped,
+    long deadlinesDeferred) {
   public EngineStatus {
     Objects.requireNonNull(lockedRound, "lockedRound");
     dropped = Map.copyOf(dropped);

@@ -2,6 +2,7 @@ package org.xinlian.execution;
 
 import java.util.Optional;
 import org.xinlian.common.Hash;
+import org.xinlian.evm.StopSignal;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.types.block.Block;
 
@@ -66,13 +67,33 @@ public interface ExecutionPort {
 
   /**
    * Executes a message without committing anything (EXECUTION-6), on the state after the block
-   * {@code blockHash}, or after the head when empty.
+   * {@code blockHash}, or after the head when empty. Never stopped early.
    */
-  CallResult call(CallRequest request, Optional<Hash> blockHash);
+  default CallResult call(CallRequest request, Optional<Hash> blockHash) {
+    return call(request, blockHash, StopSignal.NEVER);
+  }
 
   /**
-   * The smallest gas limit with which the message succeeds, found by binary search up to the
-   * block gas limit (EXECUTION-7).
+   * As {@link #call(CallRequest, Optional)}, asking {@code stop} while the code runs
+   * (EXECUTION-15): the caller's time budget or its client's departure ends the call.
+   *
+   * @throws org.xinlian.evm.ExecutionStoppedException when {@code stop} asked to stop
    */
-  GasEstimate estimateGas(CallRequest request, Optional<Hash> blockHash);
+  CallResult call(CallRequest request, Optional<Hash> blockHash, StopSignal stop);
+
+  /**
+   * The smallest gas limit with which the message succeeds, or one at most 1.5% above it, found
+   * in a bounded number of executions up to the request's gas (EXECUTION-7). Never stopped early.
+   */
+  default GasEstimate estimateGas(CallRequest request, Optional<Hash> blockHash) {
+    return estimateGas(request, blockHash, StopSignal.NEVER);
+  }
+
+  /**
+   * As {@link #estimateGas(CallRequest, Optional)}, asking {@code stop} during every execution of
+   * the search (EXECUTION-15).
+   *
+   * @throws org.xinlian.evm.ExecutionStoppedException when {@code stop} asked to stop
+   */
+  GasEstimate estimateGas(CallRequest request, Optional<Hash> blockHash, StopSignal stop);
 }

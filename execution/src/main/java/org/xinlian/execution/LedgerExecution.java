@@ -13,6 +13,8 @@ import java.util.concurrent.Executor;
 import org.xinlian.common.Hash;
 import org.xinlian.crypto.CryptoException;
 import org.xinlian.evm.BlockContext;
+import org.xinlian.evm.ExecutionStoppedException;
+import org.xinlian.evm.StopSignal;
 import org.xinlian.evm.precompile.Precompiles;
 import org.xinlian.evm.state.JournaledWorldState;
 import org.xinlian.evm.transaction.TransactionProcessor;
@@ -120,8 +122,15 @@ final class LedgerExecution implements ExecutionPort {
     List<SkippedTransaction> skipped = new ArrayList<>();
     long gasUsed = 0;
     long bytes = 0;
+    boolean budgetReached = false;
     for (VerifiedTransaction candidate : request.candidates()) {
       if (included.size() >= request.limits().transactions()) {
+        break;
+      }
+      // The first transaction always completes, so a block makes progress whatever the budget.
+      StopSignal budget = included.isEmpty() ? StopSignal.NEVER : request.buildBudget();
+      if (budget.stopRequested()) {
+        budgetReached = true;
         break;
       }
       if (bytes + candidate.encodedLength() > request.limits().bytes()) {
@@ -134,7 +143,13 @@ final class LedgerExecution implements ExecutionPort {
       }
       TransactionResult result = null;
       if (reason.isEmpty()) {
-        result = processor.process(state, context, BlockExecution.executable(candidate));
+        try {
+          result = processor.process(state, context, BlockExecution.executable(candidate), budget);
+        } catch (ExecutionStoppedException stopped) {
+          // Reverted by the processor; it stays in the pool for a later block.
+          budgetReached = true;
+          break;
+        }
         reason = result.rejection();
       }
       if (reason.isPresent()) {
@@ -156,7 +171,7 @@ final class LedgerExecution implements ExecutionPort {
     Block block = new Block(header, included);
     Hash hash = header.hash(settings.suite());
     remember(new Pending(block, hash, receipts, stateRoot, batch, digests));
-    return new Proposal(block, hash, receipts, skipped);
+    return new Proposal(block, hash, receipts, skipped, budgetReached);
   }
 
   @Override
@@ -211,13 +226,13 @@ final class LedgerExecution implements ExecutionPort {
   }
 
   @Override
-  public CallResult call(CallRequest request, Optional<Hash> blockHash) {
-    return calls.call(request, blockHash);
+  public CallResult call(CallRequest request, Optional<Hash> blockHash, StopSignal stop) {
+    return calls.call(request, blockHash, stop);
   }
 
   @Override
-  public GasEstimate estimateGas(CallRequest request, Optional<Hash> blockHash) {
-    return calls.estimateGas(request, blockHash);
+  public GasEstimate estimateGas(CallRequest request, Optional<Hash> blockHash, StopSignal stop) {
+    return calls.estimateGas(request, blockHash, stop);
   }
 
   /**

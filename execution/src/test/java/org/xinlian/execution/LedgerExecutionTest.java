@@ -115,6 +115,55 @@ class LedgerExecutionTest {
     }
   }
 
+  /**
+   * EXECUTION-14: a build budget seals the block early, stopping a transaction mid-flight without
+   * a trace; the first transaction always completes; a validator without any budget accepts the
+   * block, and the stopped transaction goes into the next one.
+   */
+  @Test
+  void aBuildBudgetSealsTheBlockAndStopsATransactionMidFlight() throws Exception {
+    // Code at 0x…c0de: SSTORE(0, 1), then loop on JUMPDEST/JUMP until the gas runs out.
+    String loop = "0x60016000555b600556";
+    Address looper = Address.fromHex("0x000000000000000000000000000000000000c0de");
+    GenesisConfig genesis = TestNode.writeAndLoad(directory, TestNode.genesisJson("standard", "ethereum",
+        FUNDS, ",\n    \"" + looper + "\": {\"balance\": \"0\", \"code\": \"" + loop + "\"}"));
+    CryptoSuite suite = CryptoSuites.standard();
+    Address bob = TestNode.address(suite, 1);
+    long gasPrice = TestNode.BASE_FEE + 3;
+    try (TestNode proposer = TestNode.inMemory(genesis, executor);
+        TestNode validator = TestNode.inMemory(genesis, executor)) {
+      VerifiedTransaction first = proposer.transfer(0, 0, bob, 1000, gasPrice);
+      VerifiedTransaction heavy = proposer.sign(1, new UnsignedTransaction.Legacy(0,
+          BigInteger.valueOf(gasPrice), 5_000_000, Optional.of(looper), BigInteger.ZERO, new byte[0],
+          OptionalLong.of(TestNode.CHAIN_ID)));
+      VerifiedTransaction later = proposer.transfer(0, 1, bob, 1000, gasPrice);
+      int[] asked = {0};
+      // Stops on its third question: once before the heavy transaction, once inside it.
+      org.xinlian.evm.StopSignal budget = () -> ++asked[0] >= 3;
+      ProposalRequest base = proposer.request(List.of(first, heavy, later));
+      Proposal proposal = proposer.port.prepareProposal(new ProposalRequest(base.height(),
+          base.parentHash(), base.timestamp(), base.proposer(), base.candidates(), base.limits(), budget));
+      assertTrue(proposal.budgetReached());
+      assertEquals(List.of(first.transaction()), proposal.block().transactions());
+      assertEquals(21_000, proposal.block().header().gasUsed());
+      assertTrue(proposal.skipped().isEmpty(), "a stopped transaction is not refused: it waits");
+
+      ProposalVerdict verdict = validator.port.processProposal(proposal.block(),
+          proposal.block().header().timestamp());
+      assertTrue(verdict.accepted(), () -> verdict.rejection().orElse(""));
+      proposer.port.commit(proposer.port.finalizeBlock(proposal.block()), CERTIFICATE);
+      validator.port.commit(validator.port.finalizeBlock(proposal.block()), CERTIFICATE);
+      assertEquals(proposer.head().stateRoot(), validator.head().stateRoot());
+      assertEquals(0, proposer.nonce(TestNode.address(suite, 1)), "the stopped transaction left no trace");
+
+      // Without a budget the heavy transaction runs out of gas and is included with the rest.
+      Proposal next = produce(proposer, validator, List.of(heavy, later));
+      assertFalse(next.budgetReached());
+      assertEquals(2, next.block().transactions().size());
+      assertEquals(5_000_000 + 21_000, next.block().header().gasUsed());
+    }
+  }
+
   /** EXECUTION-1: invalid candidates are skipped with a reason and the rest still make a block. */
   @Test
   void invalidCandidatesAreSkippedWithReasons() throws Exception {

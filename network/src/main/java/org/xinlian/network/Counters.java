@@ -25,7 +25,7 @@ final class Counters {
     refusals.get(reason).increment();
   }
 
-  TransportMetrics snapshot(int peers) {
+  TransportMetrics snapshot(int peers, int inboundHandshakes) {
     Map<RefusalReason, Long> byReason = new EnumMap<>(RefusalReason.class);
     long total = 0;
     for (Map.Entry<RefusalReason, LongAdder> entry : refusals.entrySet()) {
@@ -45,6 +45,7 @@ final class Counters {
         droppedInbound.sum(),
         disconnectedForInvalidFrames.sum(),
         total,
-        byReason);
+        byReason,
+        inboundHandshakes);
   }
 }

@@ -35,7 +35,9 @@ import org.xinlian.common.RandomSource;
 /**
  * The TLS-over-TCP transport on Netty (NETWORK-1..). Connections are tracked per authenticated
  * peer; when two exist for one peer (both nodes dialed), both nodes keep the same one by a rule
- * each side evaluates alike (see {@link #keepNewConnection}).
+ * each side evaluates alike (see {@link #keepNewConnection}). Inbound connections pass the
+ * {@link InboundAdmission} budgets at accept and the peer cap at authentication (NETWORK-17..19);
+ * dialed ones pass neither, so an inbound flood never stops this node reaching its static peers.
  */
 final class NettyTransport implements SocketTransport {
   private static final System.Logger LOG = System.getLogger(NettyTransport.class.getName());
@@ -55,6 +57,10 @@ final class NettyTransport implements SocketTransport {
   private final MessageHandler handler;
   private final Counters counters = new Counters();
   private final Map<NodeId, PeerSession> sessions = new ConcurrentHashMap<>();
+  /** Inbound sessions that authenticated a new peer and hold a peer slot until registered. */
+  private final Set<PeerSession> admitting = new HashSet<>();
+  private final InboundAdmission inbound;
+  private final RefusalLog refusalLog;
   private final List<Dialer> dialers = new CopyOnWriteArrayList<>();
   private final Object table = new Object();
   private final EventLoopGroup group;
@@ -62,6 +68,8 @@ final class NettyTransport implements SocketTransport {
   private final SslContext serverTls;
   private final SslContext clientTls;
   private volatile Channel serverChannel;
+  /** Source address of dials; null lets the operating system choose. */
+  private volatile InetSocketAddress dialSource;
   private volatile boolean closed;
 
   NettyTransport(
@@ -79,6 +87,8 @@ final class NettyTransport implements SocketTransport {
     this.jitter = jitter;
     this.nonces = nonces;
     this.handler = handler;
+    this.inbound = new InboundAdmission(config.limits(), clock);
+    this.refusalLog = new RefusalLog(clock, config.limits().refusalLogIntervalMillis());
     try {
       this.serverTls = TlsContexts.server(credentials, clock);
       this.clientTls = TlsContexts.client(credentials, clock);
@@ -140,12 +150,12 @@ final class NettyTransport implements SocketTransport {
           channel.close();
           return;
         }
-        if (dialer == null && channels.size() >= config.limits().connectionsMax()) {
-          counters.refused(RefusalReason.CONNECTION_LIMIT);
-          LOG.log(System.Logger.Level.WARNING, "P2P {0} refused {1}: already {2} connections",
-              localId, channel.remoteAddress(), channels.size());
-          channel.close();
-          return;
+        InboundAdmission.Slot slot = null;
+        if (dialer == null) {
+          slot = admit(channel);
+          if (slot == null) {
+            return;
+          }
         }
         channels.add(channel);
         SslHandler ssl = tls.newHandler(channel.alloc());
@@ -153,9 +163,35 @@ final class NettyTransport implements SocketTransport {
         FrameDecoder decoder = new FrameDecoder(Frames.HANDSHAKE_FRAME_BYTES_MAX);
         channel.pipeline().addLast("tls", ssl);
         channel.pipeline().addLast("frames", decoder);
-        channel.pipeline().addLast("session", new PeerSession(NettyTransport.this, dialer, decoder));
+        channel.pipeline().addLast(
+            "session", new PeerSession(NettyTransport.this, dialer, decoder, slot));
       }
     };
+  }
+
+  /**
+   * Takes an inbound handshake slot for a connection just accepted, or refuses it with a reset
+   * before any TLS work: a refused socket costs the accept and the close only.
+   */
+  private InboundAdmission.Slot admit(SocketChannel channel) {
+    InetSocketAddress remote = channel.remoteAddress();
+    if (remote == null) {
+      // Reset by the client before it was accepted: nothing to admit or count.
+      channel.close();
+      return null;
+    }
+    InboundAdmission.Decision decision = inbound.admit(remote.getAddress());
+    if (!decision.admitted()) {
+      counters.refused(decision.refusal());
+      refusalLog.refused(localId, decision.refusal(), false, remote, decision.detail());
+      // A reset rather than a FIN leaves no TIME_WAIT state behind for each refused socket.
+      channel.config().setOption(ChannelOption.SO_LINGER, 0);
+      channel.close();
+      return null;
+    }
+    InboundAdmission.Slot slot = decision.slot();
+    channel.closeFuture().addListener(closed -> slot.closed());
+    return slot;
   }
 
   /** Called by a {@link Dialer}; completion is reported back through the session or here. */
@@ -172,6 +208,10 @@ final class NettyTransport implements SocketTransport {
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
             (int) Math.min(Integer.MAX_VALUE, config.limits().handshakeTimeoutMillis()))
         .handler(initializer(clientTls, dialer));
+    InetSocketAddress source = dialSource;
+    if (source != null) {
+      bootstrap.localAddress(source);
+    }
     bootstrap.connect(dialer.address().host(), dialer.address().port())
         .addListener((ChannelFutureListener) future -> {
           if (!future.isSuccess()) {
@@ -206,6 +246,7 @@ final class NettyTransport implements SocketTransport {
         session.closeDuplicate();
         return;
       }
+      admitting.remove(session);
       PeerSession existing = sessions.get(peer);
       if (existing == null) {
         sessions.put(peer, session);
@@ -227,7 +268,40 @@ final class NettyTransport implements SocketTransport {
     }
   }
 
-  void unregister(PeerSession session) {
+  /**
+   * Whether a session that just authenticated {@code peer} may go on (NETWORK-17): yes when this
+   * node dialed it, when the peer already holds a slot (the session replaces or loses to another
+   * connection of that peer), or when fewer than {@code peersMax} peers hold one; the slot is held
+   * until the session registers or closes, so sessions authenticating at once cannot overshoot.
+   */
+  boolean reservePeer(PeerSession session, NodeId peer) {
+    if (session.dialed()) {
+      return true;
+    }
+    synchronized (table) {
+      Set<NodeId> holding = new HashSet<>(sessions.keySet());
+      for (PeerSession other : admitting) {
+        holding.add(other.peer());
+      }
+      if (!holding.contains(peer) && holding.size() >= config.limits().peersMax()) {
+        return false;
+      }
+      admitting.add(session);
+      return true;
+    }
+  }
+
+  /** A session's connection closed: frees its peer slot and reports the peer gone if it was kept. */
+  void closed(PeerSession session) {
+    synchronized (table) {
+      admitting.remove(session);
+    }
+    if (session.registered()) {
+      unregister(session);
+    }
+  }
+
+  private void unregister(PeerSession session) {
     NodeId peer = session.peer();
     synchronized (table) {
       if (!sessions.remove(peer, session)) {
@@ -310,7 +384,7 @@ final class NettyTransport implements SocketTransport {
 
   @Override
   public TransportMetrics metrics() {
-    return counters.snapshot(sessions.size());
+    return counters.snapshot(sessions.size(), inbound.handshakes());
   }
 
   /** Open peer connections, authenticated or not (tests check duplicate resolution with it). */
@@ -385,6 +459,23 @@ final class NettyTransport implements SocketTransport {
 
   Counters counters() {
     return counters;
+  }
+
+  RefusalLog refusalLog() {
+    return refusalLog;
+  }
+
+  /** The inbound budgets (tests look at what they hold). */
+  InboundAdmission inbound() {
+    return inbound;
+  }
+
+  /**
+   * Dials from {@code host} (port chosen by the system) instead of an address the operating
+   * system picks; tests make a node dial from another loopback address than a flood's.
+   */
+  void dialFrom(String host) {
+    dialSource = new InetSocketAddress(host, 0);
   }
 
   byte[] nonce() {

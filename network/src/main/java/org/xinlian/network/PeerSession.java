@@ -20,14 +20,13 @@ import org.xinlian.common.DecodingException;
 final class PeerSession extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger(PeerSession.class.getName());
 
-  /** Longest refusal detail written to the log. */
-  static final int LOG_DETAIL_CHARACTERS_MAX = 300;
-
   enum State { TLS, AWAIT_HELLO, AWAIT_AUTH, AWAIT_ACCEPTED, ACTIVE, CLOSED }
 
   private final NettyTransport transport;
   private final Dialer dialer;
   private final FrameDecoder decoder;
+  /** The inbound handshake budget this accepted connection holds; null on dialed ones. */
+  private final InboundAdmission.Slot slot;
   private Channel channel;
   private State state = State.TLS;
   private ScheduledFuture<?> handshakeTimeout;
@@ -41,10 +40,12 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
   private int queuedMessages;
   private long queuedBytes;
 
-  PeerSession(NettyTransport transport, Dialer dialer, FrameDecoder decoder) {
+  PeerSession(NettyTransport transport, Dialer dialer, FrameDecoder decoder,
+      InboundAdmission.Slot slot) {
     this.transport = transport;
     this.dialer = dialer;
     this.decoder = decoder;
+    this.slot = slot;
   }
 
   boolean dialed() {
@@ -61,6 +62,16 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
 
   void markRegistered() {
     registered = true;
+  }
+
+  boolean registered() {
+    return registered;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext context) {
+    // Known from the start, so a refusal before the connection is active still names it.
+    channel = context.channel();
   }
 
   @Override
@@ -186,6 +197,11 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
       return;
     }
     peer = authenticated;
+    if (!transport.reservePeer(this, authenticated)) {
+      refuse(RefusalReason.PEER_LIMIT, "node " + authenticated + " is not connected and "
+          + transport.limits().peersMax() + " peers are");
+      return;
+    }
     if (dialer != null) {
       dialer.authenticated(authenticated);
     }
@@ -202,6 +218,9 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     NodeHandshake.decodeAccepted(frame.payload());
     handshakeTimeout.cancel(false);
     state = State.ACTIVE;
+    if (slot != null) {
+      slot.authenticated();
+    }
     decoder.frameBytesMax(transport.limits().frameBytesMax());
     LOG.log(System.Logger.Level.DEBUG, "P2P {0} authenticated {1} ({2})",
         transport.localId(), peer, dialed() ? "dialed" : "accepted");
@@ -242,18 +261,18 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Counts and logs a refusal and closes the connection; the first reason wins. */
-  void refuse(RefusalReason reason, String fullDetail) {
+  /**
+   * Counts a refusal, logs it at a bounded rate ({@link RefusalLog}) and closes the connection;
+   * the first reason wins.
+   */
+  void refuse(RefusalReason reason, String detail) {
     if (state == State.CLOSED || state == State.ACTIVE) {
       return;
     }
-    // A peer's garbage is echoed in some TLS errors: log only its start.
-    String detail = fullDetail.length() <= LOG_DETAIL_CHARACTERS_MAX
-        ? fullDetail : fullDetail.substring(0, LOG_DETAIL_CHARACTERS_MAX) + "...";
     state = State.CLOSED;
     transport.counters().refused(reason);
-    LOG.log(System.Logger.Level.WARNING, "P2P handshake refused ({0}) {1} {2}: {3}",
-        reason, dialed() ? "dialing" : "from", channel == null ? "?" : channel.remoteAddress(),
+    transport.refusalLog().refused(transport.localId(), reason, dialed(),
+        dialer != null ? dialer.address() : channel == null ? "?" : channel.remoteAddress(),
         detail);
     if (channel != null) {
       channel.close();
@@ -275,13 +294,10 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     state = State.CLOSED;
     if (previous == State.AWAIT_HELLO || previous == State.AWAIT_AUTH
         || previous == State.AWAIT_ACCEPTED) {
-      LOG.log(System.Logger.Level.INFO,
-          "P2P connection {0} closed by the peer during the node handshake (it may have refused"
-              + " this node; its log says why)", channel.remoteAddress());
+      transport.refusalLog().closedInHandshake(
+          transport.localId(), dialed(), channel.remoteAddress());
     }
-    if (registered) {
-      transport.unregister(this);
-    }
+    transport.closed(this);
     if (dialer != null) {
       dialer.ended();
     }

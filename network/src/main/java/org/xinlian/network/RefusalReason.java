@@ -33,8 +33,31 @@ public enum RefusalReason {
   SELF_CONNECTION,
   /** A handshake message was malformed or out of order. */
   PROTOCOL_VIOLATION,
-  /** The node already has {@link TransportLimits#connectionsMax()} open connections. */
-  CONNECTION_LIMIT,
+  /**
+   * An inbound connection from a new peer authenticated while the node already had {@link
+   * TransportLimits#peersMax()} peers.
+   */
+  PEER_LIMIT,
+  /**
+   * {@link TransportLimits#handshakesMax()} inbound connections were already in their handshake;
+   * closed at accept.
+   */
+  HANDSHAKE_LIMIT,
+  /**
+   * {@link TransportLimits#handshakesPerAddressMax()} inbound connections from the same address
+   * were already in their handshake; closed at accept.
+   */
+  ADDRESS_HANDSHAKE_LIMIT,
+  /**
+   * {@link TransportLimits#connectionsPerAddressMax()} inbound connections from the same address
+   * were already open; closed at accept.
+   */
+  ADDRESS_CONNECTION_LIMIT,
+  /**
+   * The address opened connections faster than {@link TransportLimits#acceptsPerAddressBurstMax()}
+   * and one per {@link TransportLimits#acceptsPerAddressRefillMillis()} allow; closed at accept.
+   */
+  ADDRESS_RATE_LIMIT,
   /** The handshake did not finish in time. */
   HANDSHAKE_TIMEOUT,
   /**

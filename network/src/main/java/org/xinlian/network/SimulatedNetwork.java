@@ -171,7 +171,7 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     @Override
     public TransportMetrics metrics() {
-      return counters.snapshot(peers.size());
+      return counters.snapshot(peers.size(), 0);
     }
 
     @Override

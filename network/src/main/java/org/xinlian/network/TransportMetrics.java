@@ -17,6 +17,8 @@ import java.util.Map;
  * @param disconnectedForInvalidFrames connections closed because the peer kept sending bad frames
  * @param refusedHandshakes connections refused before authentication, all reasons together
  * @param refusals refused handshakes by reason (reasons never seen are absent)
+ * @param inboundHandshakes inbound connections in their TLS or node handshake now, against
+ *     {@link TransportLimits#handshakesMax()}
  */
 public record TransportMetrics(
     int peers,
@@ -28,9 +30,18 @@ public record TransportMetrics(
     long droppedInbound,
     long disconnectedForInvalidFrames,
     long refusedHandshakes,
-    Map<RefusalReason, Long> refusals) {
+    Map<RefusalReason, Long> refusals,
+    int inboundHandshakes) {
   public TransportMetrics {
     refusals = Map.copyOf(refusals);
+  }
+
+  /** Metrics of a transport without an inbound handshake budget (a simulated one, a test's). */
+  public TransportMetrics(int peers, long messagesIn, long bytesIn, long messagesOut,
+      long bytesOut, long droppedOutbound, long droppedInbound, long disconnectedForInvalidFrames,
+      long refusedHandshakes, Map<RefusalReason, Long> refusals) {
+    this(peers, messagesIn, bytesIn, messagesOut, bytesOut, droppedOutbound, droppedInbound,
+        disconnectedForInvalidFrames, refusedHandshakes, refusals, 0);
   }
 
   /** Refusals for one reason, zero when none happened. */

@@ -9,8 +9,17 @@ import org.xinlian.common.RandomSource;
 
 /** Starts Netty transports on 127.0.0.1 with free ports and closes them after a test. */
 final class NettyNodes implements AutoCloseable {
-  static final TransportLimits LIMITS =
-      new TransportLimits(1024 * 1024, 1024, 8L * 1024 * 1024, 4, 10_000, 50, 500, 1, 64);
+  /**
+   * Small frames and queues, quick reconnects, one I/O thread; the inbound budgets are the
+   * production defaults, which a local cluster on 127.0.0.1 must work with.
+   */
+  static final TransportLimits LIMITS = TransportLimits.defaults()
+      .withFrameBytesMax(1024 * 1024)
+      .withQueues(1024, 8L * 1024 * 1024)
+      .withInvalidFramesMax(4)
+      .withReconnect(50, 500)
+      .withIoThreads(1)
+      .withPeersMax(64);
 
   private final List<Transport> started = new ArrayList<>();
 

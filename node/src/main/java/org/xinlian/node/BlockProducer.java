@@ -51,6 +51,7 @@ final class BlockProducer implements AutoCloseable {
   private final NodeConfig.BlockProduction production;
   private final Clock clock;
   private final Timer executionTimer;
+  private final java.util.function.Consumer<Throwable> onFailure;
   private final Object signal = new Object();
   private final Thread thread;
   private boolean wakeRequested;
@@ -65,7 +66,7 @@ final class BlockProducer implements AutoCloseable {
   BlockProducer(ExecutionPort execution, BlockStore blocks, TransactionPool pool,
       Function<Hash, PoolStateView> stateViews, ChainEventListener events, CryptoSuite suite,
       Address coinbase, long blockGasLimit, NodeConfig.BlockProduction production, Clock clock,
-      Timer executionTimer) {
+      Timer executionTimer, java.util.function.Consumer<Throwable> onFailure) {
     this.execution = execution;
     this.blocks = blocks;
     this.pool = pool;
@@ -77,6 +78,7 @@ final class BlockProducer implements AutoCloseable {
     this.production = production;
     this.clock = clock;
     this.executionTimer = executionTimer;
+    this.onFailure = onFailure;
     this.lastBlockNanos = clock.nanoTime();
     this.thread = new Thread(this::run, "xinlian-block-producer");
     this.thread.setDaemon(false);
@@ -119,9 +121,11 @@ final class BlockProducer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException | Error e) {
-      // A block that cannot be built or committed means the ledger and the port disagree: keep the
-      // node serving reads, stop writing, and report why (the commit was atomic, nothing is torn).
+      // A block that cannot be built or committed (a full disk, a failed write, a ledger that
+      // disagrees with the port): stop writing and report why; the commit was atomic, nothing is
+      // torn, and the node fails stop (NODE-17).
       failure = e;
+      onFailure.accept(e);
     }
   }
 

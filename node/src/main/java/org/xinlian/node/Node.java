@@ -2,11 +2,21 @@ package org.xinlian.node;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,6 +24,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.xinlian.common.Address;
 import org.xinlian.common.Clock;
 import org.xinlian.common.Hash;
@@ -34,6 +45,8 @@ import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.ledger.state.StateDatabase;
 import org.xinlian.node.consensus.ConsensusService;
 import org.xinlian.rpc.ChainInfo;
+import org.xinlian.rpc.HealthReport;
+import org.xinlian.rpc.HealthSource;
 import org.xinlian.rpc.eth.EthereumRpc;
 import org.xinlian.rpc.eth.EthereumRpcDependencies;
 import org.xinlian.rpc.server.RpcServer;
@@ -68,10 +81,18 @@ public final class Node implements AutoCloseable {
   private final RpcServer rpc;
   private final Address coinbase;
   private final Deque<AutoCloseable> started;
+  private final FailStop failStop;
+  private final HealthConfig healthConfig;
+  private final Clock clock;
+  /** Set once every component has started: until then the node is alive but not ready. */
+  private volatile boolean startedUp;
   private boolean closed;
 
-  private Node(NodeConfig config, Clock clock, int syncLagHeights, Deque<AutoCloseable> started) {
+  private Node(NodeConfig config, Clock clock, int syncLagHeights,
+      Function<StoreOptions, KeyValueStore> stores, Deque<AutoCloseable> started) {
     this.started = started;
+    this.healthConfig = config.health();
+    this.clock = clock;
     try {
       this.genesis = GenesisConfig.load(config.genesisFile());
     } catch (IllegalArgumentException e) {
@@ -79,7 +100,7 @@ public final class Node implements AutoCloseable {
     }
     this.suite = CryptoSuites.byName(genesis.suite());
     try {
-      this.store = KeyValueStores.openRocksDb(StoreOptions.of(config.dataDirectory(), LedgerNamespaces.ALL));
+      this.store = stores.apply(StoreOptions.of(config.dataDirectory(), LedgerNamespaces.ALL));
     } catch (RuntimeException e) {
       throw new NodeStartException("cannot open the data directory " + config.dataDirectory() + ": "
           + e.getMessage(), e);
@@ -100,30 +121,41 @@ public final class Node implements AutoCloseable {
         genesis.blockGasLimit(),
         priced ? org.xinlian.execution.pool.FeeMode.PRICED : org.xinlian.execution.pool.FeeMode.ZERO_PRICE,
         config.minimumPriorityFeePerGas(), config.pool()), stateView(head().stateRoot()), clock);
+    this.failStop = new FailStop(pool);
     // The pool recovered every pooled transaction's sender on admission; a proposed block's
     // transactions are mostly pooled already, so validators do not recover them twice (EXECUTION-12).
     this.execution = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks,
         signatureExecutor, pool::get);
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     started.push(meters::close);
+    bindJvmAndProcessMetrics(meters, started);
     Gauge.builder("xinlian.chain.height", blocks, b -> b.head().map(BlockHeader::number).orElse(0L))
         .description("number of the head block").register(meters);
     Gauge.builder("xinlian.pool.pending", pool, TransactionPool::pendingCount)
         .description("executable transactions in the pool").register(meters);
     Gauge.builder("xinlian.pool.queued", pool, TransactionPool::queuedCount)
         .description("transactions held back behind nonce gaps").register(meters);
+    Gauge.builder("xinlian.node.failed", failStop, f -> f.failure().isPresent() ? 1 : 0)
+        .description("1 once the node failed stop (a failed write): it exits for a restart")
+        .register(meters);
     Timer executionTimer = Timer.builder("xinlian.block.execution")
         .description("time to build, execute and commit one block").register(meters);
     EthereumRpc ethereum = EthereumRpc.create(new EthereumRpcDependencies(new ChainInfo(genesis.chainId()),
-        suite, blocks, states, execution, pool, clock, this::peerCount));
+        suite, blocks, states, execution, pool, clock, this::peerCount), config.rpc().limits(), meters);
+    // Closed after the server and the producer or consensus (reverse order): its notification
+    // thread outlives everything that still tells it of commits.
+    started.push(ethereum);
     this.coinbase = config.coinbase().orElse(genesis.validators().get(0));
     this.producer = config.p2p().isPresent() ? null : new BlockProducer(execution, blocks, pool,
         this::stateView, ethereum.events(), suite, coinbase, genesis.blockGasLimit(),
-        config.blockProduction(), clock, executionTimer);
+        config.blockProduction(), clock, executionTimer,
+        cause -> failStop.fail("block production", cause));
     this.rpc = RpcServer.builder(config.rpc(), new ChainInfo(genesis.chainId()))
         .methods(ethereum.methods())
         .subscriptionSources(ethereum.subscriptionSources())
         .meterRegistry(meters)
+        .clock(clock)
+        .health(healthSource())
         .build();
     try {
       rpc.start();
@@ -139,6 +171,24 @@ public final class Node implements AutoCloseable {
       this.consensus = startConsensus(config, clock, syncLagHeights, ethereum, executionTimer);
       started.push(consensus);
     }
+    startedUp = true;
+  }
+
+  /**
+   * The JVM's and the process's own meters (NODE-19): heap and non-heap memory and buffer pools,
+   * garbage collections and their pauses, threads, loaded classes, CPU use and load, open file
+   * descriptors against their limit, uptime — what an operator reads first when a node slows.
+   */
+  private static void bindJvmAndProcessMetrics(PrometheusMeterRegistry meters, Deque<AutoCloseable> started) {
+    new JvmMemoryMetrics().bindTo(meters);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(meters);
+    started.push(gc::close);
+    new JvmThreadMetrics().bindTo(meters);
+    new ClassLoaderMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new FileDescriptorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
   }
 
   /** Connected P2P peers; 0 for a single node or before consensus has started. */
@@ -154,7 +204,7 @@ public final class Node implements AutoCloseable {
           config.nodeKeyFile().orElseThrow(), config.p2p().orElseThrow(), config.consensus(),
           config.bftEmptyBlockIntervalMs(), suite, genesis.validators(), genesis.blockGasLimit(),
           execution, blocks, pool, this::stateView, ethereum.events(), signatureExecutor, clock,
-          meters, executionTimer, syncLagHeights));
+          meters, executionTimer, syncLagHeights, cause -> failStop.fail("consensus", cause)));
     } catch (Exception e) {
       // Unreadable credentials, a damaged write-ahead state (a DecodingException: resuming
       // without it could sign twice), or the P2P port in use (Netty throws the BindException
@@ -176,11 +226,17 @@ public final class Node implements AutoCloseable {
 
   /** As {@link #start(NodeConfig, Clock)}, with the lag that starts a bulk block sync (tests). */
   static Node start(NodeConfig config, Clock clock, int syncLagHeights) {
+    return start(config, clock, syncLagHeights, KeyValueStores::openRocksDb);
+  }
+
+  /** As {@link #start(NodeConfig, Clock, int)}, opening the store with {@code stores} (tests). */
+  static Node start(NodeConfig config, Clock clock, int syncLagHeights,
+      Function<StoreOptions, KeyValueStore> stores) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
-      return new Node(config, clock, syncLagHeights, started);
+      return new Node(config, clock, syncLagHeights, stores, started);
     } catch (RuntimeException | Error e) {
       closeAll(started, e);
       throw e;
@@ -250,6 +306,88 @@ public final class Node implements AutoCloseable {
    */
   public java.util.Optional<Throwable> producerFailure() {
     return producer != null ? java.util.Optional.ofNullable(producer.failure()) : consensus.failure();
+  }
+
+  /** Why the node failed stop, if it did (NODE-17); a healthy node answers empty. */
+  public java.util.Optional<NodeFailure> failure() {
+    return failStop.failure();
+  }
+
+  /**
+   * Runs {@code listener} once the node fails stop, on the failing thread (at once if it has); the
+   * node's runner exits on it for a supervisor to restart the node.
+   */
+  public void onFailure(Runnable listener) {
+    failStop.onFailure(listener);
+  }
+
+  /**
+   * The node's health (NODE-18): alive unless it failed stop; ready when alive and, on a BFT
+   * network, not in a bulk sync, with enough authenticated peers for a quorum ({@code
+   * health.readyPeersMin}, by default quorum − 1 of the next height's validators, at least 1),
+   * and a commit within {@code health.readyCommitAgeMaxMs}.
+   */
+  public NodeHealth health() {
+    List<String> problems = new ArrayList<>();
+    Optional<NodeFailure> failed = failStop.failure();
+    failed.ifPresent(failure -> problems.add("node stopped: " + failure.summary()));
+    long height = head().number();
+    int peers = 0;
+    Optional<Long> commitAge = Optional.empty();
+    if (!startedUp) {
+      problems.add("starting");
+    } else if (consensus != null) {
+      peers = consensus.peerCount();
+      org.xinlian.consensus.ValidatorSet validators = consensus.validatorSet(height + 1);
+      int needed = healthConfig.readyPeersMin()
+          .orElse(Math.max(1, Math.min(validators.size() - 1, quorumSize(validators) - 1)));
+      if (peers < needed) {
+        problems.add("peers: " + peers + " connected, " + needed + " needed");
+      }
+      if (consensus.syncing()) {
+        problems.add("syncing: a bulk block sync is running");
+      }
+      long age = consensus.lastCommitAgeMillis(clock);
+      commitAge = Optional.of(age);
+      if (age > healthConfig.readyCommitAgeMaxMs()) {
+        problems.add("no commit for " + age + " ms (at most " + healthConfig.readyCommitAgeMaxMs() + ")");
+      }
+    }
+    return new NodeHealth(failed.isEmpty(), problems.isEmpty(), problems, height, peers, commitAge);
+  }
+
+  /** /health and /ready (NODE-18, RPC-29) from {@link #health()}. */
+  private HealthSource healthSource() {
+    return new HealthSource() {
+      @Override
+      public HealthReport health() {
+        NodeHealth health = Node.this.health();
+        List<String> problems = health.alive() ? List.of() : health.problems();
+        return new HealthReport(health.alive(), health.alive() ? "ok" : "failed", problems,
+            health.height(), health.peers());
+      }
+
+      @Override
+      public HealthReport readiness() {
+        NodeHealth health = Node.this.health();
+        return new HealthReport(health.ready(), health.ready() ? "ready" : "not ready",
+            health.problems(), health.height(), health.peers());
+      }
+    };
+  }
+
+  /** How many validators of {@code validators} make a quorum (more than two thirds of equal power). */
+  private static int quorumSize(org.xinlian.consensus.ValidatorSet validators) {
+    int count = 0;
+    long power = 0;
+    for (org.xinlian.consensus.Validator validator : validators.validators()) {
+      power += validator.votingPower();
+      count++;
+      if (validators.isQuorum(power)) {
+        return count;
+      }
+    }
+    return count;
   }
 
   /** BFT consensus over P2P, when the configuration has a {@code p2p} section. */

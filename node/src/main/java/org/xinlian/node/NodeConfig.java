@@ -31,6 +31,8 @@ import org.xinlian.rpc.RpcServerConfig;
  * @param p2p where the node listens and whom it dials; when present the node runs BFT consensus
  *     with its peers instead of the single-validator producer
  * @param consensus the BFT timing, used only with {@code p2p}
+ * @param health how the node reports its health and fails stop
+ * @param logging where the node process logs, and how its files rotate
  */
 public record NodeConfig(
     Path dataDirectory,
@@ -43,7 +45,9 @@ public record NodeConfig(
     BlockProduction blockProduction,
     Optional<Path> nodeKeyFile,
     Optional<P2pConfig> p2p,
-    ConsensusConfig consensus) {
+    ConsensusConfig consensus,
+    HealthConfig health,
+    LoggingConfig logging) {
   /** geth's and Besu's default: the last 128 block states answer queries. */
   public static final long STATE_RETENTION_BLOCKS_DEFAULT = 128;
 
@@ -94,6 +98,8 @@ public record NodeConfig(
     Objects.requireNonNull(nodeKeyFile, "nodeKeyFile");
     Objects.requireNonNull(p2p, "p2p");
     Objects.requireNonNull(consensus, "consensus");
+    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(logging, "logging");
     if (p2p.isPresent() && nodeKeyFile.isEmpty()) {
       throw new IllegalArgumentException("nodeKeyFile: required when p2p is set");
     }
@@ -104,7 +110,8 @@ public record NodeConfig(
       RpcServerConfig rpc, PoolLimits pool, BigInteger minimumPriorityFeePerGas,
       StateRetention stateRetention, BlockProduction blockProduction) {
     this(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas, stateRetention,
-        blockProduction, Optional.empty(), Optional.empty(), ConsensusConfig.defaults());
+        blockProduction, Optional.empty(), Optional.empty(), ConsensusConfig.defaults(),
+        HealthConfig.defaults(), LoggingConfig.defaults());
   }
 
   /**
@@ -125,18 +132,23 @@ public record NodeConfig(
 
   public NodeConfig withRpc(RpcServerConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, value, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging);
   }
 
   public NodeConfig withBlockProduction(BlockProduction value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, value, nodeKeyFile, p2p, consensus);
+        stateRetention, value, nodeKeyFile, p2p, consensus, health, logging);
   }
 
   /** This configuration as a BFT network member with the given key, P2P section and timing. */
   public NodeConfig withBft(Path nodeKey, P2pConfig network, ConsensusConfig timing) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing);
+        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health, logging);
+  }
+
+  public NodeConfig withHealth(HealthConfig value) {
+    return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value, logging);
   }
 
   /**

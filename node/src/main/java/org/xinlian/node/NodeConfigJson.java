@@ -18,14 +18,18 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
 import org.xinlian.network.PeerAddress;
+import org.xinlian.network.TransportLimits;
 import org.xinlian.node.consensus.ConsensusConfig;
+import org.xinlian.node.consensus.ConsensusService;
 import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcLimits;
 import org.xinlian.rpc.RpcPermission;
@@ -34,15 +38,26 @@ import org.xinlian.rpc.RpcServerConfig;
 /** The strict reader behind {@link NodeConfig#load}: every error names the field's path. */
 final class NodeConfigJson {
   private static final Set<String> TOP_FIELDS = Set.of("dataDirectory", "genesisFile", "coinbase",
-      "rpc", "pool", "stateRetention", "blockProduction", "nodeKeyFile", "p2p", "consensus");
+      "rpc", "pool", "stateRetention", "blockProduction", "nodeKeyFile", "p2p", "consensus", "health",
+      "logging");
   private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
       "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
-      "allowedNodes");
-  private static final Set<String> CONSENSUS_FIELDS = Set.of("roundTimeoutMs", "blockIntervalMs");
+      "allowedNodes", "limits");
+  private static final Set<String> LOGGING_FIELDS = Set.of("file", "fileBytesMax", "filesMax", "level");
+  private static final Set<String> HEALTH_FIELDS = Set.of("failStopExitDelayMs", "readyPeersMin",
+      "readyCommitAgeMaxMs");
+  private static final Set<String> P2P_LIMIT_FIELDS = Set.of("peersMax", "handshakesMax",
+      "handshakesPerAddressMax", "connectionsPerAddressMax", "acceptsPerAddressBurstMax",
+      "acceptsPerAddressRefillMs", "handshakeTimeoutMs", "refusalLogIntervalMs");
+  /** Generous ceilings for the P2P bounds; the transport checks their relations. */
+  private static final long P2P_COUNT_MAX = 100_000;
+  private static final long P2P_MILLIS_MAX = 3_600_000;
+  private static final Set<String> CONSENSUS_FIELDS = Set.of("roundTimeoutMs", "blockIntervalMs",
+      "blockBuildTimeMs");
   /** Where a P2P node listens when the section leaves it out: FISCO BCOS's and the design's first port. */
   static final String P2P_HOST_DEFAULT = "127.0.0.1";
   static final int P2P_PORT_DEFAULT = 30_300;
-  private static final Set<String> RPC_FIELDS = Set.of("host", "port", "corsOrigins", "permissions");
+  private static final Set<String> RPC_FIELDS = Set.of("host", "port", "corsOrigins", "permissions", "limits");
   private static final Set<String> POOL_FIELDS = Set.of("transactionsMax", "perSenderMax", "bytesMax",
       "queuedLifetimeMs", "minimumPriorityFeePerGas");
   private static final Set<String> PRODUCTION_FIELDS = Set.of("minimumSpacingMs", "emptyBlockIntervalMs");
@@ -140,14 +155,52 @@ final class NodeConfigJson {
     if (root.has("consensus")) {
       JsonNode node = object(root.get("consensus"), "consensus");
       refuseUnknown(node, CONSENSUS_FIELDS, "consensus.");
-      consensus = new ConsensusConfig(
-          optionalLong(node, "roundTimeoutMs", "consensus.", consensus.roundTimeoutMs(),
-              ConsensusConfig.ROUND_TIMEOUT_MS_MIN, ConsensusConfig.ROUND_TIMEOUT_MS_MAX),
+      long roundTimeoutMs = optionalLong(node, "roundTimeoutMs", "consensus.",
+          consensus.roundTimeoutMs(), ConsensusConfig.ROUND_TIMEOUT_MS_MIN,
+          ConsensusConfig.ROUND_TIMEOUT_MS_MAX);
+      consensus = new ConsensusConfig(roundTimeoutMs,
           optionalLong(node, "blockIntervalMs", "consensus.", consensus.blockIntervalMs(), 0,
-              ConsensusConfig.BLOCK_INTERVAL_MS_MAX));
+              ConsensusConfig.BLOCK_INTERVAL_MS_MAX),
+          optionalLong(node, "blockBuildTimeMs", "consensus.",
+              roundTimeoutMs / ConsensusConfig.BLOCK_BUILD_TIME_DEFAULT_DIVISOR,
+              ConsensusConfig.BLOCK_BUILD_TIME_MS_MIN, roundTimeoutMs));
+    }
+    HealthConfig health = HealthConfig.defaults();
+    if (root.has("health")) {
+      JsonNode node = object(root.get("health"), "health");
+      refuseUnknown(node, HEALTH_FIELDS, "health.");
+      health = new HealthConfig(
+          optionalLong(node, "failStopExitDelayMs", "health.", health.failStopExitDelayMs(), 0,
+              HealthConfig.FAIL_STOP_EXIT_DELAY_MS_MAX),
+          node.has("readyPeersMin")
+              ? OptionalInt.of((int) optionalLong(node, "readyPeersMin", "health.", 0, 0,
+                  HealthConfig.READY_PEERS_MAX))
+              : OptionalInt.empty(),
+          optionalLong(node, "readyCommitAgeMaxMs", "health.", health.readyCommitAgeMaxMs(),
+              HealthConfig.READY_COMMIT_AGE_MAX_MS_MIN, HealthConfig.READY_COMMIT_AGE_MAX_MS_MAX));
+    }
+    LoggingConfig logging = LoggingConfig.defaults();
+    if (root.has("logging")) {
+      JsonNode node = object(root.get("logging"), "logging");
+      refuseUnknown(node, LOGGING_FIELDS, "logging.");
+      Optional<Path> file = node.has("file")
+          ? Optional.of(path(node.get("file"), "logging.file", base)) : Optional.empty();
+      String level = logging.level();
+      if (node.has("level")) {
+        JsonNode value = node.get("level");
+        if (!value.isTextual() || !LoggingConfig.LEVELS.contains(value.asText())) {
+          throw new DecodingException("logging.level", "must be one of ERROR, WARNING, INFO, DEBUG, TRACE");
+        }
+        level = value.asText();
+      }
+      logging = new LoggingConfig(file,
+          optionalLong(node, "fileBytesMax", "logging.", logging.fileBytesMax(),
+              LoggingConfig.FILE_BYTES_MIN, LoggingConfig.FILE_BYTES_LIMIT),
+          (int) optionalLong(node, "filesMax", "logging.", logging.filesMax(), 1, LoggingConfig.FILES_LIMIT),
+          level);
     }
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFee,
-        retention, production, nodeKeyFile, p2p, consensus);
+        retention, production, nodeKeyFile, p2p, consensus, health, logging);
   }
 
   private static P2pConfig p2p(JsonNode value, Path base) {
@@ -183,7 +236,39 @@ final class NodeConfigJson {
         path(required(node, "transportKeyFile", "p2p."), "p2p.transportKeyFile", base),
         path(required(node, "transportCertificateFile", "p2p."), "p2p.transportCertificateFile", base),
         path(required(node, "transportCaFile", "p2p."), "p2p.transportCaFile", base),
-        allowed);
+        allowed, node.has("limits") ? p2pLimits(node.get("limits")) : ConsensusService.transportLimits());
+  }
+
+  /** The {@code p2p.limits} section over the transport's defaults (NETWORK-17 to NETWORK-21). */
+  private static TransportLimits p2pLimits(JsonNode value) {
+    JsonNode node = object(value, "p2p.limits");
+    refuseUnknown(node, P2P_LIMIT_FIELDS, "p2p.limits.");
+    TransportLimits base = ConsensusService.transportLimits();
+    String prefix = "p2p.limits.";
+    try {
+      return base
+          .withPeersMax((int) optionalLong(node, "peersMax", prefix, base.peersMax(), 1, P2P_COUNT_MAX))
+          .withHandshakesMax(
+              (int) optionalLong(node, "handshakesMax", prefix, base.handshakesMax(), 1, P2P_COUNT_MAX),
+              (int) optionalLong(node, "handshakesPerAddressMax", prefix, base.handshakesPerAddressMax(), 1,
+                  P2P_COUNT_MAX))
+          .withConnectionsPerAddressMax((int) optionalLong(node, "connectionsPerAddressMax", prefix,
+              base.connectionsPerAddressMax(), 1, P2P_COUNT_MAX))
+          .withAcceptsPerAddress(
+              (int) optionalLong(node, "acceptsPerAddressBurstMax", prefix, base.acceptsPerAddressBurstMax(), 1,
+                  P2P_COUNT_MAX),
+              optionalLong(node, "acceptsPerAddressRefillMs", prefix, base.acceptsPerAddressRefillMillis(), 1,
+                  P2P_MILLIS_MAX))
+          .withHandshakeTimeoutMillis(optionalLong(node, "handshakeTimeoutMs", prefix,
+              base.handshakeTimeoutMillis(), 1, P2P_MILLIS_MAX))
+          .withRefusalLogIntervalMillis(optionalLong(node, "refusalLogIntervalMs", prefix,
+              base.refusalLogIntervalMillis(), 1, P2P_MILLIS_MAX));
+    } catch (DecodingException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // A relation between two bounds the transport refuses (say, more per address than in all).
+      throw new DecodingException("p2p.limits", e.getMessage());
+    }
   }
 
   private static RpcServerConfig rpc(JsonNode value) {
@@ -214,7 +299,31 @@ final class NodeConfigJson {
       }
     }
     permissions.remove(RpcPermission.PUBLIC);
-    return new RpcServerConfig(host, port, origins, permissions, RpcLimits.defaults());
+    RpcLimits limits = node.has("limits") ? rpcLimits(node.get("limits")) : RpcLimits.defaults();
+    return new RpcServerConfig(host, port, origins, permissions, limits);
+  }
+
+  /** {@code rpc.limits}: any of RpcLimits' bounds by name (docs/spec/rpc.md RPC-28), the rest default. */
+  private static RpcLimits rpcLimits(JsonNode value) {
+    JsonNode node = object(value, "rpc.limits");
+    RpcLimits.Builder limits = RpcLimits.builder();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      String field = "rpc.limits." + entry.getKey();
+      if (!RpcLimits.names().contains(entry.getKey())) {
+        throw new DecodingException(field, "unknown field (known: " + String.join(", ", RpcLimits.names()) + ")");
+      }
+      JsonNode number = entry.getValue();
+      if (!number.isIntegralNumber() || !number.canConvertToLong()) {
+        throw new DecodingException(field, "must be an integer");
+      }
+      try {
+        limits.set(entry.getKey(), number.asLong());
+      } catch (IllegalArgumentException e) {
+        throw new DecodingException(field, e.getMessage());
+      }
+    }
+    return limits.build();
   }
 
   private static StateRetention retention(JsonNode node) {

@@ -145,6 +145,9 @@ class BftNetworkTest {
     assertTrue(last[0].contains("xinlian_p2p_messages_dropped_total{direction=\"inbound\"}"), last[0]);
     assertTrue(last[0].contains("xinlian_consensus_messages_dropped_total{reason=\"queue_full\"}"), last[0]);
     assertTrue(last[0].contains("xinlian_consensus_finality_seconds{quantile=\"0.99\"}"), last[0]);
+    assertTrue(last[0].contains("xinlian_p2p_connections_refused_total{reason=\"handshake_limit\"}"),
+        last[0]);
+    assertTrue(value(last[0], "xinlian_p2p_handshakes_inbound") >= 0);
   }
 
   private static double value(String metrics, String name) {

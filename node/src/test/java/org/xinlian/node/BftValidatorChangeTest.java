@@ -44,7 +44,8 @@ class BftValidatorChangeTest {
       network.startAll();
       // The fifth node is certified by the consortium CA but not a member yet: refused.
       BftTestNetwork.await("node 0 to refuse the fifth node at the handshake",
-          () -> metric(network.node(0), "xinlian_p2p_handshakes_refused_total") >= 1);
+          () -> metric(network.node(0), "xinlian_p2p_connections_refused_total",
+              "not_allowed") >= 1);
       assertTrue(network.node(ADDED).consensus().orElseThrow().connectedPeers().isEmpty());
       ValidatorSet before = network.validators;
       List<Address> nextAddresses = new ArrayList<>(List.of(network.addresses.get(0), network.addresses.get(1),
@@ -110,11 +111,13 @@ class BftValidatorChangeTest {
     }
   }
 
-  private static double metric(Node node, String name) {
+  /** A counter's value for one reason (P2P refusals are counted by reason, NODE-14). */
+  private static double metric(Node node, String name, String reason) {
     try {
       String metrics = NodeFixture.get(node.rpcAddress().getPort(), "/metrics");
-      Matcher matcher = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.E+-]+)$").matcher(metrics);
-      return matcher.find() ? Double.parseDouble(matcher.group(2)) : -1;
+      Matcher matcher = Pattern.compile("(?m)^" + name + "\\{[^}]*reason=\"" + reason
+          + "\"[^}]*\\} ([0-9.E+-]+)$").matcher(metrics);
+      return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -22,6 +22,7 @@ import org.xinlian.ledger.state.StateRetention;
 import org.xinlian.network.PeerAddress;
 import org.xinlian.node.consensus.ConsensusConfig;
 import org.xinlian.node.consensus.P2pConfig;
+import org.xinlian.rpc.RpcLimits;
 import org.xinlian.rpc.RpcPermission;
 
 class NodeConfigTest {
@@ -38,7 +39,9 @@ class NodeConfigTest {
         {"dataDirectory": "data", "genesisFile": "/etc/xinlian/genesis.json",
          "coinbase": "0x00000000000000000000000000000000000000aa",
          "rpc": {"host": "0.0.0.0", "port": 9545, "corsOrigins": ["http://localhost:3000"],
-                 "permissions": ["admin", "debug"]},
+                 "permissions": ["admin", "debug"],
+                 "limits": {"callGasCap": 25000000, "callTimeoutMs": 2000, "connectionsPerAddressMax": 8,
+                            "idleTimeoutMs": 30000, "filtersPerAddressMax": 10, "logsResultMax": 500}},
          "pool": {"transactionsMax": 100, "perSenderMax": 10, "bytesMax": 100000,
                   "queuedLifetimeMs": 60000, "minimumPriorityFeePerGas": 7},
          "stateRetention": "archive",
@@ -51,6 +54,9 @@ class NodeConfigTest {
     assertEquals(9545, config.rpc().port());
     assertEquals(List.of("http://localhost:3000"), config.rpc().corsAllowedOrigins());
     assertEquals(Set.of(RpcPermission.ADMIN, RpcPermission.DEBUG), config.rpc().enabledPermissions());
+    assertEquals(RpcLimits.builder().set("callGasCap", 25_000_000).set("callTimeoutMs", 2_000)
+        .set("connectionsPerAddressMax", 8).set("idleTimeoutMs", 30_000).set("filtersPerAddressMax", 10)
+        .set("logsResultMax", 500).build(), config.rpc().limits());
     assertEquals(new PoolLimits(100, 10, 100000, 60000), config.pool());
     assertEquals(BigInteger.valueOf(7), config.minimumPriorityFeePerGas());
     assertEquals(StateRetention.ARCHIVE, config.stateRetention());
@@ -64,6 +70,7 @@ class NodeConfigTest {
     assertEquals("127.0.0.1", config.rpc().host());
     assertEquals(8545, config.rpc().port());
     assertEquals(Set.of(), config.rpc().enabledPermissions());
+    assertEquals(RpcLimits.defaults(), config.rpc().limits());
     assertEquals(StateRetention.lastBlocks(128), config.stateRetention());
     assertEquals(new NodeConfig.BlockProduction(0, 0), config.blockProduction());
     assertEquals(PoolLimits.defaults(), config.pool());
@@ -79,6 +86,12 @@ class NodeConfigTest {
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"port\": 70000}}|rpc.port",
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"prot\": 1}}|rpc.prot",
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"permissions\": [\"root\"]}}|rpc.permissions.0",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": 5}}|rpc.limits",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"callTimeout\": 5}}}|rpc.limits.callTimeout",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"callTimeoutMs\": 0}}}|rpc.limits.callTimeoutMs",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"callGasCap\": \"50000000\"}}}|rpc.limits.callGasCap",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"filtersMax\": 1.5}}}|rpc.limits.filtersMax",
+    "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"workerThreads\": 99999999999999999999}}}|rpc.limits.workerThreads",
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"pool\": {\"transactionsMax\": 0}}|pool.transactionsMax",
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"stateRetention\": 0}|stateRetention",
     "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"stateRetention\": \"all\"}|stateRetention",
@@ -98,6 +111,18 @@ class NodeConfigTest {
   void mistakesNameTheField(String json, String field) {
     DecodingException error = assertThrows(DecodingException.class, () -> parse(json));
     assertEquals(field, error.field(), error.getMessage());
+  }
+
+  /** NODE-1 NODE-21: an RPC limit out of range is refused with its range. */
+  @Test
+  void rpcLimitMistakesSayWhatIsAllowed() {
+    DecodingException range = assertThrows(DecodingException.class, () -> parse(
+        "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"callTimeoutMs\": 0}}}"));
+    assertEquals("rpc.limits.callTimeoutMs: must be 10 to 86400000, got 0", range.getMessage());
+    DecodingException unknown = assertThrows(DecodingException.class, () -> parse(
+        "{\"dataDirectory\": \"d\", \"genesisFile\": \"g\", \"rpc\": {\"limits\": {\"gasCap\": 1}}}"));
+    assertTrue(unknown.getMessage().startsWith("rpc.limits.gasCap: unknown field (known: batchSizeMax, callGasCap,"),
+        unknown.getMessage());
   }
 
   private static final String P2P_FILES = """
@@ -155,6 +180,30 @@ class NodeConfigTest {
     assertEquals(400, config.bftEmptyBlockIntervalMs());
   }
 
+  /** NODE-1, NETWORK-17 to NETWORK-21: the P2P bounds an operator tunes, over the transport's defaults. */
+  @Test
+  void p2pLimits() {
+    NodeConfig config = parse("""
+        {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k",
+         "p2p": {%s, "limits": {"peersMax": 50, "handshakesMax": 8, "handshakesPerAddressMax": 1,
+           "connectionsPerAddressMax": 4, "acceptsPerAddressBurstMax": 5, "acceptsPerAddressRefillMs": 500,
+           "handshakeTimeoutMs": 3000, "refusalLogIntervalMs": 60000}}}
+        """.formatted(P2P_FILES));
+    org.xinlian.network.TransportLimits limits = config.p2p().orElseThrow().limits();
+    assertEquals(50, limits.peersMax());
+    assertEquals(8, limits.handshakesMax());
+    assertEquals(1, limits.handshakesPerAddressMax());
+    assertEquals(4, limits.connectionsPerAddressMax());
+    assertEquals(5, limits.acceptsPerAddressBurstMax());
+    assertEquals(500, limits.acceptsPerAddressRefillMillis());
+    assertEquals(3000, limits.handshakeTimeoutMillis());
+    assertEquals(60000, limits.refusalLogIntervalMillis());
+    NodeConfig defaults = parse("""
+        {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k", "p2p": {%s}}
+        """.formatted(P2P_FILES));
+    assertEquals(org.xinlian.node.consensus.ConsensusService.transportLimits(), defaults.p2p().orElseThrow().limits());
+  }
+
   /** NODE-1: mistakes inside the P2P section name their path, down to the list entry. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -165,11 +214,50 @@ class NodeConfigTest {
     "\"allowedNodes\": [\"0x12\"]|p2p.allowedNodes.0",
     "\"host\": \"\"|p2p.host",
     "\"colour\": 1|p2p.colour",
+    "\"limits\": {\"peersMax\": 0}|p2p.limits.peersMax",
+    "\"limits\": {\"handshakeTimeoutMs\": \"10s\"}|p2p.limits.handshakeTimeoutMs",
+    "\"limits\": {\"colour\": 1}|p2p.limits.colour",
   })
   void p2pMistakesNameTheField(String entry, String field) {
     String json = """
         {"dataDirectory": "d", "genesisFile": "g", "nodeKeyFile": "k", "p2p": {%s, %s}}
         """.formatted(P2P_FILES, entry);
+    DecodingException error = assertThrows(DecodingException.class, () -> parse(json));
+    assertEquals(field, error.field(), error.getMessage());
+  }
+
+  /** NODE-1, NODE-17, CONSENSUS-21: the health section and the build budget, with their defaults. */
+  @Test
+  void healthAndBuildBudget() {
+    NodeConfig defaults = parse("""
+        {"dataDirectory": "d", "genesisFile": "g", "consensus": {"roundTimeoutMs": 3000}}
+        """);
+    assertEquals(HealthConfig.defaults(), defaults.health());
+    assertEquals(1500, defaults.consensus().blockBuildTimeMs(), "half the round timeout");
+    NodeConfig config = parse("""
+        {"dataDirectory": "d", "genesisFile": "g",
+         "consensus": {"roundTimeoutMs": 3000, "blockBuildTimeMs": 700},
+         "health": {"failStopExitDelayMs": 0, "readyPeersMin": 3, "readyCommitAgeMaxMs": 9000}}
+        """);
+    assertEquals(700, config.consensus().blockBuildTimeMs());
+    assertEquals(new HealthConfig(0, java.util.OptionalInt.of(3), 9000), config.health());
+  }
+
+  /** NODE-1: mistakes in the health section and the build budget name their field. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "\"health\": {\"failStopExitDelayMs\": -1}|health.failStopExitDelayMs",
+    "\"health\": {\"readyPeersMin\": \"two\"}|health.readyPeersMin",
+    "\"health\": {\"readyCommitAgeMaxMs\": 10}|health.readyCommitAgeMaxMs",
+    "\"health\": {\"colour\": 1}|health.colour",
+    "\"health\": []|health",
+    "\"consensus\": {\"roundTimeoutMs\": 1000, \"blockBuildTimeMs\": 1001}|consensus.blockBuildTimeMs",
+    "\"consensus\": {\"blockBuildTimeMs\": 0}|consensus.blockBuildTimeMs",
+  })
+  void healthMistakesNameTheField(String entry, String field) {
+    String json = """
+        {"dataDirectory": "d", "genesisFile": "g", %s}
+        """.formatted(entry);
     DecodingException error = assertThrows(DecodingException.class, () -> parse(json));
     assertEquals(field, error.field(), error.getMessage());
   }

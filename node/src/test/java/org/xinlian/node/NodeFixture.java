@@ -46,6 +46,12 @@ final class NodeFixture {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
+  /** The status code and body of a GET. */
+  static HttpResponse<String> getResponse(int port, String path) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   /** eth_blockNumber over HTTP. */
   static long blockNumber(int port) throws IOException, InterruptedException {
     String response = post(port, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}");

@@ -87,6 +87,12 @@ class NodeTest {
       assertEquals(1.0, Double.parseDouble(height.group(2)));
       assertTrue(metrics.contains("xinlian_pool_pending"), metrics);
       assertTrue(metrics.contains("xinlian_pool_queued"), metrics);
+      // NODE-19: the JVM's and the process's own meters.
+      for (String meter : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_cpu_usage",
+          "process_files_open_files", "process_uptime_seconds", "jvm_classes_loaded_classes",
+          "xinlian_node_failed")) {
+        assertTrue(metrics.contains(meter), meter + " missing from\n" + metrics);
+      }
       assertTrue(Pattern.compile("(?m)^xinlian_block_execution_seconds_count(\\{[^}]*\\})? 1(\\.0)?$")
           .matcher(metrics).find(), metrics);
     }

@@ -20,4 +20,22 @@ public interface RpcMethod {
   }
 
   Object execute(RpcParams params);
+
+  /**
+   * Executes on behalf of {@code call}'s client. The server always calls this form; methods that
+   * run long or keep state per client override it, and answer {@link #execute(RpcParams)} as an
+   * unbounded call of {@link RpcClient#LOCAL}.
+   */
+  default Object execute(RpcParams params, RpcCall call) {
+    return execute(params);
+  }
+
+  /**
+   * Whether the method may run long (an EVM call, a log query, a proof): heavy methods run on
+   * their own workers under the wall-time cap, so cheap ones stay answered while they run
+   * (RPC-24). Debug traces, when added, are heavy.
+   */
+  default boolean heavy() {
+    return false;
+  }
 }

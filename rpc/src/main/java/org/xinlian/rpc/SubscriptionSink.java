@@ -6,8 +6,16 @@ package org.xinlian.rpc;
  */
 public interface SubscriptionSink {
   /**
-   * Queues one result (any value Jackson serialises). Returns false when the subscription or its
-   * connection is gone, so a source can stop producing; never blocks.
+   * Queues one result (any value Jackson serialises, or a {@link JsonText} written verbatim).
+   * Returns false when the subscription or its connection is gone, so a source can stop
+   * producing; never blocks. A subscriber whose outbound queue is full is disconnected instead
+   * (RPC-27).
    */
   boolean emit(Object result);
+
+  /**
+   * Disconnects the subscriber because the source could not deliver everything to it (it missed
+   * results): a gap a client cannot detect is worse than a reconnect. Never blocks.
+   */
+  void disconnectLagging(String reason);
 }

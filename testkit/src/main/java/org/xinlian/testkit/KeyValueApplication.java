@@ -86,6 +86,12 @@ public final class KeyValueApplication implements Application {
   }
 
   @Override
+  public boolean bodyMatchesHeader(Block block) {
+    return block.header().transactionsRoot()
+        .equals(KeyValueLedger.transactionsRoot(suite, block.transactions()));
+  }
+
+  @Override
   public Finalization finalizeBlock(Block block) {
     Optional<String> problem = check(block);
     Invariants.check(problem.isEmpty(), "finalizing an invalid block: %s", problem.orElse(""));

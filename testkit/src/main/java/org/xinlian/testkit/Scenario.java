@@ -20,6 +20,7 @@ import org.xinlian.crypto.CryptoSuites;
  * @param crashes whether honest nodes crash and restart during the chaos
  * @param settings the engines' timing
  * @param livenessHeights how many heights every honest node must gain after the heal
+ * @param execution how long blocks take to build, execute and commit, slow blocks included
  */
 public record Scenario(
     long seed,
@@ -30,10 +31,12 @@ public record Scenario(
     long chaosMillis,
     boolean crashes,
     BftSettings settings,
-    int livenessHeights) {
+    int livenessHeights,
+    ExecutionConditions execution) {
   public Scenario {
     Objects.requireNonNull(suite, "suite");
     byzantine = List.copyOf(byzantine);
+    Objects.requireNonNull(execution, "execution");
     if (validators < 1 || byzantine.size() > (validators - 1) / 3) {
       throw new IllegalArgumentException(
           "scenario: " + byzantine.size() + " Byzantine of " + validators + " exceeds f");
@@ -58,38 +61,49 @@ public record Scenario(
     long change = random.nextInt(5) == 0 ? 2 + random.nextInt(4) : 0;
     BftSettings settings = new BftSettings(random.nextInt(40), 150 + random.nextInt(150), 5,
         100 + random.nextInt(100));
-    return new Scenario(seed, suite, validators, byzantine, change, 1_000 + random.nextInt(5_000),
-        true, settings, 3);
+    long chaos = 1_000 + random.nextInt(5_000);
+    // One run in four has blocks that execute for longer than a round lasts (CONSENSUS-22).
+    ExecutionConditions execution = random.nextInt(4) == 0
+        ? new ExecutionConditions(1, 20, 50 + random.nextInt(250),
+            settings.roundTimeoutMillis(0) + 50 + random.nextInt((int) settings.roundTimeoutBaseMillis()))
+        : new ExecutionConditions(1, 1 + random.nextInt(20), 0, 0);
+    return new Scenario(seed, suite, validators, byzantine, change, chaos, true, settings, 3,
+        execution);
   }
 
   /** A calm, all-honest run of {@code validators} on the standard suite. */
   public static Scenario honest(long seed, int validators) {
     return new Scenario(seed, CryptoSuites.STANDARD, validators, List.of(), 0, 0, false,
-        simulatedSettings(), 5);
+        simulatedSettings(), 5, ExecutionConditions.quick());
   }
 
   public Scenario withSuite(String name) {
     return new Scenario(seed, name, validators, byzantine, validatorChangeHeight, chaosMillis,
-        crashes, settings, livenessHeights);
+        crashes, settings, livenessHeights, execution);
   }
 
   public Scenario withByzantine(List<ByzantineBehaviour> behaviours) {
     return new Scenario(seed, suite, validators, behaviours, validatorChangeHeight, chaosMillis,
-        crashes, settings, livenessHeights);
+        crashes, settings, livenessHeights, execution);
   }
 
   public Scenario withValidatorChangeAt(long height) {
     return new Scenario(seed, suite, validators, byzantine, height, chaosMillis, crashes, settings,
-        livenessHeights);
+        livenessHeights, execution);
   }
 
   public Scenario withChaos(long millis, boolean crashesToo) {
     return new Scenario(seed, suite, validators, byzantine, validatorChangeHeight, millis,
-        crashesToo, settings, livenessHeights);
+        crashesToo, settings, livenessHeights, execution);
   }
 
   public Scenario withLivenessHeights(int heights) {
     return new Scenario(seed, suite, validators, byzantine, validatorChangeHeight, chaosMillis,
-        crashes, settings, heights);
+        crashes, settings, heights, execution);
+  }
+
+  public Scenario withExecution(ExecutionConditions conditions) {
+    return new Scenario(seed, suite, validators, byzantine, validatorChangeHeight, chaosMillis,
+        crashes, settings, livenessHeights, conditions);
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.xinlian.common.Address;
 import org.xinlian.common.RandomSource;
+import org.xinlian.consensus.Applications;
 import org.xinlian.consensus.ConsensusAction;
 import org.xinlian.consensus.ConsensusEngine;
 import org.xinlian.consensus.ConsensusEvent;
@@ -19,6 +20,12 @@ import org.xinlian.crypto.KeyPair;
  * its ledger, and its persisted write-ahead state. A crash discards the engine and the
  * application (and its timers, by generation); the ledger and the last persisted state survive
  * and a restart builds a new engine from them, exactly as a real node restarts from disk.
+ *
+ * <p>The application's work (building, executing and committing blocks) runs one job at a time,
+ * each taking the simulated time {@link ExecutionConditions} gives it, while the engine goes on
+ * handling messages and timers; its result is computed when the job ends and handed back as an
+ * event, as the node's execution thread does (CONSENSUS-20, CONSENSUS-22). A crash loses the
+ * jobs not yet done; a commit is all or nothing.
  */
 final class SimulatedNode {
   private final Address address;
@@ -29,6 +36,9 @@ final class SimulatedNode {
   private final Cluster cluster;
   private final RandomSource random;
   private ConsensusEngine engine;
+  private KeyValueApplication application;
+  /** When the application's last queued job ends, in simulated milliseconds. */
+  private long applicationBusyUntil;
   private Optional<byte[]> persisted = Optional.empty();
   private int generation;
   private long restarts;
@@ -54,6 +64,9 @@ final class SimulatedNode {
 
     /** Sees every message an honest node actually sent. */
     void sentByHonest(Address node, byte[] bytes);
+
+    /** How long the application's work takes. */
+    ExecutionConditions execution();
   }
 
   SimulatedNode(Address address, KeyPair key, Optional<ByzantineTransform> byzantine, boolean silent,
@@ -100,8 +113,8 @@ final class SimulatedNode {
     if (silent || engine != null) {
       return;
     }
-    KeyValueApplication application =
-        new KeyValueApplication(ledger, cluster.suite(), cluster.scheduler(), random);
+    application = new KeyValueApplication(ledger, cluster.suite(), cluster.scheduler(), random);
+    applicationBusyUntil = cluster.scheduler().now();
     engine = BftEngines.create(cluster.settings(), application, cluster.suite(), key, persisted);
     handle(new ConsensusEvent.Start());
   }
@@ -110,6 +123,7 @@ final class SimulatedNode {
     if (engine != null) {
       lastStatus = engine.status();
       engine = null;
+      application = null;
       generation++;
       restarts++;
     }
@@ -136,8 +150,34 @@ final class SimulatedNode {
     }
   }
 
+  /**
+   * Queues application work behind the jobs already queued; it runs when it ends, so it sees the
+   * application as the jobs before it left it, and its answer goes to the engine then.
+   */
+  private void queueWork(long durationMillis, java.util.function.Supplier<ConsensusEvent> work) {
+    int queuedIn = generation;
+    long now = cluster.scheduler().now();
+    applicationBusyUntil = Math.max(applicationBusyUntil, now) + durationMillis;
+    cluster.scheduler().after(applicationBusyUntil - now, () -> {
+      if (engine != null && generation == queuedIn) {
+        handle(work.get());
+      }
+    });
+  }
+
   private void execute(ConsensusAction action) {
-    if (action instanceof ConsensusAction.PersistState persist) {
+    if (action instanceof ConsensusAction.BuildBlock build) {
+      queueWork(cluster.execution().normalMillis(random.nextInt(1_000)), () ->
+          new ConsensusEvent.BlockBuilt(build.request(), application.prepareProposal(build.request())));
+    } else if (action instanceof ConsensusAction.ExecuteBlock check) {
+      queueWork(cluster.execution().executionMillis(check.blockHash()), () ->
+          new ConsensusEvent.BlockExecuted(check.block().header().number(), check.blockHash(),
+              application.processProposal(check.block())));
+    } else if (action instanceof ConsensusAction.CommitBlock commit) {
+      queueWork(cluster.execution().executionMinMillis(), () -> new ConsensusEvent.BlockCommitted(
+          commit.decision().certificate().height(), commit.decision().certificate().blockHash(),
+          Applications.finalizeAndCommit(application, commit.decision())));
+    } else if (action instanceof ConsensusAction.PersistState persist) {
       persisted = Optional.of(persist.state());
     } else if (action instanceof ConsensusAction.ScheduleTimeout timeout) {
       int scheduledIn = generation;

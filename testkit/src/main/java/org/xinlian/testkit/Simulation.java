@@ -216,6 +216,11 @@ public final class Simulation implements SimulatedNode.Cluster {
   }
 
   @Override
+  public ExecutionConditions execution() {
+    return scenario.execution();
+  }
+
+  @Override
   public boolean crashesMidActions() {
     return chaos && scenario.crashes();
   }
@@ -262,19 +267,21 @@ public final class Simulation implements SimulatedNode.Cluster {
   private SimulationReport report(long atHeal) {
     Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
     long roundChanges = 0;
+    long deferred = 0;
     long restarts = 0;
     for (SimulatedNode node : honestNodes()) {
       restarts += node.restarts();
       Optional<EngineStatus> status = node.status();
       if (status.isPresent()) {
         roundChanges += status.get().roundChanges();
+        deferred += status.get().deadlinesDeferred();
         status.get().dropped().forEach((reason, count) -> dropped.merge(reason, count, Long::sum));
       }
     }
     long lowest = heights().stream().mapToLong(Long::longValue).min().orElse(0);
     return new SimulationReport(scenario, atHeal, lowest, safety.commits(), roundChanges, restarts,
         dropped, network.sent(), network.delivered(), scheduler.executed(), scheduler.now(),
-        heights());
+        heights(), deferred);
   }
 
   /** The genesis set of all initial validators, and the scripted change if the scenario has one. */

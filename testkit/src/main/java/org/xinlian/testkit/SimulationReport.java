@@ -13,6 +13,7 @@ import org.xinlian.consensus.DropReason;
  * @param roundChanges rounds entered above 0, summed over honest nodes
  * @param restarts crashes and restarts of honest nodes
  * @param dropped messages honest engines dropped, by reason
+ * @param deadlinesDeferred round deadlines honest engines let wait for an executing proposal
  */
 public record SimulationReport(
     Scenario scenario,
@@ -26,7 +27,8 @@ public record SimulationReport(
     long messagesDelivered,
     long events,
     long simulatedMillis,
-    List<Long> finalHeights) {
+    List<Long> finalHeights,
+    long deadlinesDeferred) {
   public SimulationReport {
     dropped = Map.copyOf(dropped);
     finalHeights = List.copyOf(finalHeights);

@@ -15,6 +15,7 @@ import org.xinlian.consensus.CommitCertificate;
 import org.xinlian.consensus.ConsensusSignatures;
 import org.xinlian.consensus.DropReason;
 import org.xinlian.consensus.ValidatorSet;
+import org.xinlian.consensus.bft.BftSettings;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.types.block.Block;
@@ -93,6 +94,33 @@ class SimulationScenariosTest {
       assertTrue(entry.getValue().verifyFor(blocks.get(entry.getKey()).header(), governing, suite)
           .isValid(), "height " + entry.getKey());
     }
+  }
+
+  @Test
+  @DisplayName("CONSENSUS-20, CONSENSUS-22: when every block takes longer to execute than the round lasts, every height is still decided in round 0")
+  void everyBlockSlowerThanTheRound() {
+    BftSettings settings = Scenario.simulatedSettings();
+    long slow = settings.roundTimeoutMillis(0) * 3 / 2;
+    Map<Long, Integer> decidedInRound = new TreeMap<>();
+    SimulationReport report = Simulation.run(Scenario.honest(17, 4)
+        .withExecution(new ExecutionConditions(1, 5, 1000, slow)),
+        (node, block, certificate, root) -> decidedInRound.put(block.header().number(), certificate.round()));
+    assertTrue(report.lowestFinalHeight() >= 5, "heights " + report.finalHeights());
+    assertTrue(decidedInRound.values().stream().allMatch(round -> round == 0),
+        "rounds of decision by height: " + decidedInRound);
+    assertTrue(report.deadlinesDeferred() > 0, "no deadline ever waited: the blocks were not slow");
+  }
+
+  @Test
+  @DisplayName("CONSENSUS-20, CONSENSUS-22: slow blocks among quick ones, with chaos, crashes and a Byzantine proposer, stay safe and live")
+  void someSlowBlocksThroughChaos() {
+    BftSettings settings = Scenario.simulatedSettings();
+    SimulationReport report = Simulation.run(Scenario.honest(18, 4)
+        .withByzantine(List.of(ByzantineBehaviour.EQUIVOCATING_PROPOSER))
+        .withChaos(4_000, true)
+        .withExecution(new ExecutionConditions(1, 20, 300, settings.roundTimeoutMillis(0) * 2)));
+    assertTrue(report.honestCommits() > 0);
+    assertTrue(report.deadlinesDeferred() > 0, "no deadline waited for a slow block");
   }
 
   @Test

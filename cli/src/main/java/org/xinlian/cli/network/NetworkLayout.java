@@ -29,6 +29,8 @@ public final class NetworkLayout {
   public static final String TRANSPORT_CERTIFICATE_FILE = "transport.pem";
   public static final String DATA_DIRECTORY = "data";
   public static final String LOG_FILE = "node.log";
+  /** The node's rotating log, relative to its directory (docs/spec/node.md NODE-20). */
+  public static final String ROTATING_LOG_FILE = "logs/node.log";
   public static final String PID_FILE = "node.pid";
 
   /** The node directories {@code network init} makes (and {@code --force} replaces): node0, node1... */

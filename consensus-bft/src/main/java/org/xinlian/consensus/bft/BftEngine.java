@@ -11,7 +11,6 @@ import org.xinlian.common.Hash;
 import org.xinlian.common.Invariants;
 import org.xinlian.consensus.Application;
 import org.xinlian.consensus.CertificateVerdict;
-import org.xinlian.consensus.CommitOutcome;
 import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.consensus.CommittedHead;
 import org.xinlian.consensus.ConsensusAction;
@@ -20,7 +19,6 @@ import org.xinlian.consensus.ConsensusEvent;
 import org.xinlian.consensus.ConsensusLimits;
 import org.xinlian.consensus.DropReason;
 import org.xinlian.consensus.EngineStatus;
-import org.xinlian.consensus.Finalization;
 import org.xinlian.consensus.Timeout;
 import org.xinlian.consensus.TimeoutStep;
 import org.xinlian.consensus.message.CommitRequest;
@@ -84,6 +82,12 @@ final class BftEngine implements ConsensusEngine, EngineContext {
       receive(received.from(), received.bytes());
     } else if (event instanceof ConsensusEvent.TimeoutElapsed elapsed) {
       onTimeout(elapsed.timeout());
+    } else if (event instanceof ConsensusEvent.BlockBuilt built) {
+      rules.onBlockBuilt(height, built.request(), built.block());
+    } else if (event instanceof ConsensusEvent.BlockExecuted executed) {
+      onBlockExecuted(executed);
+    } else if (event instanceof ConsensusEvent.BlockCommitted committedEvent) {
+      onBlockCommitted(committedEvent);
     }
     settle();
     List<ConsensusAction> result = actions;
@@ -94,13 +98,14 @@ final class BftEngine implements ConsensusEngine, EngineContext {
   @Override
   public EngineStatus status() {
     if (height == null) {
-      return new EngineStatus(0, 0, OptionalInt.empty(), false, 0, 0, 0, counters.dropped());
+      return new EngineStatus(0, 0, OptionalInt.empty(), false, 0, 0, 0, counters.dropped(),
+          counters.deadlinesDeferred);
     }
     OptionalInt locked = height.lock == null
         ? OptionalInt.empty() : OptionalInt.of(height.lock.prepared().round());
     return new EngineStatus(height.number, height.round, locked, height.validator,
         counters.blocksCommitted, counters.roundChanges, counters.messagesReceived,
-        counters.dropped());
+        counters.dropped(), counters.deadlinesDeferred);
   }
 
   private void start() {
@@ -147,13 +152,12 @@ final class BftEngine implements ConsensusEngine, EngineContext {
     }
   }
 
-  /** Handles this validator's own messages and commits decisions until nothing is left to do. */
+  /**
+   * Handles this validator's own messages until none is left, then hands a decision to the
+   * application to commit; the next height starts when the commit is done.
+   */
   private void settle() {
-    while (true) {
-      if (height.decided()) {
-        commitDecision();
-        continue;
-      }
+    while (!height.decided()) {
       ConsensusMessage own = ownMessages.poll();
       if (own == null) {
         return;
@@ -163,22 +167,42 @@ final class BftEngine implements ConsensusEngine, EngineContext {
         dispatch(own, signer.address(), blockHash);
       }
     }
+    if (!height.commitRequested) {
+      height.commitRequested = true;
+      actions.add(new ConsensusAction.CommitBlock(height.decision));
+    }
   }
 
-  private void commitDecision() {
+  /** The decided block is durable: move to the next height (CONSENSUS-10, CONSENSUS-20). */
+  private void onBlockCommitted(ConsensusEvent.BlockCommitted event) {
+    Invariants.check(height.commitRequested && event.height() == height.number
+            && event.blockHash().equals(height.decision.certificate().blockHash()),
+        "commit of block %d %s reported, but the engine asked for %d", event.height(),
+        event.blockHash(), height.number);
     CommittedBlock decision = height.decision;
-    Block block = decision.block();
-    Finalization finalization = application.finalizeBlock(block);
-    Invariants.check(finalization.stateRoot().equals(block.header().stateRoot()),
-        "block %d executed to state root %s but its header says %s: the application is not"
-            + " deterministic", height.number, finalization.stateRoot(), block.header().stateRoot());
-    CommitOutcome outcome = application.commit(block, decision.certificate());
     catchUp.decided(decision);
-    schedule.committed(height.number, outcome.validatorSetUpdate());
+    schedule.committed(height.number, event.outcome().validatorSetUpdate());
     committed = new CommittedHead(height.number, decision.certificate().blockHash());
     counters.blocksCommitted++;
     ownMessages.clear();
     enterHeight(Optional.empty());
+  }
+
+  /** A verdict for this height: proposals, deadlines and decided blocks waiting for it move on. */
+  private void onBlockExecuted(ConsensusEvent.BlockExecuted event) {
+    if (event.height() != height.number || height.decided()) {
+      return;
+    }
+    boolean accepted = event.verdict().accepted();
+    rules.onBlockExecuted(height, event.blockHash(), accepted);
+    CommittedBlock waiting = height.pendingDecisions.remove(event.blockHash());
+    if (waiting != null && !height.decided()) {
+      if (accepted) {
+        height.decision = waiting;
+      } else {
+        counters.drop(DropReason.INVALID_BLOCK);
+      }
+    }
   }
 
   private void receive(Address from, byte[] bytes) {
@@ -208,6 +232,9 @@ final class BftEngine implements ConsensusEngine, EngineContext {
       answer(from, message.height(), false);
     } else if (message.height() > height.number) {
       onFutureMessage(id, from, message);
+    } else if (height.decided()) {
+      // Decided, the commit under way: the round's messages can change nothing any more.
+      counters.drop(DropReason.STALE);
     } else {
       routeCurrent(id, message);
     }
@@ -288,6 +315,9 @@ final class BftEngine implements ConsensusEngine, EngineContext {
       return;
     }
     seen.add(id);
+    if (height.decided()) {
+      return;
+    }
     Block block = decided.block();
     CertificateVerdict verdict =
         decided.certificate().verifyFor(block.header(), height.validators, suite);
@@ -295,12 +325,17 @@ final class BftEngine implements ConsensusEngine, EngineContext {
       counters.drop(DropReason.INVALID_CERTIFICATE);
       return;
     }
-    if (!block.header().parentHash().equals(height.parentHash)
-        || !application.processProposal(block).accepted()) {
+    if (!application.bodyMatchesHeader(block)) {
       counters.drop(DropReason.INVALID_BLOCK);
       return;
     }
-    height.decision = decided;
+    Hash blockHash = decided.certificate().blockHash();
+    switch (rules.verdict(height, block, blockHash)) {
+      case ACCEPTED -> height.decision = decided;
+      case PENDING -> height.pendingDecisions.putIfAbsent(blockHash, decided);
+      case OVER_LIMIT -> counters.drop(DropReason.EXECUTION_LIMIT);
+      case REJECTED -> counters.drop(DropReason.INVALID_BLOCK);
+    }
   }
 
   /** Sends a peer the decided block of {@code requested}, within the answer budget. */
@@ -360,6 +395,11 @@ final class BftEngine implements ConsensusEngine, EngineContext {
   @Override
   public void schedule(Timeout timeout, long durationMillis) {
     actions.add(new ConsensusAction.ScheduleTimeout(timeout, durationMillis));
+  }
+
+  @Override
+  public void askApplication(ConsensusAction action) {
+    actions.add(action);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.xinlian.consensus.bft;
 
 import org.xinlian.consensus.Application;
+import org.xinlian.consensus.ConsensusAction;
 import org.xinlian.consensus.Timeout;
 import org.xinlian.consensus.message.ConsensusMessage;
 import org.xinlian.consensus.message.MessageSigner;
@@ -27,4 +28,10 @@ interface EngineContext {
   void sendSigned(ConsensusMessage message);
 
   void schedule(Timeout timeout, long durationMillis);
+
+  /**
+   * Asks the driver for slow application work ({@link ConsensusAction.BuildBlock}, {@link
+   * ConsensusAction.ExecuteBlock}); its result comes back as an event.
+   */
+  void askApplication(ConsensusAction action);
 }

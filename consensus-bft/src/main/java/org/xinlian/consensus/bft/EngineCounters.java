@@ -10,6 +10,8 @@ final class EngineCounters {
   long blocksCommitted;
   long roundChanges;
   long messagesReceived;
+  /** Round deadlines that passed while the round's proposal was executing (CONSENSUS-20). */
+  long deadlinesDeferred;
 
   void drop(DropReason reason) {
     dropped.merge(reason, 1L, Long::sum);

@@ -1,7 +1,9 @@
 package org.xinlian.consensus.bft;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.xinlian.common.Address;
@@ -23,6 +25,12 @@ final class Height {
   /** Round states kept; the lowest rounds are forgotten first (never the current one). */
   static final int ROUND_STATES_MAX = 16;
 
+  /**
+   * Blocks this node executes per height: one proposal per kept round, decided blocks and the
+   * blocks round changes carry. Honest validators stay far below; it only bounds a faulty set.
+   */
+  static final int BLOCK_EXECUTIONS_MAX = 64;
+
   final long number;
   final ValidatorSet validators;
   final Address self;
@@ -33,6 +41,14 @@ final class Height {
   int round;
   Lock lock;
   CommittedBlock decision;
+  /** The decision was handed to the application to commit; the height ends when it is done. */
+  boolean commitRequested;
+  /** The application's verdicts on this height's blocks: accepted or not, by block hash. */
+  final Map<Hash, Boolean> verdicts = new HashMap<>();
+  /** Blocks handed to the application to execute whose verdict has not come back. */
+  final Set<Hash> executing = new HashSet<>();
+  /** Decided blocks (verified certificates) waiting for the application's verdict, by hash. */
+  final Map<Hash, CommittedBlock> pendingDecisions = new HashMap<>();
 
   Height(long number, ValidatorSet validators, Address self, Hash parentHash) {
     this.number = number;
@@ -88,6 +104,11 @@ final class Height {
 
   Iterable<Round> rounds() {
     return rounds.values();
+  }
+
+  /** A copy of the kept rounds, for loops that may enter rounds while they run. */
+  java.util.List<Round> roundsSnapshot() {
+    return java.util.List.copyOf(rounds.values());
   }
 
   PersistedState persisted() {

@@ -11,10 +11,10 @@ import org.xinlian.common.Hash;
 import org.xinlian.common.Invariants;
 import org.xinlian.consensus.CommitCertificate;
 import org.xinlian.consensus.CommittedBlock;
+import org.xinlian.consensus.ConsensusAction;
 import org.xinlian.consensus.DropReason;
 import org.xinlian.consensus.PreparedRound;
 import org.xinlian.consensus.ProposalRequest;
-import org.xinlian.consensus.ProposalVerdict;
 import org.xinlian.consensus.Timeout;
 import org.xinlian.consensus.TimeoutStep;
 import org.xinlian.consensus.message.PreparedCertificate;
@@ -52,14 +52,40 @@ final class QbftRules {
       return;
     }
     Round round = kept.get();
-    if (round.proposal != null) {
-      context.counters().drop(round.proposalHash.equals(blockHash)
-          ? DropReason.DUPLICATE : DropReason.EQUIVOCATION);
+    Hash held = round.proposal != null ? round.proposalHash : round.pendingProposalHash;
+    if (held != null) {
+      context.counters().drop(held.equals(blockHash) ? DropReason.DUPLICATE : DropReason.EQUIVOCATION);
       return;
     }
-    if (!signer.equals(height.self) && !valid(height, proposal, blockHash)) {
-      return;
+    if (!signer.equals(height.self)) {
+      if (!context.justifications().proposalJustified(proposal, blockHash, height.validators)) {
+        context.counters().drop(DropReason.INVALID_JUSTIFICATION);
+        return;
+      }
+      if (!context.application().bodyMatchesHeader(proposal.block())) {
+        // A valid header with another body: not this proposal's block, and not recorded, so the
+        // genuine copy is still taken when it comes.
+        context.counters().drop(DropReason.INVALID_BLOCK);
+        return;
+      }
+      BlockVerdict verdict = verdict(height, proposal.block(), blockHash);
+      if (verdict == BlockVerdict.PENDING) {
+        // Executing off the engine's thread: votes and timers keep flowing meanwhile.
+        round.pendingProposal = proposal;
+        round.pendingProposalHash = blockHash;
+        return;
+      }
+      if (verdict != BlockVerdict.ACCEPTED) {
+        context.counters().drop(verdict == BlockVerdict.OVER_LIMIT
+            ? DropReason.EXECUTION_LIMIT : DropReason.INVALID_BLOCK);
+        return;
+      }
     }
+    accept(height, round, proposal, blockHash);
+  }
+
+  /** Records a checked proposal and votes for it if its round is still current. */
+  private void accept(Height height, Round round, Proposal proposal, Hash blockHash) {
     round.proposal = proposal;
     round.proposalHash = blockHash;
     if (proposal.round() < height.round) {
@@ -76,6 +102,70 @@ final class QbftRules {
     }
     checkPrepared(height, round);
     checkCommitted(height, round);
+  }
+
+  /**
+   * The application's verdict on a block of this height came back: the proposal that waited for
+   * it is accepted or dropped, a deadline that waited for it is granted once more (or, for a
+   * rejected block, passes now), and blocks that round changes carry may complete a decision.
+   */
+  void onBlockExecuted(Height height, Hash blockHash, boolean accepted) {
+    if (!height.executing.remove(blockHash)) {
+      return;
+    }
+    height.verdicts.put(blockHash, accepted);
+    for (Round round : height.roundsSnapshot()) {
+      if (round.pendingProposal == null || !round.pendingProposalHash.equals(blockHash)) {
+        continue;
+      }
+      Proposal proposal = round.pendingProposal;
+      round.pendingProposal = null;
+      round.pendingProposalHash = null;
+      boolean deadlineWaited = round.deadlineWaiting;
+      round.deadlineWaiting = false;
+      if (accepted) {
+        accept(height, round, proposal, blockHash);
+      } else {
+        context.counters().drop(DropReason.INVALID_BLOCK);
+      }
+      if (deadlineWaited && round.number == height.round && !height.decided()) {
+        if (accepted) {
+          // The quorum executed the same block for as long: give its votes a whole round.
+          round.deadlineExtended = true;
+          context.schedule(new Timeout(height.number, round.number, TimeoutStep.ROUND),
+              context.settings().roundTimeoutMillis(round.number));
+        } else {
+          onRoundTimeout(height, round.number);
+        }
+      }
+    }
+    for (Round round : height.roundsSnapshot()) {
+      checkCommitted(height, round);
+    }
+  }
+
+  /**
+   * What is known of {@code block}'s validity at this height; an unknown block goes to the
+   * application, once, and is PENDING until its verdict arrives.
+   */
+  BlockVerdict verdict(Height height, Block block, Hash blockHash) {
+    if (block.header().number() != height.number
+        || !block.header().parentHash().equals(height.parentHash)) {
+      return BlockVerdict.REJECTED;
+    }
+    Boolean known = height.verdicts.get(blockHash);
+    if (known != null) {
+      return known ? BlockVerdict.ACCEPTED : BlockVerdict.REJECTED;
+    }
+    if (height.executing.contains(blockHash)) {
+      return BlockVerdict.PENDING;
+    }
+    if (height.executing.size() + height.verdicts.size() >= Height.BLOCK_EXECUTIONS_MAX) {
+      return BlockVerdict.OVER_LIMIT;
+    }
+    height.executing.add(blockHash);
+    context.askApplication(new ConsensusAction.ExecuteBlock(block, blockHash));
+    return BlockVerdict.PENDING;
   }
 
   void onVote(Height height, Vote vote, Address signer) {
@@ -105,7 +195,9 @@ final class QbftRules {
       return;
     }
     if (!signer.equals(height.self)
-        && !context.justifications().roundChangeValid(change, height.validators)) {
+        && (!context.justifications().roundChangeValid(change, height.validators)
+            || change.certificate().filter(certificate ->
+                !context.application().bodyMatchesHeader(certificate.block())).isPresent())) {
       context.counters().drop(DropReason.INVALID_ROUND_CHANGE);
       return;
     }
@@ -116,6 +208,14 @@ final class QbftRules {
 
   void onRoundTimeout(Height height, int roundNumber) {
     if (height.decided() || roundNumber != height.round) {
+      return;
+    }
+    Round round = height.current();
+    if (round.pendingProposal != null && !round.deadlineExtended) {
+      // Its proposal is still executing: expiring now would throw away the work every honest
+      // validator is doing on the same block (CONSENSUS-20). The verdict decides what follows.
+      round.deadlineWaiting = true;
+      context.counters().deadlinesDeferred++;
       return;
     }
     moveToRound(height, roundNumber + 1, true);
@@ -129,9 +229,37 @@ final class QbftRules {
         || !height.self.equals(height.validators.proposer(height.number, 0))) {
       return;
     }
-    Block block = buildBlock(height);
+    requestBuild(height, round, List.of());
+  }
+
+  /** Asks the application for this node's block; {@link #onBlockBuilt} proposes it. */
+  private void requestBuild(Height height, Round round, List<SignedRoundChange> justification) {
+    if (round.buildRequested) {
+      return;
+    }
+    round.buildRequested = true;
+    round.buildJustification = List.copyOf(justification);
+    context.askApplication(new ConsensusAction.BuildBlock(
+        new ProposalRequest(height.number, round.number, height.parentHash, height.self)));
+  }
+
+  /** The block this node asked for is built: propose it if its round is still current. */
+  void onBlockBuilt(Height height, ProposalRequest request, Block block) {
+    Optional<Round> kept = height.existing(request.round());
+    if (height.decided() || request.height() != height.number || kept.isEmpty()
+        || kept.get().number != height.round || kept.get().sentProposal != null
+        || !kept.get().buildRequested) {
+      return;
+    }
+    Invariants.check(block.header().number() == height.number
+            && block.header().parentHash().equals(height.parentHash),
+        "the application built block %d on %s, expected %d on %s", block.header().number(),
+        block.header().parentHash(), height.number, height.parentHash);
+    Round round = kept.get();
+    Hash hash = block.hash(context.suite());
+    height.verdicts.put(hash, true);
     round.sentProposal = context.signer().proposal(
-        height.number, 0, block, block.hash(context.suite()), List.of(), List.of());
+        height.number, round.number, block, hash, round.buildJustification, List.of());
     context.sendSigned(round.sentProposal);
   }
 
@@ -162,27 +290,6 @@ final class QbftRules {
         context.settings().roundTimeoutMillis(height.round));
     context.schedule(new Timeout(height.number, height.round, TimeoutStep.RETRANSMIT),
         context.settings().retransmitIntervalMillis());
-  }
-
-  private boolean valid(Height height, Proposal proposal, Hash blockHash) {
-    if (!context.justifications().proposalJustified(proposal, blockHash, height.validators)) {
-      context.counters().drop(DropReason.INVALID_JUSTIFICATION);
-      return false;
-    }
-    if (!blockAcceptable(height, proposal.block())) {
-      context.counters().drop(DropReason.INVALID_BLOCK);
-      return false;
-    }
-    return true;
-  }
-
-  private boolean blockAcceptable(Height height, Block block) {
-    if (block.header().number() != height.number
-        || !block.header().parentHash().equals(height.parentHash)) {
-      return false;
-    }
-    ProposalVerdict verdict = context.application().processProposal(block);
-    return verdict.accepted();
   }
 
   /** On a quorum of prepares for the accepted proposal of the current round: lock, then commit. */
@@ -237,7 +344,7 @@ final class QbftRules {
     for (RoundChange change : height.roundChanges.values()) {
       if (change.signed().prepared().filter(p -> p.blockHash().equals(hash)).isPresent()) {
         Block block = change.certificate().orElseThrow().block();
-        if (blockAcceptable(height, block)) {
+        if (verdict(height, block, hash) == BlockVerdict.ACCEPTED) {
           return Optional.of(block);
         }
       }
@@ -296,32 +403,15 @@ final class QbftRules {
     Optional<RoundChange> highest = quorum.stream()
         .filter(change -> change.signed().prepared().isPresent())
         .max(Comparator.comparingInt(change -> change.signed().prepared().get().round()));
-    Block block;
-    Hash hash;
-    List<Vote> prepares;
-    if (highest.isPresent()) {
-      PreparedCertificate certificate = highest.get().certificate().orElseThrow();
-      block = certificate.block();
-      hash = highest.get().signed().prepared().get().blockHash();
-      prepares = certificate.prepares();
-    } else {
-      block = buildBlock(height);
-      hash = block.hash(context.suite());
-      prepares = List.of();
-    }
     List<SignedRoundChange> justification = quorum.stream().map(RoundChange::signed).toList();
-    round.sentProposal = context.signer().proposal(
-        height.number, height.round, block, hash, justification, prepares);
+    if (highest.isEmpty()) {
+      requestBuild(height, round, justification);
+      return;
+    }
+    PreparedCertificate certificate = highest.get().certificate().orElseThrow();
+    round.sentProposal = context.signer().proposal(height.number, height.round,
+        certificate.block(), highest.get().signed().prepared().get().blockHash(), justification,
+        certificate.prepares());
     context.sendSigned(round.sentProposal);
-  }
-
-  private Block buildBlock(Height height) {
-    Block block = context.application().prepareProposal(
-        new ProposalRequest(height.number, height.round, height.parentHash, height.self));
-    Invariants.check(block.header().number() == height.number
-            && block.header().parentHash().equals(height.parentHash),
-        "the application built block %d on %s, expected %d on %s", block.header().number(),
-        block.header().parentHash(), height.number, height.parentHash);
-    return block;
   }
 }

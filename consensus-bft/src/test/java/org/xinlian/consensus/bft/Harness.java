@@ -35,6 +35,12 @@ final class Harness {
   final TestApplication application;
   final int self;
   ConsensusEngine engine;
+  /**
+   * Whether application work the engine asks for is done at once and answered within the same
+   * call (the default); off, it waits in {@link #pendingWork} for the test to complete it.
+   */
+  boolean instantApplication = true;
+  final List<ConsensusAction> pendingWork = new ArrayList<>();
 
   Harness(int validatorCount, int self) {
     this(CryptoSuites.standard(), validatorCount, self);
@@ -102,7 +108,35 @@ final class Harness {
   }
 
   List<ConsensusAction> start() {
-    return engine.handle(new ConsensusEvent.Start());
+    return handle(new ConsensusEvent.Start());
+  }
+
+  /**
+   * Hands {@code event} to the engine; the actions it returns, followed by those of the answers to
+   * its application work when that is instant.
+   */
+  List<ConsensusAction> handle(ConsensusEvent event) {
+    List<ConsensusAction> all = new ArrayList<>(engine.handle(event));
+    for (int i = 0; i < all.size(); i++) {
+      ConsensusAction action = all.get(i);
+      if (!instantApplication) {
+        if (ApplicationWork.isWork(action)) {
+          pendingWork.add(action);
+        }
+        continue;
+      }
+      Optional<ConsensusEvent> answer = ApplicationWork.carryOut(application, action);
+      if (answer.isPresent()) {
+        all.addAll(engine.handle(answer.get()));
+      }
+    }
+    return all;
+  }
+
+  /** Completes the oldest application work the engine asked for and hands back its answer. */
+  List<ConsensusAction> completeWork() {
+    ConsensusAction work = pendingWork.remove(0);
+    return handle(ApplicationWork.carryOut(application, work).orElseThrow());
   }
 
   List<ConsensusAction> deliver(int from, ConsensusMessage message) {
@@ -110,11 +144,11 @@ final class Harness {
   }
 
   List<ConsensusAction> deliverBytes(int from, byte[] bytes) {
-    return engine.handle(new ConsensusEvent.MessageReceived(address(from), bytes));
+    return handle(new ConsensusEvent.MessageReceived(address(from), bytes));
   }
 
   List<ConsensusAction> timeout(long height, int round, TimeoutStep step) {
-    return engine.handle(new ConsensusEvent.TimeoutElapsed(new Timeout(height, round, step)));
+    return handle(new ConsensusEvent.TimeoutElapsed(new Timeout(height, round, step)));
   }
 
   /** A proposal of {@code block} for round 0 by that round's proposer. */

@@ -64,6 +64,11 @@ final class InstantCluster {
 
   private void carryOut(int node, List<ConsensusAction> actions) {
     for (ConsensusAction action : actions) {
+      Optional<ConsensusEvent> answer = ApplicationWork.carryOut(applications.get(node), action);
+      if (answer.isPresent()) {
+        carryOut(node, engines.get(node).handle(answer.get()));
+        continue;
+      }
       if (action instanceof ConsensusAction.Broadcast broadcast) {
         broadcastsByNode.merge(node, 1, Integer::sum);
         broadcastHeights.computeIfAbsent(node, key -> new java.util.TreeSet<>())

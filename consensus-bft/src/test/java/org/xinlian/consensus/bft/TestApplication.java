@@ -86,6 +86,12 @@ final class TestApplication implements Application {
     return ProposalVerdict.accept();
   }
 
+  /** Every block of this application is empty: a body with transactions is not the header's. */
+  @Override
+  public boolean bodyMatchesHeader(Block block) {
+    return block.transactions().isEmpty();
+  }
+
   @Override
   public Finalization finalizeBlock(Block block) {
     return new Finalization(block.header().stateRoot());

@@ -68,40 +68,112 @@ final class Blake2fPrecompile implements Precompile {
     return value;
   }
 
-  /** RFC 7693 section 3.2, with the round count as a parameter. */
+  /**
+   * RFC 7693 section 3.2, with the round count as a parameter. The working vector lives in 16
+   * locals rather than an array, so the JIT keeps it in registers: a round costs one gas, and
+   * a call of many rounds must still run at the 20 Mgas/s floor (docs/spec/evm.md EVM-15).
+   */
   static void compress(long[] h, long[] m, long t0, long t1, boolean last, long rounds) {
-    long[] v = new long[16];
-    System.arraycopy(h, 0, v, 0, 8);
-    System.arraycopy(IV, 0, v, 8, 8);
-    v[12] ^= t0;
-    v[13] ^= t1;
-    if (last) {
-      v[14] = ~v[14];
-    }
+    long v0 = h[0];
+    long v1 = h[1];
+    long v2 = h[2];
+    long v3 = h[3];
+    long v4 = h[4];
+    long v5 = h[5];
+    long v6 = h[6];
+    long v7 = h[7];
+    long v8 = IV[0];
+    long v9 = IV[1];
+    long v10 = IV[2];
+    long v11 = IV[3];
+    long v12 = IV[4] ^ t0;
+    long v13 = IV[5] ^ t1;
+    long v14 = last ? ~IV[6] : IV[6];
+    long v15 = IV[7];
+    int schedule = 0;
     for (long round = 0; round < rounds; round++) {
-      int[] s = SIGMA[(int) (round % 10)];
-      mix(v, 0, 4, 8, 12, m[s[0]], m[s[1]]);
-      mix(v, 1, 5, 9, 13, m[s[2]], m[s[3]]);
-      mix(v, 2, 6, 10, 14, m[s[4]], m[s[5]]);
-      mix(v, 3, 7, 11, 15, m[s[6]], m[s[7]]);
-      mix(v, 0, 5, 10, 15, m[s[8]], m[s[9]]);
-      mix(v, 1, 6, 11, 12, m[s[10]], m[s[11]]);
-      mix(v, 2, 7, 8, 13, m[s[12]], m[s[13]]);
-      mix(v, 3, 4, 9, 14, m[s[14]], m[s[15]]);
+      int[] s = SIGMA[schedule];
+      schedule = schedule == SIGMA.length - 1 ? 0 : schedule + 1;
+      // G(v0, v4, v8, v12)
+      v0 += v4 + m[s[0]];
+      v12 = Long.rotateRight(v12 ^ v0, 32);
+      v8 += v12;
+      v4 = Long.rotateRight(v4 ^ v8, 24);
+      v0 += v4 + m[s[1]];
+      v12 = Long.rotateRight(v12 ^ v0, 16);
+      v8 += v12;
+      v4 = Long.rotateRight(v4 ^ v8, 63);
+      // G(v1, v5, v9, v13)
+      v1 += v5 + m[s[2]];
+      v13 = Long.rotateRight(v13 ^ v1, 32);
+      v9 += v13;
+      v5 = Long.rotateRight(v5 ^ v9, 24);
+      v1 += v5 + m[s[3]];
+      v13 = Long.rotateRight(v13 ^ v1, 16);
+      v9 += v13;
+      v5 = Long.rotateRight(v5 ^ v9, 63);
+      // G(v2, v6, v10, v14)
+      v2 += v6 + m[s[4]];
+      v14 = Long.rotateRight(v14 ^ v2, 32);
+      v10 += v14;
+      v6 = Long.rotateRight(v6 ^ v10, 24);
+      v2 += v6 + m[s[5]];
+      v14 = Long.rotateRight(v14 ^ v2, 16);
+      v10 += v14;
+      v6 = Long.rotateRight(v6 ^ v10, 63);
+      // G(v3, v7, v11, v15)
+      v3 += v7 + m[s[6]];
+      v15 = Long.rotateRight(v15 ^ v3, 32);
+      v11 += v15;
+      v7 = Long.rotateRight(v7 ^ v11, 24);
+      v3 += v7 + m[s[7]];
+      v15 = Long.rotateRight(v15 ^ v3, 16);
+      v11 += v15;
+      v7 = Long.rotateRight(v7 ^ v11, 63);
+      // G(v0, v5, v10, v15)
+      v0 += v5 + m[s[8]];
+      v15 = Long.rotateRight(v15 ^ v0, 32);
+      v10 += v15;
+      v5 = Long.rotateRight(v5 ^ v10, 24);
+      v0 += v5 + m[s[9]];
+      v15 = Long.rotateRight(v15 ^ v0, 16);
+      v10 += v15;
+      v5 = Long.rotateRight(v5 ^ v10, 63);
+      // G(v1, v6, v11, v12)
+      v1 += v6 + m[s[10]];
+      v12 = Long.rotateRight(v12 ^ v1, 32);
+      v11 += v12;
+      v6 = Long.rotateRight(v6 ^ v11, 24);
+      v1 += v6 + m[s[11]];
+      v12 = Long.rotateRight(v12 ^ v1, 16);
+      v11 += v12;
+      v6 = Long.rotateRight(v6 ^ v11, 63);
+      // G(v2, v7, v8, v13)
+      v2 += v7 + m[s[12]];
+      v13 = Long.rotateRight(v13 ^ v2, 32);
+      v8 += v13;
+      v7 = Long.rotateRight(v7 ^ v8, 24);
+      v2 += v7 + m[s[13]];
+      v13 = Long.rotateRight(v13 ^ v2, 16);
+      v8 += v13;
+      v7 = Long.rotateRight(v7 ^ v8, 63);
+      // G(v3, v4, v9, v14)
+      v3 += v4 + m[s[14]];
+      v14 = Long.rotateRight(v14 ^ v3, 32);
+      v9 += v14;
+      v4 = Long.rotateRight(v4 ^ v9, 24);
+      v3 += v4 + m[s[15]];
+      v14 = Long.rotateRight(v14 ^ v3, 16);
+      v9 += v14;
+      v4 = Long.rotateRight(v4 ^ v9, 63);
     }
-    for (int i = 0; i < 8; i++) {
-      h[i] ^= v[i] ^ v[i + 8];
-    }
-  }
-
-  private static void mix(long[] v, int a, int b, int c, int d, long x, long y) {
-    v[a] = v[a] + v[b] + x;
-    v[d] = Long.rotateRight(v[d] ^ v[a], 32);
-    v[c] = v[c] + v[d];
-    v[b] = Long.rotateRight(v[b] ^ v[c], 24);
-    v[a] = v[a] + v[b] + y;
-    v[d] = Long.rotateRight(v[d] ^ v[a], 16);
-    v[c] = v[c] + v[d];
-    v[b] = Long.rotateRight(v[b] ^ v[c], 63);
+    h[0] ^= v0 ^ v8;
+    h[1] ^= v1 ^ v9;
+    h[2] ^= v2 ^ v10;
+    h[3] ^= v3 ^ v11;
+    h[4] ^= v4 ^ v12;
+    h[5] ^= v5 ^ v13;
+    h[6] ^= v6 ^ v14;
+    h[7] ^= v7 ^ v15;
   }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * 0x05 modular exponentiation (EIP-198) priced by EIP-2565. Lengths are 256-bit words; absurd ones
  * only make the price absurd (computed in BigInteger, saturated to Long.MAX_VALUE), so nothing is
- * allocated before the gas check passes.
+ * allocated before the gas check passes. Moduli of up to 64 bits, the cheapest per exponent bit,
+ * take {@link SmallModExp}; larger ones BigInteger's Montgomery window exponentiation.
  */
 final class ModExpPrecompile implements Precompile {
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
@@ -73,13 +74,16 @@ final class ModExpPrecompile implements Precompile {
     int exponentLength = exponentWord.intValue();
     int modulusLength = modulusWord.intValue();
     BigInteger base = new BigInteger(1, slice(input, 96, baseLength));
-    BigInteger exponent = new BigInteger(1, slice(input, 96L + baseLength, exponentLength));
+    byte[] exponentBytes = slice(input, 96L + baseLength, exponentLength);
     BigInteger modulus = new BigInteger(1, slice(input, 96L + baseLength + exponentLength, modulusLength));
     byte[] out = new byte[modulusLength];
     if (modulus.signum() == 0) {
       return Optional.of(out);
     }
-    byte[] result = base.modPow(exponent, modulus).toByteArray();
+    BigInteger power = modulus.bitLength() <= Long.SIZE
+        ? SmallModExp.unsigned(SmallModExp.modPow(base, exponentBytes, modulus))
+        : base.modPow(new BigInteger(1, exponentBytes), modulus);
+    byte[] result = power.toByteArray();
     int copy = Math.min(result.length, modulusLength);
     System.arraycopy(result, result.length - copy, out, modulusLength - copy, copy);
     return Optional.of(out);

@@ -17,11 +17,13 @@ import org.xinlian.crypto.Signature;
  * word 1 when the signature verifies and empty output otherwise. Empty output rather than a failed
  * call follows RIP-7212's P256VERIFY: a contract checks {@code returndatasize} without losing the
  * call's gas. The check is exactly the gm suite's transaction-signature check: SM2 over the digest
- * as message with the default identity 1234567812345678. 3450 gas flat, RIP-7212's price.
+ * as message with the default identity 1234567812345678. 6900 gas flat, EIP-7951's P256VERIFY
+ * price: RIP-7212's 3450 bought a verification in less time than the 20 Mgas/s floor allows
+ * (ADR 0003, docs/spec/evm.md EVM-15).
  */
 final class Sm2VerifyPrecompile implements Precompile {
   static final Address ADDRESS = Address.fromHex("0x000000000000000000000000000000000000f002");
-  static final long GAS = 3450;
+  static final long GAS = 6900;
   static final int INPUT_BYTES = 160;
   private static final int WORD_BYTES = 32;
 

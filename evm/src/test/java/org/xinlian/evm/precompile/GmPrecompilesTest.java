@@ -123,7 +123,7 @@ class GmPrecompilesTest {
 
     Precompiles.Result valid = run(SM2_VERIFY, verifyInput(digest, signature.r(), signature.s(), key));
     assertArrayEquals(one(), valid.output());
-    assertEquals(3450, valid.gasUsed());
+    assertEquals(6900, valid.gasUsed());
 
     byte[] flippedDigest = digest.clone();
     flippedDigest[0] ^= 1;
@@ -181,6 +181,6 @@ class GmPrecompilesTest {
   private static void assertInvalid(byte[] input) {
     Precompiles.Result result = run(SM2_VERIFY, input);
     assertEquals(0, result.output().length, "empty output for an invalid signature or input");
-    assertEquals(3450, result.gasUsed());
+    assertEquals(6900, result.gasUsed());
   }
 }

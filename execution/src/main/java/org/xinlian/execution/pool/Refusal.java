@@ -40,7 +40,12 @@ public enum Refusal {
   /** The sender already holds {@link PoolLimits#perSenderMax} transactions. */
   ACCOUNT_LIMIT_EXCEEDED("account limit exceeded"),
   /** The pool is full and the newcomer pays no more than the cheapest evictable transaction. */
-  POOL_FULL("txpool is full");
+  POOL_FULL("txpool is full"),
+  /**
+   * The node stopped writing after a failure (a full disk, a failed write) and is about to exit
+   * for its supervisor to restart it (docs/spec/node.md NODE-17); no geth equivalent.
+   */
+  NODE_STOPPED("node stopped");
 
   private final String message;
 

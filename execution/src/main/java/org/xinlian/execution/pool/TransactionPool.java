@@ -55,6 +55,8 @@ public final class TransactionPool {
   private long bytes;
   private int pendingTotal;
   private long sequence;
+  /** Why the node stopped admitting, once it did. */
+  private volatile String stoppedReason;
 
   public TransactionPool(PoolConfig config, PoolStateView state, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
@@ -67,13 +69,29 @@ public final class TransactionPool {
     return config;
   }
 
+  /**
+   * Refuses every transaction from now on with {@link Refusal#NODE_STOPPED} and {@code reason}:
+   * a node that can no longer commit must not take transactions it would silently lose.
+   */
+  public void stopAdmitting(String reason) {
+    stoppedReason = Objects.requireNonNull(reason, "reason");
+  }
+
   /** Admits the raw envelope of eth_sendRawTransaction, or says precisely why not. */
   public AdmissionResult add(byte[] rawTransaction) {
+    String stopped = stoppedReason;
+    if (stopped != null) {
+      return AdmissionResult.refused(Refusal.NODE_STOPPED, Optional.empty(), stopped);
+    }
     return admit(stateless.check(rawTransaction.clone()));
   }
 
   /** As {@link #add(byte[])} for a transaction already decoded. */
   public AdmissionResult add(Transaction transaction) {
+    String stopped = stoppedReason;
+    if (stopped != null) {
+      return AdmissionResult.refused(Refusal.NODE_STOPPED, Optional.empty(), stopped);
+    }
     return admit(stateless.check(transaction));
   }
 
@@ -85,6 +103,13 @@ public final class TransactionPool {
    * @return one result per input, in input order
    */
   public List<AdmissionResult> addAll(List<byte[]> rawTransactions, Executor executor) {
+    String stopped = stoppedReason;
+    if (stopped != null) {
+      List<AdmissionResult> refused = new ArrayList<>(rawTransactions.size());
+      rawTransactions.forEach(raw -> refused.add(
+          AdmissionResult.refused(Refusal.NODE_STOPPED, Optional.empty(), stopped)));
+      return refused;
+    }
     List<CompletableFuture<StatelessAdmission.Outcome>> checks =
         new ArrayList<>(rawTransactions.size());
     for (byte[] raw : rawTransactions) {

@@ -8,8 +8,12 @@ package org.xinlian.node.consensus;
  *     round up to 64 times this
  * @param blockIntervalMs least time between a commit and the next proposal when transactions
  *     are pending; 0 proposes as soon as the previous height is committed
+ * @param blockBuildTimeMs how long a proposer may spend executing candidates into its block
+ *     before it seals it (CONSENSUS-21); at most {@code roundTimeoutMs}, so a proposal reaches the
+ *     others inside their round. Only the proposer's clock decides it: the others check the block
+ *     by gas alone.
  */
-public record ConsensusConfig(long roundTimeoutMs, long blockIntervalMs) {
+public record ConsensusConfig(long roundTimeoutMs, long blockIntervalMs, long blockBuildTimeMs) {
   /** Besu's QBFT default request timeout is 10 s; a local consortium network answers in ms. */
   public static final long ROUND_TIMEOUT_MS_DEFAULT = 2_000;
   /** Below this a round cannot carry a proposal, a quorum of prepares and one of commits. */
@@ -24,6 +28,10 @@ public record ConsensusConfig(long roundTimeoutMs, long blockIntervalMs) {
   /** Blocks further apart than an hour are a configuration mistake, as in the genesis. */
   public static final long BLOCK_INTERVAL_MS_MAX = 3_600_000;
 
+  /** The build budget when the configuration names none: half the round's deadline. */
+  public static final int BLOCK_BUILD_TIME_DEFAULT_DIVISOR = 2;
+  public static final long BLOCK_BUILD_TIME_MS_MIN = 1;
+
   public ConsensusConfig {
     if (roundTimeoutMs < ROUND_TIMEOUT_MS_MIN || roundTimeoutMs > ROUND_TIMEOUT_MS_MAX) {
       throw new IllegalArgumentException("consensus.roundTimeoutMs: must be " + ROUND_TIMEOUT_MS_MIN
@@ -33,6 +41,16 @@ public record ConsensusConfig(long roundTimeoutMs, long blockIntervalMs) {
       throw new IllegalArgumentException("consensus.blockIntervalMs: must be 0 to "
           + BLOCK_INTERVAL_MS_MAX + ", got " + blockIntervalMs);
     }
+    if (blockBuildTimeMs < BLOCK_BUILD_TIME_MS_MIN || blockBuildTimeMs > roundTimeoutMs) {
+      throw new IllegalArgumentException("consensus.blockBuildTimeMs: must be "
+          + BLOCK_BUILD_TIME_MS_MIN + " to roundTimeoutMs (" + roundTimeoutMs + "), got "
+          + blockBuildTimeMs);
+    }
+  }
+
+  /** Timing with the default build budget for {@code roundTimeoutMs}. */
+  public ConsensusConfig(long roundTimeoutMs, long blockIntervalMs) {
+    this(roundTimeoutMs, blockIntervalMs, roundTimeoutMs / BLOCK_BUILD_TIME_DEFAULT_DIVISOR);
   }
 
   public static ConsensusConfig defaults() {

@@ -1,8 +1,6 @@
 package org.xinlian.node.consensus;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,7 +17,6 @@ import org.xinlian.common.DecodingException;
 import org.xinlian.consensus.ConsensusAction;
 import org.xinlian.consensus.ConsensusEngine;
 import org.xinlian.consensus.ConsensusEvent;
-import org.xinlian.consensus.DropReason;
 import org.xinlian.consensus.EngineStatus;
 import org.xinlian.consensus.Timeout;
 import org.xinlian.consensus.TimeoutStep;
@@ -43,10 +40,16 @@ import org.xinlian.network.Transport;
  * more than {@link #PROPOSAL_TIMESTAMP_LEAD_SECONDS} ahead of the clock, since validators refuse
  * blocks from the future.
  *
- * <p>While {@link BlockSync} runs, the engine is paused (dropped); when it ends a fresh engine
- * starts from the last write-ahead state. A failure of the engine or the application (a block that
- * executes differently here than on the quorum, a storage error) stops the driver: the node keeps
- * serving reads and reports it through {@link #failure()}.
+ * <p>The engine's slow requests (build, execute, commit a block) run on a second thread, the
+ * execution thread, one at a time in the order asked, and come back as events (CONSENSUS-20):
+ * the driver's thread keeps handing the engine messages and timers meanwhile, so a block that
+ * takes long to execute never makes this validator deaf to its peers.
+ *
+ * <p>While {@link BlockSync} runs, the engine is paused (dropped) and the execution thread has
+ * finished what it was doing; when the sync ends a fresh engine starts from the last write-ahead
+ * state. A failure of the engine or the application (a block that executes differently here than
+ * on the quorum, a storage error) stops the driver: the node keeps serving reads and reports it
+ * through {@link #failure()}.
  */
 final class ConsensusDriver implements AutoCloseable {
   /** Messages from peers waiting for the engine: about a second of a busy 300-validator network. */
@@ -55,6 +58,7 @@ final class ConsensusDriver implements AutoCloseable {
   static final long TICK_INTERVAL_MS = 500;
   /** How far ahead of this node's clock the next block's timestamp may be when it is proposed. */
   static final long PROPOSAL_TIMESTAMP_LEAD_SECONDS = 2;
+
 
   private static final System.Logger LOG = System.getLogger(ConsensusDriver.class.getName());
 
@@ -73,6 +77,11 @@ final class ConsensusDriver implements AutoCloseable {
 
     record ProposalCheck() implements Event {}
 
+    /** The answer to application work the engine of {@code generation} asked for. */
+    record Applied(long generation, ConsensusEvent answer) implements Event {}
+
+    record ApplicationFailed(Throwable cause) implements Event {}
+
     record Stop() implements Event {}
   }
 
@@ -88,6 +97,7 @@ final class ConsensusDriver implements AutoCloseable {
   private final long blockIntervalNanos;
   private final MessageCodec codec;
   private final ScheduledExecutorService timers;
+  private final ApplicationWorker worker;
   private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger networkQueued = new AtomicInteger();
   private final AtomicBoolean awaitingTransactions = new AtomicBoolean();
@@ -95,6 +105,8 @@ final class ConsensusDriver implements AutoCloseable {
   private final AtomicLong oversizedDropped = new AtomicLong();
   private final AtomicLong malformedSync = new AtomicLong();
   private final Thread thread;
+  private final java.util.function.Consumer<Throwable> onFailure;
+  private final ConsensusWatch watch;
 
   // Owned by the driver thread.
   private ConsensusEngine engine;
@@ -102,18 +114,13 @@ final class ConsensusDriver implements AutoCloseable {
   private Optional<byte[]> lastPersisted;
   private Timeout heldProposal;
   private long heldDeadlineNanos;
-  private final Map<DropReason, Long> droppedBefore = new EnumMap<>(DropReason.class);
-  private long roundChangesBefore;
-  private long blocksCommittedBefore;
+  private final EngineTotals totals = new EngineTotals();
 
   private volatile EngineStatus status;
-  private volatile Counters counters = new Counters(0, 0, Map.of());
   private volatile boolean syncing;
   private volatile Throwable failure;
   private volatile boolean stopping;
 
-  /** Totals over every engine this driver ran (an engine's own counters restart with it). */
-  record Counters(long roundChanges, long blocksCommitted, Map<DropReason, Long> dropped) {}
 
   /**
    * Creates the first engine at once, so a damaged write-ahead state refuses the node's start.
@@ -123,7 +130,8 @@ final class ConsensusDriver implements AutoCloseable {
   ConsensusDriver(Function<Optional<byte[]>, ConsensusEngine> engines,
       ExecutionApplication application, Transport transport, int payloadBytesMax,
       WriteAheadStateFile stateFile, BlockSync sync, BlockServer server, TransactionPool pool,
-      Clock clock, long blockIntervalMs) {
+      Clock clock, long blockIntervalMs, long stallAfterMs,
+      java.util.function.Consumer<Throwable> onFailure) {
     this.engines = engines;
     this.application = application;
     this.transport = transport;
@@ -134,6 +142,8 @@ final class ConsensusDriver implements AutoCloseable {
     this.pool = pool;
     this.clock = clock;
     this.blockIntervalNanos = TimeUnit.MILLISECONDS.toNanos(blockIntervalMs);
+    this.onFailure = onFailure;
+    this.watch = new ConsensusWatch(stallAfterMs);
     this.codec = server.codec();
     this.lastPersisted = stateFile.read();
     this.engine = engines.apply(lastPersisted);
@@ -145,6 +155,7 @@ final class ConsensusDriver implements AutoCloseable {
     });
     scheduler.setRemoveOnCancelPolicy(true);
     this.timers = scheduler;
+    this.worker = new ApplicationWorker(application);
     this.thread = new Thread(this::run, "xinlian-consensus");
   }
 
@@ -215,11 +226,13 @@ final class ConsensusDriver implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (RuntimeException | Error e) {
       failure = e;
-      LOG.log(System.Logger.Level.ERROR, "consensus stopped; the node keeps serving reads", e);
+      onFailure.accept(e);
     } finally {
       // Nothing takes events any more: stop the timers and let the queue go.
       stopping = true;
       timers.shutdownNow();
+      // A job in progress (a commit, perhaps) finishes; nothing new starts.
+      worker.stopTakingWork();
       queue.clear();
     }
   }
@@ -240,13 +253,22 @@ final class ConsensusDriver implements AutoCloseable {
           new SyncMessage.Status(application.head().number()), codec));
     } else if (event instanceof Event.PeerGone gone) {
       sync.onPeerGone(gone.peer());
+      lostPeer(gone.peer());
     } else if (event instanceof Event.Tick) {
       transport.broadcast(P2pChannels.BLOCK_SYNC, SyncMessage.encode(
           new SyncMessage.Status(application.head().number()), codec));
       pollSync();
       checkProposal();
+      watch.tick(clock.nanoTime(), application.lastCommitNanos(), transport.connectedPeers().size(),
+          sync.active());
     } else if (event instanceof Event.ProposalCheck) {
       checkProposal();
+    } else if (event instanceof Event.Applied applied) {
+      if (engine != null && applied.generation() == generation) {
+        carry(engine.handle(applied.answer()));
+      }
+    } else if (event instanceof Event.ApplicationFailed failed) {
+      throw new IllegalStateException("the application failed: " + failed.cause(), failed.cause());
     }
   }
 
@@ -268,12 +290,22 @@ final class ConsensusDriver implements AutoCloseable {
     }
   }
 
+  private void lostPeer(Address peer) {
+    org.xinlian.consensus.ValidatorSet validators =
+        application.validatorSet(application.head().number() + 1);
+    long connected = transport.connectedPeers().stream()
+        .filter(id -> validators.contains(id.address())).count();
+    watch.peerLost(peer, validators.contains(peer), (int) connected, validators.size());
+  }
+
   /** Starts or ends a bulk sync by the peers' heads, and sends the next request. */
   private void pollSync() {
     boolean wasActive = sync.active();
     Optional<BlockSync.Request> request = sync.poll(clock.nanoTime());
     if (!wasActive && sync.active()) {
       retireEngine();
+      // The sync commits on this thread: whatever the execution thread does must end first.
+      worker.awaitIdle();
     }
     request.ifPresent(next -> send(next.peer(), P2pChannels.BLOCK_SYNC,
         SyncMessage.encode(next.message(), codec)));
@@ -293,13 +325,20 @@ final class ConsensusDriver implements AutoCloseable {
 
   /** Drops the engine (a bulk sync commits behind its back); its counters stay in the totals. */
   private void retireEngine() {
-    EngineStatus last = engine.status();
-    roundChangesBefore += last.roundChanges();
-    blocksCommittedBefore += last.blocksCommitted();
-    last.dropped().forEach((reason, count) -> droppedBefore.merge(reason, count, Long::sum));
+    totals.retired(engine.status());
     engine = null;
     generation++;
     heldProposal = null;
+  }
+
+  /**
+   * Hands application work to the execution thread; its answer comes back as an event tagged
+   * with the engine's generation, so an engine retired meanwhile never sees it.
+   */
+  private void submitApplicationWork(ConsensusAction action) {
+    long askedBy = generation;
+    worker.submit(action, answer -> enqueue(new Event.Applied(askedBy, answer)),
+        failure -> enqueue(new Event.ApplicationFailed(failure)));
   }
 
   /** Carries out one handle's actions in order; a write-ahead state is durable before the rest. */
@@ -314,6 +353,8 @@ final class ConsensusDriver implements AutoCloseable {
         }
       } else if (action instanceof ConsensusAction.SendTo sendTo) {
         send(sendTo.peer(), P2pChannels.CONSENSUS, sendTo.bytes());
+      } else if (ApplicationWorker.isWork(action)) {
+        submitApplicationWork(action);
       } else if (action instanceof ConsensusAction.ScheduleTimeout schedule) {
         if (schedule.timeout().step() == TimeoutStep.PROPOSAL_DELAY) {
           holdProposal(schedule.timeout(), schedule.durationMillis());
@@ -390,10 +431,8 @@ final class ConsensusDriver implements AutoCloseable {
   private void publishStatus() {
     EngineStatus current = engine.status();
     status = current;
-    Map<DropReason, Long> dropped = new EnumMap<>(droppedBefore);
-    current.dropped().forEach((reason, count) -> dropped.merge(reason, count, Long::sum));
-    counters = new Counters(roundChangesBefore + current.roundChanges(),
-        blocksCommittedBefore + current.blocksCommitted(), dropped);
+    totals.observed(current);
+    watch.observed(current);
   }
 
   /** The engine's position after the last event (the last engine's while a sync runs). */
@@ -401,12 +440,21 @@ final class ConsensusDriver implements AutoCloseable {
     return status;
   }
 
-  Counters counters() {
-    return counters;
+  EngineTotals.Counters counters() {
+    return totals.totals();
   }
 
   boolean syncing() {
     return syncing;
+  }
+
+  /** Whether no block was committed for the stall time (NODE-19). */
+  boolean stalled() {
+    return watch.stalled();
+  }
+
+  long stalls() {
+    return watch.stalls();
   }
 
   /** Messages from peers dropped because the event queue was full. */
@@ -447,6 +495,7 @@ final class ConsensusDriver implements AutoCloseable {
     queue.add(new Event.Stop());
     try {
       thread.join();
+      worker.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

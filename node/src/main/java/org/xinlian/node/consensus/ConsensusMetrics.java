@@ -5,11 +5,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.ToDoubleFunction;
 import org.xinlian.consensus.DropReason;
+import org.xinlian.network.RefusalReason;
 
 /**
  * Consensus and P2P meters on the node's /metrics (docs/spec/node.md NODE-14, issue 6 item 8):
- * height, round and round changes; peers and messages in, out and dropped; gossip and sync
- * counts. The finality timer {@code xinlian_consensus_finality_seconds} is recorded by
+ * height, round and round changes; peers and messages in, out and dropped; refused connections by
+ * reason and inbound handshakes running; gossip and sync counts. The finality timer {@code xinlian_consensus_finality_seconds} is recorded by
  * {@link ExecutionApplication}. Counters read totals the components keep, so a meter never
  * runs backwards when the driver replaces its engine after a sync.
  */
@@ -28,6 +29,12 @@ final class ConsensusMetrics {
         .description("1 while a bulk block sync runs").register(meters);
     counter(meters, "xinlian.consensus.round.changes", driver, d -> d.counters().roundChanges(),
         "rounds entered after round 0");
+    counter(meters, "xinlian.consensus.deadlines.deferred", driver,
+        d -> d.counters().deadlinesDeferred(),
+        "round deadlines that waited for a proposal still executing (CONSENSUS-20)");
+    Gauge.builder("xinlian.consensus.stalled", driver, d -> d.stalled() ? 1 : 0)
+        .description("1 while no block was committed for 5 round timeouts").register(meters);
+    counter(meters, "xinlian.consensus.stalls", driver, d -> d.stalls(), "stalls begun since start");
     counter(meters, "xinlian.consensus.blocks.committed", driver,
         d -> d.counters().blocksCommitted(), "blocks decided by consensus (not by sync)");
     for (DropReason reason : DropReason.values()) {
@@ -57,6 +64,18 @@ final class ConsensusMetrics {
         .register(meters);
     counter(meters, "xinlian.p2p.handshakes.refused", service,
         s -> s.transport().metrics().refusedHandshakes(), "connections refused before authentication");
+    for (RefusalReason reason : RefusalReason.values()) {
+      FunctionCounter.builder("xinlian.p2p.connections.refused", service,
+              s -> s.transport().metrics().refusals(reason))
+          .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+          .description("connections refused before authentication, by reason: limits at accept,"
+              + " certificates, membership, timeouts (docs/spec/network.md)")
+          .register(meters);
+    }
+    Gauge.builder("xinlian.p2p.handshakes.inbound", service,
+            s -> s.transport().metrics().inboundHandshakes())
+        .description("inbound connections in their TLS or node handshake, against handshakesMax")
+        .register(meters);
     counter(meters, "xinlian.gossip.transactions.sent", service, s -> s.gossip().sent(),
         "transactions broadcast to peers");
     counter(meters, "xinlian.gossip.transactions.received", service, s -> s.gossip().received(),

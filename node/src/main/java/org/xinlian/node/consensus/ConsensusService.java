@@ -1,5 +1,6 @@
 package org.xinlian.node.consensus;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
@@ -61,6 +62,8 @@ public final class ConsensusService implements AutoCloseable {
 
   /** Doublings of the round deadline (CONSENSUS-5): 2 s grows to about 2 minutes. */
   static final int ROUND_TIMEOUT_DOUBLINGS_MAX = 6;
+  /** Round deadlines without a commit after which consensus is reported stalled (NODE-19). */
+  static final int STALL_ROUND_TIMEOUTS = 5;
   /** Retransmission period (CONSENSUS-6), shorter when rounds are short. */
   static final long RETRANSMIT_INTERVAL_MS_MAX = 1_000;
 
@@ -76,6 +79,8 @@ public final class ConsensusService implements AutoCloseable {
    * @param validators the genesis validators, each with power 1
    * @param syncLagHeights how far behind the validators a node must be to run a bulk block sync
    *     ({@link BlockSync#LAG_HEIGHTS_MIN_DEFAULT} in production)
+   * @param onFailure told, once, when consensus stops on its own (a failed write, a block that
+   *     executes differently here): the node fails stop (NODE-17)
    */
   public record Context(
       Path dataDirectory,
@@ -95,7 +100,8 @@ public final class ConsensusService implements AutoCloseable {
       Clock clock,
       MeterRegistry meters,
       Timer executionTimer,
-      int syncLagHeights) {}
+      int syncLagHeights,
+      java.util.function.Consumer<Throwable> onFailure) {}
 
   private final Address address;
   private final ExecutionApplication application;
@@ -121,16 +127,20 @@ public final class ConsensusService implements AutoCloseable {
         .publishPercentiles(0.5, 0.99)
         .distributionStatisticExpiry(java.time.Duration.ofMinutes(1))
         .register(context.meters());
+    Counter buildBudgetReached = Counter.builder("xinlian.consensus.build.budget.reached")
+        .description("blocks this proposer sealed early because its build budget ran out")
+        .register(context.meters());
     this.application = new ExecutionApplication(context.execution(), context.blocks(),
         context.pool(), context.stateViews(), context.events(), suite, this::admitValidators,
-        context.blockGasLimit(), context.clock(), context.executionTimer(), finality);
+        context.blockGasLimit(), context.clock(), context.timing().blockBuildTimeMs(),
+        buildBudgetReached, context.executionTimer(), finality);
     // The configured members, or the genesis validators, plus every validator the chain has
     // scheduled since (docs/adr/0009); empty admits every certified node.
     List<Address> configured = context.p2p().allowedNodes().orElse(context.validators());
     Set<NodeId> allowed = configured.isEmpty() ? Set.of()
         : Stream.concat(configured.stream(), scheduledValidators(context.execution().validatorHistory()))
             .map(NodeId::new).collect(Collectors.toSet());
-    TransportLimits limits = transportLimits();
+    TransportLimits limits = context.p2p().limits();
     Dispatch dispatch = new Dispatch();
     SecureRandom random = new SecureRandom();
     this.transport = NettyTransports.create(
@@ -150,7 +160,8 @@ public final class ConsensusService implements AutoCloseable {
           application, transport, limits.payloadBytesMax(),
           new WriteAheadStateFile(context.dataDirectory()),
           new BlockSync(application, suite, context.syncLagHeights()), server, context.pool(),
-          context.clock(), context.timing().blockIntervalMs());
+          context.clock(), context.timing().blockIntervalMs(),
+          STALL_ROUND_TIMEOUTS * context.timing().roundTimeoutMs(), context.onFailure());
       this.gossip = new TransactionGossip(transport, context.pool(), suite, context.signatureExecutor());
       this.proposalWake = transaction -> driver.onTransactionPending();
       dispatch.wire(this);
@@ -204,13 +215,12 @@ public final class ConsensusService implements AutoCloseable {
     return application.validatorSet(application.head().number() + 1);
   }
 
-  /** Transport bounds: the defaults, with frames large enough for a proposal of a full block. */
-  static TransportLimits transportLimits() {
-    TransportLimits defaults = TransportLimits.defaults();
-    return new TransportLimits(Transport.FRAME_BYTES_MAX, defaults.outboundQueueMessagesMax(),
-        defaults.outboundQueueBytesMax(), defaults.invalidFramesMax(),
-        defaults.handshakeTimeoutMillis(), defaults.reconnectInitialMillis(),
-        defaults.reconnectMaxMillis(), defaults.ioThreads(), defaults.connectionsMax());
+  /**
+   * Transport bounds: the defaults (peer cap, inbound handshake budgets, per-address limits,
+   * docs/spec/network.md NETWORK-17..21), with frames large enough for a proposal of a full block.
+   */
+  public static TransportLimits transportLimits() {
+    return TransportLimits.defaults().withFrameBytesMax(Transport.FRAME_BYTES_MAX);
   }
 
   /** This node's address: its P2P id, and its validator address when it is one. */
@@ -239,6 +249,11 @@ public final class ConsensusService implements AutoCloseable {
   /** The engine's height, round and counters after its last event. */
   public EngineStatus status() {
     return driver.status();
+  }
+
+  /** Milliseconds since this node last committed a block (or since consensus started). */
+  public long lastCommitAgeMillis(Clock clock) {
+    return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - application.lastCommitNanos());
   }
 
   /** Whether a bulk block sync runs now (the engine is paused meanwhile). */

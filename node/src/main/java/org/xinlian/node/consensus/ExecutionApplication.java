@@ -1,5 +1,6 @@
 package org.xinlian.node.consensus;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,9 +24,12 @@ import org.xinlian.execution.BlockLimits;
 import org.xinlian.execution.CommitResult;
 import org.xinlian.execution.ExecutionPort;
 import org.xinlian.execution.FinalizedBlock;
+import org.xinlian.execution.Proposal;
+import org.xinlian.evm.StopSignal;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.execution.pool.PoolStateView;
 import org.xinlian.execution.pool.TransactionPool;
+import org.xinlian.ledger.chain.BlockRoots;
 import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.rpc.eth.ChainEventListener;
 import org.xinlian.types.block.Block;
@@ -38,8 +42,10 @@ import org.xinlian.types.block.BlockHeader;
  * commits them with their certificate in the ledger's one atomic batch, and then moves the pool
  * and the RPC subscriptions on, exactly as the single-validator producer does.
  *
- * <p>Called from the driver's one thread, except {@link #committedBlock}, which only reads the
- * block store and also serves block sync.
+ * <p>The slow methods ({@link #prepareProposal}, {@link #processProposal}, {@link #finalizeBlock},
+ * {@link #commit}) run on the driver's execution thread, one at a time (CONSENSUS-20), or on the
+ * driver's thread during a bulk sync, when the execution thread is idle; the reads run on the
+ * driver's thread and, for {@link #committedBlock}, the block server's.
  */
 final class ExecutionApplication implements Application {
   /** Same bounds as the single-validator producer (NODE-3): 1428 transfers fit 30M gas. */
@@ -65,6 +71,8 @@ final class ExecutionApplication implements Application {
   private final Consumer<ValidatorHistory> historyGrown;
   private final long blockGasLimit;
   private final Clock clock;
+  private final long blockBuildNanos;
+  private final Counter buildBudgetReached;
   private final Timer executionTimer;
   private final Timer finalityTimer;
   private final TreeMap<Long, Long> proposalSeenNanos = new TreeMap<>();
@@ -80,8 +88,8 @@ final class ExecutionApplication implements Application {
    */
   ExecutionApplication(ExecutionPort execution, BlockStore blocks, TransactionPool pool,
       Function<Hash, PoolStateView> stateViews, ChainEventListener events, CryptoSuite suite,
-      Consumer<ValidatorHistory> historyGrown, long blockGasLimit, Clock clock, Timer executionTimer,
-      Timer finalityTimer) {
+      Consumer<ValidatorHistory> historyGrown, long blockGasLimit, Clock clock,
+      long blockBuildTimeMs, Counter buildBudgetReached, Timer executionTimer, Timer finalityTimer) {
     this.execution = execution;
     this.blocks = blocks;
     this.pool = pool;
@@ -92,6 +100,8 @@ final class ExecutionApplication implements Application {
     this.epochsKnown = execution.validatorHistory().epochs().size();
     this.blockGasLimit = blockGasLimit;
     this.clock = clock;
+    this.blockBuildNanos = TimeUnit.MILLISECONDS.toNanos(blockBuildTimeMs);
+    this.buildBudgetReached = buildBudgetReached;
     this.executionTimer = executionTimer;
     this.finalityTimer = finalityTimer;
     this.lastCommitNanos = clock.nanoTime();
@@ -120,10 +130,23 @@ final class ExecutionApplication implements Application {
     // Not parent + 1: several blocks a second share a timestamp (EXECUTION-2), so block time
     // follows the clock instead of running ahead of it at high block rates.
     long timestamp = Math.max(parent.timestamp(), clockSeconds());
-    return execution.prepareProposal(new org.xinlian.execution.ProposalRequest(request.height(),
-        request.parentHash(), timestamp, request.proposer(),
+    long started = clock.nanoTime();
+    long deadline = started + blockBuildNanos;
+    // The proposer's own clock bounds its build (CONSENSUS-21); validators check by gas alone.
+    StopSignal budget = () -> clock.nanoTime() - deadline >= 0;
+    Proposal proposal = execution.prepareProposal(new org.xinlian.execution.ProposalRequest(
+        request.height(), request.parentHash(), timestamp, request.proposer(),
         pool.candidates(blockGasLimit, BLOCK_TRANSACTIONS_MAX, BLOCK_BYTES_MAX),
-        new BlockLimits(blockGasLimit, BLOCK_BYTES_MAX, BLOCK_TRANSACTIONS_MAX))).block();
+        new BlockLimits(blockGasLimit, BLOCK_BYTES_MAX, BLOCK_TRANSACTIONS_MAX), budget));
+    if (proposal.budgetReached()) {
+      buildBudgetReached.increment();
+      LOG.log(System.Logger.Level.INFO, "block {0}: build budget of {1} ms reached after {2} ms and"
+              + " {3} transactions ({4} gas); the rest waits for the next block",
+          Long.toString(request.height()), Long.toString(TimeUnit.NANOSECONDS.toMillis(blockBuildNanos)),
+          Long.toString(TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - started)),
+          proposal.block().transactions().size(), Long.toString(proposal.block().header().gasUsed()));
+    }
+    return proposal.block();
   }
 
   @Override
@@ -132,6 +155,11 @@ final class ExecutionApplication implements Application {
     org.xinlian.execution.ProposalVerdict verdict =
         execution.processProposal(block, clockSeconds() + TIMESTAMP_DRIFT_SECONDS_MAX);
     return verdict.rejection().map(ProposalVerdict::reject).orElseGet(ProposalVerdict::accept);
+  }
+
+  @Override
+  public boolean bodyMatchesHeader(Block block) {
+    return BlockRoots.transactionsRoot(suite, block.transactions()).equals(block.header().transactionsRoot());
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.xinlian.common.Address;
 import org.xinlian.network.PeerAddress;
+import org.xinlian.network.TransportLimits;
 
 /**
  * The P2P section (docs/spec/node.md NODE-1, docs/spec/network.md): the transport's listen
@@ -22,6 +23,8 @@ import org.xinlian.network.PeerAddress;
  * @param allowedNodes node addresses admitted at the handshake; absent means the genesis
  *     validators. Validators the chain schedules later are admitted besides (docs/adr/0009); any
  *     other follower must be listed explicitly on the nodes it connects to
+ * @param limits the transport's bounds: peers, handshakes, per-address connections and rate,
+ *     handshake timeout, refusal log interval (docs/spec/network.md NETWORK-17 to NETWORK-21)
  */
 public record P2pConfig(
     String host,
@@ -32,7 +35,8 @@ public record P2pConfig(
     Path transportKeyFile,
     Path transportCertificateFile,
     Path transportCaFile,
-    Optional<List<Address>> allowedNodes) {
+    Optional<List<Address>> allowedNodes,
+    TransportLimits limits) {
   public P2pConfig {
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("p2p.host: required");
@@ -47,5 +51,6 @@ public record P2pConfig(
     Objects.requireNonNull(transportCertificateFile, "p2p.transportCertificateFile");
     Objects.requireNonNull(transportCaFile, "p2p.transportCaFile");
     allowedNodes = allowedNodes.map(List::copyOf);
+    Objects.requireNonNull(limits, "p2p.limits");
   }
 }

@@ -14,10 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.consensus.ConsensusAction;
 import org.xinlian.consensus.ConsensusEngine;
 import org.xinlian.consensus.ConsensusEvent;
 import org.xinlian.consensus.EngineStatus;
+import org.xinlian.consensus.ProposalRequest;
 import org.xinlian.consensus.Timeout;
 import org.xinlian.consensus.TimeoutStep;
 import org.xinlian.consensus.message.MessageCodec;
@@ -26,6 +28,7 @@ import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.network.NodeId;
 import org.xinlian.network.Transport;
 import org.xinlian.network.TransportMetrics;
+import org.xinlian.types.block.Block;
 import org.xinlian.types.block.BlockCodec;
 
 /**
@@ -41,6 +44,7 @@ class ConsensusDriverTest {
   private final WriteAheadStateFile stateFile = new WriteAheadStateFile(directory);
   private final RecordingTransport transport = new RecordingTransport();
   private final List<ConsensusEvent> events = new CopyOnWriteArrayList<>();
+  private final List<Throwable> failures = new CopyOnWriteArrayList<>();
   private ConsensusDriver driver;
 
   private static Path temporaryDirectory() {
@@ -53,16 +57,22 @@ class ConsensusDriverTest {
 
   /** An engine that answers Start with a script of actions and records every event. */
   private ConsensusEngine scripted(List<ConsensusAction> onStart) {
+    return scripted(onStart, event -> List.of());
+  }
+
+  /** As {@link #scripted(List)}, answering later events with {@code then}. */
+  private ConsensusEngine scripted(List<ConsensusAction> onStart,
+      java.util.function.Function<ConsensusEvent, List<ConsensusAction>> then) {
     return new ConsensusEngine() {
       @Override
       public List<ConsensusAction> handle(ConsensusEvent event) {
         events.add(event);
-        return event instanceof ConsensusEvent.Start ? onStart : List.of();
+        return event instanceof ConsensusEvent.Start ? onStart : then.apply(event);
       }
 
       @Override
       public EngineStatus status() {
-        return new EngineStatus(1, 0, OptionalInt.empty(), true, 0, 0, events.size(), Map.of());
+        return new EngineStatus(1, 0, OptionalInt.empty(), true, 0, 0, events.size(), Map.of(), 0);
       }
     };
   }
@@ -109,11 +119,15 @@ class ConsensusDriverTest {
   }
 
   private ConsensusDriver driver(List<ConsensusAction> onStart) {
+    return driver(scripted(onStart));
+  }
+
+  private ConsensusDriver driver(ConsensusEngine engine) {
     MessageCodec codec = MessageCodec.of(suite);
-    driver = new ConsensusDriver(persisted -> scripted(onStart), ledger.application, transport,
+    driver = new ConsensusDriver(persisted -> engine, ledger.application, transport,
         1 << 20, stateFile, new BlockSync(ledger.application, suite, 16),
         new BlockServer(ledger.application, transport, 1 << 20, codec, BlockCodec.of(suite)),
-        ledger.pool, ledger.clock, 0);
+        ledger.pool, ledger.clock, 0, 60_000, failures::add);
     return driver;
   }
 
@@ -159,6 +173,48 @@ class ConsensusDriverTest {
       driver.onConsensusMessage(peer, new byte[] {1});
     }
     assertEquals(5, driver.queueDropped());
+  }
+
+  /**
+   * CONSENSUS-20: application work runs on the execution thread and comes back as events: the
+   * engine asks for a block, gets it built, asks for it to be checked and committed, and hears
+   * that it is durable.
+   */
+  @Test
+  void applicationWorkIsAnsweredWithEvents() throws Exception {
+    assertTrue(ledger.pool.add(ledger.transfer(0)).accepted());
+    ProposalRequest request = new ProposalRequest(1, 0, ledger.application.head().hash(suite), ledger.validator(0));
+    driver(scripted(List.of(new ConsensusAction.BuildBlock(request)), event -> {
+      if (event instanceof ConsensusEvent.BlockBuilt built) {
+        Block block = built.block();
+        return List.of(new ConsensusAction.ExecuteBlock(block, block.hash(suite)),
+            new ConsensusAction.CommitBlock(new CommittedBlock(block,
+                ledger.certificate(block, ledger.validatorKeys))));
+      }
+      return List.of();
+    })).start();
+    await(() -> events.stream().anyMatch(event -> event instanceof ConsensusEvent.BlockCommitted));
+    ConsensusEvent.BlockBuilt built = (ConsensusEvent.BlockBuilt) events.get(1);
+    assertEquals(1, built.block().transactions().size());
+    ConsensusEvent.BlockExecuted executed = (ConsensusEvent.BlockExecuted) events.get(2);
+    assertTrue(executed.verdict().accepted(), executed.verdict().toString());
+    ConsensusEvent.BlockCommitted committed = (ConsensusEvent.BlockCommitted) events.get(3);
+    assertEquals(built.block().hash(suite), committed.blockHash());
+    assertEquals(1, ledger.application.head().number());
+    assertTrue(failures.isEmpty());
+  }
+
+  /** NODE-17: a failure of application work stops the driver and is reported once. */
+  @Test
+  void aFailedCommitStopsTheDriverAndIsReported() throws Exception {
+    Block stranger = ledger.application.prepareProposal(new ProposalRequest(1, 0,
+        ledger.application.head().hash(suite), ledger.validator(0)));
+    ledger.store.close();
+    driver(List.of(new ConsensusAction.CommitBlock(new CommittedBlock(stranger,
+        ledger.certificate(stranger, ledger.validatorKeys))))).start();
+    await(() -> driver.failure() != null);
+    await(() -> failures.size() == 1);
+    assertEquals(driver.failure(), failures.get(0));
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -1,5 +1,6 @@
 package org.xinlian.node.consensus;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
@@ -53,6 +54,8 @@ import org.xinlian.types.transaction.UnsignedTransaction;
  */
 final class TestLedger implements AutoCloseable {
   static final long CHAIN_ID = 4242;
+  /** The proposer's build budget: long enough that these tests never reach it. */
+  static final long BUILD_TIME_MS = 60_000;
 
   /** A clock the test moves: one second per block keeps timestamps increasing. */
   static final class ManualClock implements Clock {
@@ -122,6 +125,7 @@ final class TestLedger implements AutoCloseable {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     this.application = new ExecutionApplication(execution, blocks, pool, root -> view,
         (block, receipts) -> { }, suite, historiesRecorded::add, 30_000_000, clock,
+        BUILD_TIME_MS, Counter.builder("budget").register(meters),
         Timer.builder("execution").register(meters), Timer.builder("finality").register(meters));
   }
 

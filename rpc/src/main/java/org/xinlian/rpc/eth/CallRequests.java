@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.xinlian.common.Address;
-import org.xinlian.common.Hash;
 import org.xinlian.execution.CallRequest;
 import org.xinlian.rpc.BlockTag;
 import org.xinlian.rpc.RpcException;
 import org.xinlian.rpc.RpcParams;
+import org.xinlian.types.block.BlockHeader;
 
 /** The transaction object of eth_call and eth_estimateGas, parsed strictly. */
 final class CallRequests {
@@ -64,10 +64,23 @@ final class CallRequests {
     return new CallRequest(from, to, gas, value, data, gasPrice);
   }
 
-  /** The block of the call as the port wants it: its hash, or empty for the head. */
-  static Optional<Hash> block(EthContext context, RpcParams params, int index) {
+  /** The header of the block the call runs on. */
+  static BlockHeader header(EthContext context, RpcParams params, int index) {
     BlockTag tag = params.blockTagOr(index, "block", BlockTag.LATEST);
-    return Optional.of(context.hash(context.requireHeader(tag)));
+    return context.requireHeader(tag);
+  }
+
+  /**
+   * The request with its gas capped (RPC-23, geth's rpc.gascap): the requested gas, or the
+   * block gas limit when absent, and never more than {@code gasCap}.
+   */
+  static CallRequest capped(CallRequest request, BlockHeader header, long gasCap) {
+    return request.withGas(Math.min(request.gas().orElse(header.gasLimit()), gasCap));
+  }
+
+  /** Whether the cap, not the request or the block, set the gas of {@code capped}. */
+  static boolean capBound(CallRequest original, BlockHeader header, long gasCap) {
+    return original.gas().orElse(header.gasLimit()) > gasCap;
   }
 
   private static boolean present(JsonNode call, String field) {

@@ -9,6 +9,7 @@ import org.xinlian.trie.MissingNodeException;
 import org.xinlian.rpc.BlockTag;
 import org.xinlian.rpc.RpcErrorCodes;
 import org.xinlian.rpc.RpcException;
+import org.xinlian.rpc.RpcLimits;
 import org.xinlian.types.block.BlockHeader;
 
 /**
@@ -17,9 +18,11 @@ import org.xinlian.types.block.BlockHeader;
  */
 final class EthContext {
   final EthereumRpcDependencies dependencies;
+  final RpcLimits limits;
 
-  EthContext(EthereumRpcDependencies dependencies) {
+  EthContext(EthereumRpcDependencies dependencies, RpcLimits limits) {
     this.dependencies = dependencies;
+    this.limits = limits;
   }
 
   BlockHeader head() {

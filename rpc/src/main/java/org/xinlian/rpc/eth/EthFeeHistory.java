@@ -37,6 +37,11 @@ final class EthFeeHistory extends EthMethod {
   }
 
   @Override
+  public boolean heavy() {
+    return true;
+  }
+
+  @Override
   public Object execute(RpcParams params) {
     params.requireCount(2, 3);
     long count = params.raw(0).isIntegralNumber() ? params.raw(0).asLong()

@@ -1,5 +1,6 @@
 package org.xinlian.rpc.eth;
 
+import org.xinlian.rpc.RpcCall;
 import org.xinlian.rpc.RpcParams;
 
 /** {@code eth_getFilterChanges [id]}: what arrived since the last poll. */
@@ -17,8 +18,18 @@ final class EthGetFilterChanges extends EthMethod {
   }
 
   @Override
+  public boolean heavy() {
+    return true;
+  }
+
+  @Override
   public Object execute(RpcParams params) {
+    return execute(params, local());
+  }
+
+  @Override
+  public Object execute(RpcParams params, RpcCall call) {
     params.requireCount(1, 1);
-    return filters.changes(params.string(0, "filterId"));
+    return filters.changes(params.string(0, "filterId"), call);
   }
 }

@@ -1,5 +1,6 @@
 package org.xinlian.rpc.eth;
 
+import org.xinlian.rpc.RpcCall;
 import org.xinlian.rpc.RpcParams;
 
 /** {@code eth_getLogs [filter]}: matching logs of a bounded range (LogQuery's limits). */
@@ -14,8 +15,19 @@ final class EthGetLogs extends EthMethod {
   }
 
   @Override
+  public boolean heavy() {
+    return true;
+  }
+
+  @Override
   public Object execute(RpcParams params) {
+    return execute(params, local());
+  }
+
+  @Override
+  public Object execute(RpcParams params, RpcCall call) {
     params.requireCount(1, 1);
-    return LogQuery.run(context, LogFilter.parse(params.raw(0), "filter"));
+    return LogQuery.run(context,
+        LogFilter.parse(params.raw(0), "filter", context.limits.logsAlternativesMax()), call);
   }
 }

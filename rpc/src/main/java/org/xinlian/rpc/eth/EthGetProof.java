@@ -46,6 +46,11 @@ final class EthGetProof extends EthMethod {
   }
 
   @Override
+  public boolean heavy() {
+    return true;
+  }
+
+  @Override
   public Object execute(RpcParams params) {
     params.requireCount(2, 3);
     Address address = params.address(0, "address");

@@ -1,5 +1,7 @@
 package org.xinlian.rpc.eth;
 
+import org.xinlian.rpc.RpcCall;
+import org.xinlian.rpc.RpcClient;
 import org.xinlian.rpc.RpcMethod;
 
 /** A method of this package: every one reads the chain through the shared context. */
@@ -8,5 +10,10 @@ abstract class EthMethod implements RpcMethod {
 
   EthMethod(EthContext context) {
     this.context = context;
+  }
+
+  /** How an in-process caller (a test, a tool) calls a method that needs a call: unbounded, local. */
+  static RpcCall local() {
+    return RpcCall.unbounded(RpcClient.LOCAL);
   }
 }

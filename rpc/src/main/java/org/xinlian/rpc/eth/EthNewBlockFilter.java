@@ -1,5 +1,6 @@
 package org.xinlian.rpc.eth;
 
+import org.xinlian.rpc.RpcCall;
 import org.xinlian.rpc.RpcParams;
 
 /** {@code eth_newBlockFilter}: installs a filter of new block hashes. */
@@ -18,7 +19,12 @@ final class EthNewBlockFilter extends EthMethod {
 
   @Override
   public Object execute(RpcParams params) {
+    return execute(params, local());
+  }
+
+  @Override
+  public Object execute(RpcParams params, RpcCall call) {
     params.requireCount(0, 0);
-    return filters.newBlockFilter();
+    return filters.newBlockFilter(call);
   }
 }

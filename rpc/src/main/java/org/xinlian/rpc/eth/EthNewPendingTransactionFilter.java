@@ -1,5 +1,6 @@
 package org.xinlian.rpc.eth;
 
+import org.xinlian.rpc.RpcCall;
 import org.xinlian.rpc.RpcParams;
 
 /** {@code eth_newPendingTransactionFilter}: installs a filter of new pending transaction hashes. */
@@ -18,7 +19,12 @@ final class EthNewPendingTransactionFilter extends EthMethod {
 
   @Override
   public Object execute(RpcParams params) {
+    return execute(params, local());
+  }
+
+  @Override
+  public Object execute(RpcParams params, RpcCall call) {
     params.requireCount(0, 0);
-    return filters.newPendingTransactionFilter();
+    return filters.newPendingTransactionFilter(call);
   }
 }

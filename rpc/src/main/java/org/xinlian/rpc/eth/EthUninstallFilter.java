@@ -1,5 +1,6 @@
 package org.xinlian.rpc.eth;
 
+import org.xinlian.rpc.RpcCall;
 import org.xinlian.rpc.RpcParams;
 
 /** {@code eth_uninstallFilter [id]}: true when the filter existed. */
@@ -18,7 +19,12 @@ final class EthUninstallFilter extends EthMethod {
 
   @Override
   public Object execute(RpcParams params) {
+    return execute(params, local());
+  }
+
+  @Override
+  public Object execute(RpcParams params, RpcCall call) {
     params.requireCount(1, 1);
-    return filters.uninstall(params.string(0, "filterId"));
+    return filters.uninstall(params.string(0, "filterId"), call);
   }
 }

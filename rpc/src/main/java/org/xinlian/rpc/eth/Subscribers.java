@@ -10,9 +10,10 @@ import org.xinlian.rpc.SubscriptionSink;
 import org.xinlian.rpc.SubscriptionSource;
 
 /**
- * The live subscriptions of one kind, each with its parsed arguments. Delivery only queues on the
- * sink (which never blocks), so publishing from the committing thread costs no I/O; a sink whose
- * connection is gone is dropped on the next delivery.
+ * The live subscriptions of one kind, each with its parsed arguments. Publishing runs on the
+ * notification thread (RPC-27) and only queues on the sinks, which never block: a subscriber
+ * that cannot keep up is disconnected by its sink; one whose connection is gone is dropped on
+ * the next delivery.
  *
  * @param <A> the parsed subscription arguments (the logs filter), or Void
  */
@@ -42,7 +43,11 @@ final class Subscribers<A> implements SubscriptionSource {
     return sinks.isEmpty();
   }
 
-  /** Sends each subscriber what {@code result} makes of its arguments (null: nothing). */
+  int size() {
+    return sinks.size();
+  }
+
+  /** Sends each subscriber what {@code result} makes of its arguments (empty: nothing). */
   void publish(Function<A, Iterable<?>> result) {
     sinks.forEach((sink, arguments) -> {
       for (Object item : result.apply(arguments.orElse(null))) {
@@ -52,5 +57,10 @@ final class Subscribers<A> implements SubscriptionSource {
         }
       }
     });
+  }
+
+  /** Disconnects every subscriber: they missed notifications the executor could not take. */
+  void disconnectAll(String reason) {
+    sinks.keySet().forEach(sink -> sink.disconnectLagging(reason));
   }
 }

@@ -14,10 +14,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.xinlian.common.DecodingException;
+import org.xinlian.rpc.RpcCall;
 import org.xinlian.rpc.RpcErrorCodes;
 import org.xinlian.rpc.RpcException;
 import org.xinlian.rpc.RpcLimits;
@@ -28,8 +26,8 @@ import org.xinlian.rpc.SubscriptionSource;
 
 /**
  * Turns request bytes into response bytes per JSON-RPC 2.0: parsing, validation, batches,
- * notifications, method execution on the worker pool and error mapping. Transport-independent, so
- * HTTP and WebSocket answer identically.
+ * notifications, method execution and error mapping. Transport-independent, so HTTP and WebSocket
+ * answer identically; the {@link RequestScheduler} decides on which worker and when.
  */
 final class RpcDispatcher {
   private static final System.Logger LOG = System.getLogger(RpcDispatcher.class.getName());
@@ -46,24 +44,24 @@ final class RpcDispatcher {
     }
   }
 
+  /** A parsed message, or the error that answers bytes that are not one. */
+  record Parsed(JsonNode root, Outcome error) {}
+
   private final RpcMethodRegistry registry;
   private final Map<String, SubscriptionSource> sources;
   private final RpcLimits limits;
   private final RpcMetrics metrics;
-  private final Executor workers;
   private final ObjectMapper mapper;
 
   RpcDispatcher(
       RpcMethodRegistry registry,
       Map<String, SubscriptionSource> sources,
       RpcLimits limits,
-      RpcMetrics metrics,
-      Executor workers) {
+      RpcMetrics metrics) {
     this.registry = registry;
     this.sources = Map.copyOf(sources);
     this.limits = limits;
     this.metrics = metrics;
-    this.workers = workers;
     this.mapper = newMapper(limits);
   }
 
@@ -87,45 +85,69 @@ final class RpcDispatcher {
     return mapper;
   }
 
-  /**
-   * Handles one message on the worker pool. When the pool's queue is full the answer is -32005
-   * at once, so an overloaded node answers instead of hanging.
-   */
-  CompletableFuture<Outcome> dispatch(byte[] body, WebSocketSession session) {
-    CompletableFuture<Outcome> result = new CompletableFuture<>();
-    try {
-      workers.execute(
-          () -> {
-            try {
-              result.complete(handle(body, session));
-            } catch (RuntimeException | Error e) {
-              LOG.log(System.Logger.Level.ERROR, "JSON-RPC dispatch failed", e);
-              result.complete(new Outcome(write(error(NullNode.getInstance(), RpcErrorCodes.INTERNAL_ERROR, "internal error", null)), List.of()));
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      metrics.rejected();
-      result.complete(
-          new Outcome(
-              write(error(NullNode.getInstance(), RpcErrorCodes.LIMIT_EXCEEDED,
-                  "server busy: the request queue is full (workerQueueMax=" + limits.workerQueueMax() + ")", null)),
-              List.of()));
-    }
-    return result;
-  }
-
-  Outcome handle(byte[] body, WebSocketSession session) {
+  Parsed parse(byte[] body) {
     JsonNode root;
     try {
       root = mapper.readTree(body);
     } catch (JsonProcessingException e) {
-      return single(parseError(e.getOriginalMessage()));
+      return new Parsed(null, single(parseError(e.getOriginalMessage())));
     } catch (IOException | RuntimeException e) {
-      return single(parseError(e.getMessage()));
+      return new Parsed(null, single(parseError(e.getMessage())));
     }
     if (root == null || root.isMissingNode()) {
-      return single(parseError("empty body"));
+      return new Parsed(null, single(parseError("empty body")));
     }
+    return new Parsed(root, null);
+  }
+
+  /** Whether the message holds a heavy method (RpcMethod#heavy): a batch with one is heavy whole. */
+  boolean isHeavy(JsonNode root) {
+    if (root.isArray()) {
+      if (root.size() > limits.batchSizeMax()) {
+        return false;
+      }
+      for (JsonNode request : root) {
+        if (isHeavyRequest(request)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return isHeavyRequest(root);
+  }
+
+  private boolean isHeavyRequest(JsonNode request) {
+    JsonNode method = request.get("method");
+    return method != null && method.isTextual()
+        && registry.find(method.textValue()).map(RpcMethod::heavy).orElse(false);
+  }
+
+  /** Answers every request of the message with one error, for a message that will not run. */
+  Outcome refuse(JsonNode root, int code, String message) {
+    if (!root.isArray()) {
+      return single(error(idOf(root), code, message, null));
+    }
+    ArrayNode responses = mapper.createArrayNode();
+    for (JsonNode request : root) {
+      if (!request.isObject() || request.has("id")) {
+        responses.add(error(idOf(request), code, message, null));
+      }
+    }
+    return responses.isEmpty() ? Outcome.none() : new Outcome(write(responses), List.of());
+  }
+
+  /** An error for a message not even parsed (its id unknown): a full queue, an internal failure. */
+  Outcome unparsedError(int code, String message) {
+    return single(error(NullNode.getInstance(), code, message, null));
+  }
+
+  private static JsonNode idOf(JsonNode request) {
+    JsonNode id = request.isObject() ? request.get("id") : null;
+    return id != null && (id.isTextual() || id.isNumber()) ? id : NullNode.getInstance();
+  }
+
+  /** Runs a parsed message on behalf of {@code call}; the caller is a worker thread. */
+  Outcome handle(JsonNode root, ClientConnection connection, RpcCall call) {
     List<Runnable> afterSend = new ArrayList<>();
     if (root.isArray()) {
       if (root.isEmpty()) {
@@ -139,18 +161,19 @@ final class RpcDispatcher {
       }
       ArrayNode responses = mapper.createArrayNode();
       for (JsonNode request : root) {
-        ObjectNode response = handleOne(request, session, afterSend);
+        ObjectNode response = handleOne(request, connection, call, afterSend);
         if (response != null) {
           responses.add(response);
         }
       }
       return responses.isEmpty() ? Outcome.none() : new Outcome(write(responses), afterSend);
     }
-    ObjectNode response = handleOne(root, session, afterSend);
+    ObjectNode response = handleOne(root, connection, call, afterSend);
     return response == null ? Outcome.none() : new Outcome(write(response), afterSend);
   }
 
-  private ObjectNode handleOne(JsonNode request, WebSocketSession session, List<Runnable> afterSend) {
+  private ObjectNode handleOne(JsonNode request, ClientConnection connection, RpcCall call,
+      List<Runnable> afterSend) {
     long start = metrics.startNanos();
     if (!request.isObject()) {
       metrics.record(RpcMetrics.METHOD_INVALID, RpcErrorCodes.INVALID_REQUEST, start);
@@ -184,13 +207,17 @@ final class RpcDispatcher {
       Object result;
       if (SUBSCRIBE.equals(name) || UNSUBSCRIBE.equals(name)) {
         metricName = name;
-        result = subscription(name, params, session, afterSend);
+        result = subscription(name, params, connection.session(), afterSend);
       } else {
         RpcMethod method =
             registry.find(name).orElseThrow(() -> new RpcException(RpcErrorCodes.METHOD_NOT_FOUND,
                 "the method " + abbreviate(name) + " does not exist/is not available"));
         metricName = method.name();
-        result = method.execute(RpcParams.of(params));
+        if (method.heavy() && call.stopRequested()) {
+          // Its time ran out while it waited (or its client left): answered without running.
+          throw call.stopped();
+        }
+        result = method.execute(RpcParams.of(params), call);
       }
       JsonNode resultNode = mapper.valueToTree(result);
       metrics.record(metricName, 0, start);

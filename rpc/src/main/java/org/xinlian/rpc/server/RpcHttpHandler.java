@@ -1,5 +1,8 @@
 package org.xinlian.rpc.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -22,6 +25,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Locale;
+import org.xinlian.rpc.HealthReport;
+import org.xinlian.rpc.HealthSource;
 import org.xinlian.rpc.RpcServerConfig;
 
 /**
@@ -35,20 +40,34 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private static final String JSON = "application/json";
 
   private final RpcServerConfig config;
+  private final RequestScheduler scheduler;
   private final RpcDispatcher dispatcher;
   private final PrometheusMeterRegistry prometheus;
+  private final RpcMetrics metrics;
+  private final ClientConnection connection;
+  private final ConnectionTimeouts timeouts;
+  private final HealthSource health;
+  private static final ObjectMapper HEALTH_JSON = new ObjectMapper();
   private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
   private boolean busy;
 
-  RpcHttpHandler(RpcServerConfig config, RpcDispatcher dispatcher, PrometheusMeterRegistry prometheus) {
+  RpcHttpHandler(RpcServerConfig config, RequestScheduler scheduler, RpcDispatcher dispatcher,
+      PrometheusMeterRegistry prometheus, RpcMetrics metrics, ClientConnection connection,
+      ConnectionTimeouts timeouts, HealthSource health) {
     super(false);
     this.config = config;
+    this.scheduler = scheduler;
     this.dispatcher = dispatcher;
     this.prometheus = prometheus;
+    this.metrics = metrics;
+    this.connection = connection;
+    this.timeouts = timeouts;
+    this.health = health;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    timeouts.messageComplete();
     if (busy) {
       if (waiting.size() >= PIPELINED_REQUESTS_MAX) {
         request.release();
@@ -93,7 +112,9 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type");
       response.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
     } else if ("/health".equals(path) && HttpMethod.GET.equals(method)) {
-      response = bytes(HttpResponseStatus.OK, JSON, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+      response = health(health.health());
+    } else if ("/ready".equals(path) && HttpMethod.GET.equals(method)) {
+      response = health(health.readiness());
     } else if ("/metrics".equals(path) && HttpMethod.GET.equals(method)) {
       response = bytes(HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8",
           prometheus.scrape().getBytes(StandardCharsets.UTF_8));
@@ -112,11 +133,21 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     respond(ctx, request, response, true);
   }
 
+  /** 200 when ok, else 503 (RPC-29): load balancers and supervisors act on the status alone. */
+  private FullHttpResponse health(HealthReport report) {
+    ObjectNode json = HEALTH_JSON.createObjectNode()
+        .put("status", report.status()).put("height", report.height()).put("peers", report.peers());
+    ArrayNode problems = json.putArray("problems");
+    report.problems().forEach(problems::add);
+    return bytes(report.ok() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, JSON,
+        json.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
   private void call(ChannelHandlerContext ctx, FullHttpRequest request) {
     byte[] body = ByteBufUtil.getBytes(request.content());
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-    dispatcher.dispatch(body, null).thenAccept(outcome -> ctx.executor().execute(() -> {
+    scheduler.submit(connection, body).thenAccept(outcome -> ctx.executor().execute(() -> {
       FullHttpResponse response = outcome.json() == null
           ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT)
           : bytes(HttpResponseStatus.OK, JSON, outcome.json().getBytes(StandardCharsets.UTF_8));
@@ -142,6 +173,8 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       FullHttpRequest next = waiting.poll();
       if (next != null) {
         process(ctx, next);
+      } else {
+        timeouts.responseSent();
       }
     } else {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -159,9 +192,11 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
       return;
     }
-    WebSocketSession session = new WebSocketSession(ctx.channel(), dispatcher.mapper(),
-        limits.webSocketOutboundMessagesMax(), limits.subscriptionsPerConnectionMax());
-    ctx.pipeline().replace(this, "rpc-ws", new RpcWebSocketHandler(handshaker, session, dispatcher));
+    WebSocketSession session = new WebSocketSession(ctx.channel(), dispatcher.mapper(), limits, metrics);
+    connection.upgraded(session);
+    timeouts.upgraded();
+    ctx.pipeline().replace(this, "rpc-ws",
+        new RpcWebSocketHandler(handshaker, session, scheduler, connection, timeouts));
     ctx.pipeline().addBefore("rpc-ws", "rpc-ws-aggregator", new WebSocketFrameAggregator(limits.webSocketFrameBytesMax()));
     handshaker.handshake(ctx.channel(), request);
     for (FullHttpRequest pending : waiting) {

@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.xinlian.common.Clock;
 import org.xinlian.common.Invariants;
 import org.xinlian.rpc.ChainInfo;
+import org.xinlian.rpc.HealthSource;
 import org.xinlian.rpc.RpcMethod;
 import org.xinlian.rpc.RpcMethodRegistry;
 import org.xinlian.rpc.RpcServerConfig;
@@ -31,8 +31,9 @@ import org.xinlian.rpc.methods.ChainIndependentMethods;
 
 /**
  * The JSON-RPC server: HTTP and WebSocket on one port, Prometheus metrics, bounded everything.
- * Network I/O runs on Netty event loops; methods run on a bounded worker pool so a slow ledger read
- * never stalls other connections (see ADR 0006).
+ * Network I/O runs on Netty event loops; methods run on the {@link RequestScheduler}'s workers, in
+ * turns per client, heavy calls apart from cheap ones, so neither a slow ledger read nor a hostile
+ * client stalls other connections (ADR 0006, ADR 0011).
  */
 public final class RpcServer implements AutoCloseable {
   /** Threads that move bytes; methods never run on them, so two are plenty for a node. */
@@ -45,14 +46,17 @@ public final class RpcServer implements AutoCloseable {
   private final PrometheusMeterRegistry prometheus;
   private final RpcMetrics metrics;
   private final RpcDispatcher dispatcher;
-  private final ThreadPoolExecutor workers;
+  private final RequestScheduler scheduler;
   private final RpcMethodRegistry registry;
+  private final Clock clock;
+  private final HealthSource health;
   private EventLoopGroup acceptors;
   private EventLoopGroup io;
   private Channel serverChannel;
 
   private RpcServer(Builder builder) {
     this.config = builder.config;
+    this.health = builder.health;
     this.prometheus = builder.prometheus != null
         ? builder.prometheus : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.metrics = new RpcMetrics(prometheus);
@@ -63,11 +67,9 @@ public final class RpcServer implements AutoCloseable {
     for (SubscriptionSource source : builder.sources) {
       Invariants.check(sources.put(source.kind(), source) == null, "two subscription sources of kind %s", source.kind());
     }
-    var limits = config.limits();
-    this.workers = new ThreadPoolExecutor(limits.workerThreads(), limits.workerThreads(), 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(limits.workerQueueMax()), new DefaultThreadFactory("xinlian-rpc-worker", true),
-        new ThreadPoolExecutor.AbortPolicy());
-    this.dispatcher = new RpcDispatcher(registry, sources, limits, metrics, workers);
+    this.clock = builder.clock;
+    this.dispatcher = new RpcDispatcher(registry, sources, config.limits(), metrics);
+    this.scheduler = new RequestScheduler(dispatcher, config.limits(), metrics, clock);
   }
 
   /** Starts building a server for {@code chain}; the chain-independent methods are always included. */
@@ -80,18 +82,29 @@ public final class RpcServer implements AutoCloseable {
     Invariants.check(serverChannel == null, "server already started");
     acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("xinlian-rpc-accept", true));
     io = new NioEventLoopGroup(IO_THREADS, new DefaultThreadFactory("xinlian-rpc-io", true));
-    ConnectionLimiter limiter = new ConnectionLimiter(metrics.activeConnections(), config.limits().connectionsMax());
+    var limits = config.limits();
+    ConnectionLimiter limiter = new ConnectionLimiter(metrics, limits.connectionsMax(),
+        limits.connectionsPerAddressMax());
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(acceptors, io)
         .channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
+            ClientConnection connection = ClientConnection.of(channel);
+            channel.closeFuture().addListener(closed -> {
+              connection.markClosed();
+              scheduler.forget(connection);
+            });
+            ConnectionTimeouts timeouts = new ConnectionTimeouts(clock, limits.idleTimeoutMs(),
+                limits.requestReadTimeoutMs(), metrics);
             channel.pipeline()
                 .addLast("limiter", limiter)
+                .addLast("timeouts", timeouts)
                 .addLast("http", new HttpServerCodec(HTTP_INITIAL_LINE_BYTES_MAX, HTTP_HEADER_BYTES_MAX, 8192))
-                .addLast("aggregator", new HttpObjectAggregator(config.limits().requestBodyBytesMax()))
-                .addLast("rpc-http", new RpcHttpHandler(config, dispatcher, prometheus));
+                .addLast("aggregator", new HttpObjectAggregator(limits.requestBodyBytesMax()))
+                .addLast("rpc-http", new RpcHttpHandler(config, scheduler, dispatcher, prometheus,
+                    metrics, connection, timeouts, health));
           }
         });
     try {
@@ -138,7 +151,7 @@ public final class RpcServer implements AutoCloseable {
     if (io != null) {
       io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
-    workers.shutdownNow();
+    scheduler.close();
   }
 
   /** Wiring of a server: the configuration, the chain, methods and subscription kinds. */
@@ -148,6 +161,8 @@ public final class RpcServer implements AutoCloseable {
     private final List<RpcMethod> methods = new ArrayList<>();
     private final List<SubscriptionSource> sources = new ArrayList<>();
     private PrometheusMeterRegistry prometheus;
+    private Clock clock = Clock.system();
+    private HealthSource health = HealthSource.ALWAYS;
 
     private Builder(RpcServerConfig config, ChainInfo chain) {
       this.config = config;
@@ -167,6 +182,18 @@ public final class RpcServer implements AutoCloseable {
     /** Shares a registry with the rest of the node; by default the server creates its own. */
     public Builder meterRegistry(PrometheusMeterRegistry registry) {
       this.prometheus = registry;
+      return this;
+    }
+
+    /** The clock of call deadlines and connection timeouts; the system clock by default. */
+    public Builder clock(Clock value) {
+      this.clock = java.util.Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** What /health and /ready answer; always healthy and ready by default. */
+    public Builder health(HealthSource value) {
+      this.health = java.util.Objects.requireNonNull(value, "health");
       return this;
     }
 

@@ -11,25 +11,35 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 
-/** JSON-RPC over one WebSocket: each text (or binary) message is a request or batch. */
+/**
+ * JSON-RPC over one WebSocket: each text (or binary) message is a request or batch, queued on the
+ * connection's own lane (RPC-24), answered in any order (ids match them).
+ */
 final class RpcWebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final System.Logger LOG = System.getLogger(RpcWebSocketHandler.class.getName());
 
   private final WebSocketServerHandshaker handshaker;
   private final WebSocketSession session;
-  private final RpcDispatcher dispatcher;
+  private final RequestScheduler scheduler;
+  private final ClientConnection connection;
+  private final ConnectionTimeouts timeouts;
 
-  RpcWebSocketHandler(WebSocketServerHandshaker handshaker, WebSocketSession session, RpcDispatcher dispatcher) {
+  RpcWebSocketHandler(WebSocketServerHandshaker handshaker, WebSocketSession session,
+      RequestScheduler scheduler, ClientConnection connection, ConnectionTimeouts timeouts) {
     this.handshaker = handshaker;
     this.session = session;
-    this.dispatcher = dispatcher;
+    this.scheduler = scheduler;
+    this.connection = connection;
+    this.timeouts = timeouts;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    // Any whole message, pongs included, shows the client is there.
+    timeouts.messageComplete();
     if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
       byte[] body = ByteBufUtil.getBytes(frame.content());
-      dispatcher.dispatch(body, session).thenAccept(outcome -> {
+      scheduler.submit(connection, body).thenAccept(outcome -> {
         if (outcome.json() != null) {
           session.send(outcome.json());
         }

@@ -3,6 +3,7 @@ package org.xinlian.rpc.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -10,10 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.xinlian.rpc.JsonText;
+import org.xinlian.rpc.RandomIds;
 import org.xinlian.rpc.RpcException;
+import org.xinlian.rpc.RpcLimits;
 import org.xinlian.rpc.RpcParams;
 import org.xinlian.rpc.Subscription;
 import org.xinlian.rpc.SubscriptionSink;
@@ -21,32 +26,39 @@ import org.xinlian.rpc.SubscriptionSource;
 
 /**
  * One WebSocket connection: its bounded outbound queue and its subscriptions. Everything here dies
- * with the connection, so a client that vanishes leaves nothing running.
+ * with the connection, so a client that vanishes leaves nothing running. Nothing here waits for
+ * the client: a client whose unwritten messages pass a bound is disconnected (RPC-27).
  */
 final class WebSocketSession {
   private static final System.Logger LOG = System.getLogger(WebSocketSession.class.getName());
-  /** Ids are unique per server; a counter is enough because ids are only valid on their connection. */
-  private static final AtomicLong NEXT_SUBSCRIPTION = new AtomicLong(1);
+  /** How long a disconnected client has to take its close frame before the connection is cut. */
+  static final long CLOSE_GRACE_MS = 1_000;
 
   private final Channel channel;
   private final ObjectMapper mapper;
   private final int outboundMessagesMax;
+  private final long outboundBytesMax;
   private final int subscriptionsMax;
+  private final RpcMetrics metrics;
   private final AtomicInteger outbound = new AtomicInteger();
+  private final AtomicLong outboundBytes = new AtomicLong();
   private final AtomicBoolean disconnecting = new AtomicBoolean();
   private final Map<String, ActiveSubscription> subscriptions = new LinkedHashMap<>();
   private boolean closed;
 
-  WebSocketSession(Channel channel, ObjectMapper mapper, int outboundMessagesMax, int subscriptionsMax) {
+  WebSocketSession(Channel channel, ObjectMapper mapper, RpcLimits limits, RpcMetrics metrics) {
     this.channel = channel;
     this.mapper = mapper;
-    this.outboundMessagesMax = outboundMessagesMax;
-    this.subscriptionsMax = subscriptionsMax;
+    this.outboundMessagesMax = limits.webSocketOutboundMessagesMax();
+    this.outboundBytesMax = limits.webSocketOutboundBytesMax();
+    this.subscriptionsMax = limits.subscriptionsPerConnectionMax();
+    this.metrics = metrics;
   }
 
   /**
-   * Queues a text message. A client that has more than the bound of messages unwritten is too
-   * slow to follow; it is disconnected (close code 1008) instead of growing the node's memory.
+   * Queues a text message. A client with more than webSocketOutboundMessagesMax messages or
+   * webSocketOutboundBytesMax bytes unwritten is too slow to follow; it is disconnected (close
+   * code 1013, try again later) instead of growing the node's memory or being waited for.
    */
   boolean send(String json) {
     synchronized (this) {
@@ -54,18 +66,26 @@ final class WebSocketSession {
         return false;
       }
     }
-    if (outbound.incrementAndGet() > outboundMessagesMax) {
+    long bytes = json.length();
+    if (outbound.incrementAndGet() > outboundMessagesMax
+        || outboundBytes.addAndGet(bytes) > outboundBytesMax) {
       outbound.decrementAndGet();
-      disconnectSlowClient();
+      outboundBytes.addAndGet(-bytes);
+      disconnect(RpcMetrics.DISCONNECTED_SLOW, "client too slow: more than " + outboundMessagesMax
+          + " messages or " + outboundBytesMax + " bytes queued (webSocketOutboundMessagesMax, "
+          + "webSocketOutboundBytesMax)");
       return false;
     }
-    channel.writeAndFlush(new TextWebSocketFrame(json)).addListener(future -> outbound.decrementAndGet());
+    channel.writeAndFlush(new TextWebSocketFrame(json)).addListener(future -> {
+      outbound.decrementAndGet();
+      outboundBytes.addAndGet(-bytes);
+    });
     return true;
   }
 
   /** Starts a subscription; it delivers only once {@link ActiveSubscription#activate()} runs. */
   ActiveSubscription subscribe(SubscriptionSource source, RpcParams params) {
-    String id = "0x" + Long.toHexString(NEXT_SUBSCRIPTION.getAndIncrement());
+    String id = RandomIds.next();
     ActiveSubscription active = new ActiveSubscription(id);
     synchronized (this) {
       if (closed) {
@@ -131,21 +151,27 @@ final class WebSocketSession {
   }
 
   /**
-   * Disconnects a client whose queue passed the bound. It runs on the channel's event loop, not
-   * here: the caller may hold a subscription's lock, and closing cancels every subscription.
+   * Disconnects a client that fell behind (close code 1013). It runs on the channel's event loop,
+   * not here: the caller may hold a subscription's lock, and closing cancels every subscription.
+   * The close frame is waited for at most {@link #CLOSE_GRACE_MS}: a client that does not read
+   * would never take it.
    */
-  private void disconnectSlowClient() {
+  void disconnect(String metricReason, String reason) {
     if (!disconnecting.compareAndSet(false, true)) {
       return;
     }
-    LOG.log(System.Logger.Level.WARNING, "disconnecting slow WebSocket client {0}", channel.remoteAddress());
-    channel.eventLoop().execute(() -> close(WebSocketCloseStatus.POLICY_VIOLATION,
-        "client too slow: more than " + outboundMessagesMax + " messages queued (webSocketOutboundMessagesMax)"));
-  }
-
-  private void close(WebSocketCloseStatus status, String reason) {
-    closed();
-    channel.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(f -> channel.close());
+    metrics.webSocketDisconnected(metricReason);
+    LOG.log(System.Logger.Level.DEBUG, "disconnecting WebSocket client {0}: {1}", channel.remoteAddress(), reason);
+    channel.eventLoop().execute(() -> {
+      closed();
+      // A close reason is at most 123 bytes (RFC 6455).
+      String shortReason = reason.length() > 120 ? reason.substring(0, 120) : reason;
+      channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.TRY_AGAIN_LATER, shortReason))
+          .addListener(ChannelFutureListener.CLOSE);
+      channel.eventLoop().schedule(() -> {
+        channel.close();
+      }, CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+    });
   }
 
   /** A subscription's sink: holds results back until the subscribe response is sent. */
@@ -174,7 +200,8 @@ final class WebSocketSession {
           if (heldBack.size() >= outboundMessagesMax) {
             // The same bound as the outbound queue, with the same consequence: a client that
             // cannot keep up is disconnected, not silently dropped from.
-            disconnectSlowClient();
+            disconnect(RpcMetrics.DISCONNECTED_SLOW, "client too slow: more than "
+                + outboundMessagesMax + " notifications held back (webSocketOutboundMessagesMax)");
             return false;
           }
           heldBack.add(result);
@@ -217,7 +244,17 @@ final class WebSocketSession {
       }
     }
 
+    @Override
+    public void disconnectLagging(String reason) {
+      disconnect(RpcMetrics.DISCONNECTED_LAGGING, reason);
+    }
+
     private String notification(Object result) {
+      if (result instanceof JsonText text) {
+        // Serialised once by the source for every subscriber; the id is a hex QUANTITY.
+        return "{\"jsonrpc\":\"2.0\",\"method\":\"eth_subscription\",\"params\":{\"subscription\":\""
+            + id + "\",\"result\":" + text.json() + "}}";
+      }
       ObjectNode params = mapper.createObjectNode();
       params.put("subscription", id);
       params.set("result", mapper.valueToTree(result));

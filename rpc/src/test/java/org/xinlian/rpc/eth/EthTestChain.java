@@ -2,6 +2,8 @@ package org.xinlian.rpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +41,7 @@ import org.xinlian.ledger.LedgerNamespaces;
 import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.ledger.state.StateDatabase;
 import org.xinlian.rpc.ChainInfo;
+import org.xinlian.rpc.RpcLimits;
 import org.xinlian.rpc.RpcServerConfig;
 import org.xinlian.rpc.server.RpcServer;
 import org.xinlian.storage.KeyValueStore;
@@ -66,6 +69,11 @@ final class EthTestChain implements AutoCloseable {
       + "7f6e6f706500000000000000000000000000000000000000000000000000000000" + "604452"
       + "60646000fd";
   static final byte[] CERTIFICATE = {1};
+  /** Loops until its gas runs out: JUMPDEST PUSH1 0 JUMP (in genesis). */
+  static final Address LOOP = Address.fromHex("0x00000000000000000000000000000000000000bb");
+  static final String LOOP_CODE = "0x5b600056";
+  /** EthereumRpcTest's logger runtime (in genesis): LOG1 of the first call data word. */
+  static final Address LOGGER = Address.fromHex("0x00000000000000000000000000000000000000cc");
 
   final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
   /** What net_peerCount reports: the node's connected peers. */
@@ -90,12 +98,23 @@ final class EthTestChain implements AutoCloseable {
   final EthereumRpc rpc;
   final RpcServer server;
   final ExecutorService executor = Executors.newFixedThreadPool(2);
+  final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final boolean zeroPrice;
+  final long blockGasLimit;
+  /** How long the last produceBlock's onBlockCommitted call took, in nanoseconds. */
+  volatile long lastEventsNanos;
 
   EthTestChain(Path directory, String suiteName, boolean zeroPrice) throws Exception {
+    this(directory, suiteName, zeroPrice, RpcLimits.defaults(), BLOCK_GAS_LIMIT);
+  }
+
+  /** A chain whose server has {@code limits} and whose blocks {@code blockGasLimit}. */
+  EthTestChain(Path directory, String suiteName, boolean zeroPrice, RpcLimits limits,
+      long blockGasLimit) throws Exception {
     this.suite = CryptoSuites.byName(suiteName);
     this.zeroPrice = zeroPrice;
+    this.blockGasLimit = blockGasLimit;
     Path file = directory.resolve("genesis.json");
     Files.writeString(file, genesisJson(suiteName, zeroPrice), StandardCharsets.UTF_8);
     GenesisConfig genesis = GenesisConfig.load(file);
@@ -103,14 +122,15 @@ final class EthTestChain implements AutoCloseable {
     states = new StateDatabase(store, suite);
     blocks = BlockStore.open(store, suite);
     port = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks, executor);
-    pool = new TransactionPool(new PoolConfig(suite, CHAIN_ID, false, BLOCK_GAS_LIMIT,
+    pool = new TransactionPool(new PoolConfig(suite, CHAIN_ID, false, blockGasLimit,
         zeroPrice ? FeeMode.ZERO_PRICE : FeeMode.PRICED, zeroPrice ? BigInteger.ZERO : BigInteger.ONE,
         PoolLimits.defaults()), view(), clock);
     ChainInfo chain = new ChainInfo(CHAIN_ID);
     rpc = EthereumRpc.create(new EthereumRpcDependencies(chain, suite, blocks, states, port, pool,
-        clock, peers::get));
-    server = RpcServer.builder(RpcServerConfig.defaults().withPort(0), chain)
-        .methods(rpc.methods()).subscriptionSources(rpc.subscriptionSources()).build().start();
+        clock, peers::get), limits, meters);
+    server = RpcServer.builder(RpcServerConfig.defaults().withPort(0).withLimits(limits), chain)
+        .methods(rpc.methods()).subscriptionSources(rpc.subscriptionSources()).meterRegistry(meters)
+        .build().start();
   }
 
   private String genesisJson(String suiteName, boolean zeroPrice) {
@@ -120,10 +140,14 @@ final class EthTestChain implements AutoCloseable {
           .append("\"},\n");
     }
     alloc.append("    \"").append(REVERTER).append("\": {\"balance\": \"0\", \"code\": \"")
-        .append(REVERTER_CODE).append("\"}");
+        .append(REVERTER_CODE).append("\"},\n");
+    alloc.append("    \"").append(LOOP).append("\": {\"balance\": \"0\", \"code\": \"")
+        .append(LOOP_CODE).append("\"},\n");
+    alloc.append("    \"").append(LOGGER).append("\": {\"balance\": \"0\", \"code\": \"0x")
+        .append(EthereumRpcTest.LOGGER_RUNTIME).append("\"}");
     return "{\n  \"chainId\": " + CHAIN_ID + ",\n  \"suite\": \"" + suiteName + "\",\n"
         + "  \"timestamp\": \"0x6553f100\",\n  \"extraData\": \"0x78696e6c69616e\",\n"
-        + "  \"blockGasLimit\": " + BLOCK_GAS_LIMIT + ",\n  \"blockIntervalMs\": 1000,\n"
+        + "  \"blockGasLimit\": " + blockGasLimit + ",\n  \"blockIntervalMs\": 1000,\n"
         + "  \"feeMode\": \"" + (zeroPrice ? "zero-price" : "ethereum") + "\",\n"
         + (zeroPrice ? "" : "  \"baseFeePerGas\": \"" + BASE_FEE + "\",\n")
         + "  \"validators\": [\"" + address(9) + "\"],\n"
@@ -179,13 +203,15 @@ final class EthTestChain implements AutoCloseable {
     BlockHeader head = blocks.head().orElseThrow();
     Proposal proposal = port.prepareProposal(new ProposalRequest(head.number() + 1,
         head.hash(suite), head.timestamp() + 1, address(9),
-        pool.candidates(BLOCK_GAS_LIMIT, 10_000, Long.MAX_VALUE),
-        new BlockLimits(BLOCK_GAS_LIMIT, Long.MAX_VALUE, 10_000)));
+        pool.candidates(blockGasLimit, 10_000, Long.MAX_VALUE),
+        new BlockLimits(blockGasLimit, Long.MAX_VALUE, 10_000)));
     FinalizedBlock finalized = port.finalizeBlock(proposal.block());
     port.commit(finalized, CERTIFICATE);
     List<Hash> included = proposal.block().transactions().stream().map(t -> t.hash(suite)).toList();
     pool.onBlockCommitted(included, view());
+    long start = System.nanoTime();
     rpc.events().onBlockCommitted(proposal.block(), proposal.receipts());
+    lastEventsNanos = System.nanoTime() - start;
     return proposal;
   }
 
@@ -229,6 +255,7 @@ final class EthTestChain implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    rpc.close();
     executor.shutdownNow();
     store.close();
   }

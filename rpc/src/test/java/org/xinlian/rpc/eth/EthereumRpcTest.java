@@ -194,7 +194,7 @@ class EthereumRpcTest {
     assertEquals(logs, chain.call("eth_getLogs", "[{\"blockHash\":" + quoted(secondBlockHash) + "}]"));
     JsonNode tooWide = chain.error("eth_getLogs", "[{\"fromBlock\":\"0x0\",\"toBlock\":\"0x186a0\"}]");
     assertEquals(-32005, tooWide.get("code").asInt());
-    assertTrue(tooWide.get("message").asText().contains("LOG_BLOCK_RANGE_MAX"));
+    assertTrue(tooWide.get("message").asText().contains("logsBlockRangeMax"));
     assertEquals(-32602, chain.error("eth_getLogs",
         "[{\"blockHash\":" + quoted(secondBlockHash) + ",\"fromBlock\":\"0x0\"}]").get("code").asInt());
 

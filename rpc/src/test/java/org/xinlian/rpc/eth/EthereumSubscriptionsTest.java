@@ -70,9 +70,9 @@ class EthereumSubscriptionsTest {
     assertTrue(chain.call("eth_uninstallFilter", "[" + quoted(blockFilter) + "]").asBoolean());
     assertEquals(false, chain.call("eth_uninstallFilter", "[" + quoted(blockFilter) + "]").asBoolean());
     assertEquals(-32000, chain.error("eth_getFilterChanges", "[" + quoted(blockFilter) + "]").get("code").asInt());
-    chain.millis.addAndGet(Filters.FILTER_IDLE_MILLIS_MAX - 1);
+    chain.millis.addAndGet(org.xinlian.rpc.RpcLimits.FILTER_IDLE_TIMEOUT_MS_DEFAULT - 1);
     assertEquals(0, chain.call("eth_getFilterChanges", "[" + quoted(logFilter) + "]").size());
-    chain.millis.addAndGet(Filters.FILTER_IDLE_MILLIS_MAX);
+    chain.millis.addAndGet(org.xinlian.rpc.RpcLimits.FILTER_IDLE_TIMEOUT_MS_DEFAULT);
     JsonNode expired = chain.error("eth_getFilterChanges", "[" + quoted(logFilter) + "]");
     assertEquals("filter not found", expired.get("message").asText());
   }

@@ -211,7 +211,7 @@ class RpcHttpServerTest {
   }
 
   @Test
-  @DisplayName("RPC-9 /metrics exposes RPC counts per method and outcome; /health answers; other paths 404")
+  @DisplayName("RPC-9, RPC-29 /metrics exposes RPC counts per method and outcome; /health and /ready answer; other paths 404")
   void metricsAndHealth() throws Exception {
     server.call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}");
     server.call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}");
@@ -228,7 +228,10 @@ class RpcHttpServerTest {
     assertFalse(text.contains("no_such_method"), text);
     HttpResponse<String> health = server.send(HttpRequest.newBuilder(server.uri("/health")).GET().build());
     assertEquals(200, health.statusCode());
-    assertEquals("{\"status\":\"ok\"}", health.body());
+    assertEquals("{\"status\":\"ok\",\"height\":0,\"peers\":0,\"problems\":[]}", health.body());
+    HttpResponse<String> ready = server.send(HttpRequest.newBuilder(server.uri("/ready")).GET().build());
+    assertEquals(200, ready.statusCode());
+    assertEquals("{\"status\":\"ready\",\"height\":0,\"peers\":0,\"problems\":[]}", ready.body());
     assertEquals(404, server.send(HttpRequest.newBuilder(server.uri("/nope")).GET().build()).statusCode());
     assertEquals(405, server.send(HttpRequest.newBuilder(server.uri("/")).GET().build()).statusCode());
   }

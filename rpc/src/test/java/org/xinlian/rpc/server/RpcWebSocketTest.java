@@ -156,7 +156,10 @@ class RpcWebSocketTest {
   void slowClientIsDisconnected() throws Exception {
     server.close();
     server = new TestServer(RpcServerConfig.defaults().withLimits(
-        new org.xinlian.rpc.RpcLimits(1 << 20, 10, 1 << 20, 100, 2, 100, 4, 10, 64)), List.of(source));
+        org.xinlian.rpc.RpcLimits.builder().set("requestBodyBytesMax", 1 << 20).set("batchSizeMax", 10)
+            .set("webSocketFrameBytesMax", 1 << 20).set("connectionsMax", 100).set("workerThreads", 2)
+            .set("workerQueueMax", 100).set("webSocketOutboundMessagesMax", 4)
+            .set("subscriptionsPerConnectionMax", 10).build()), List.of(source));
     Client client = new Client() {
       @Override
       public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.xinlian.rpc.ChainInfo;
+import org.xinlian.rpc.RpcCall;
 import org.xinlian.rpc.RpcException;
 import org.xinlian.rpc.RpcMethod;
 import org.xinlian.rpc.RpcParams;
@@ -27,6 +29,9 @@ final class TestServer implements AutoCloseable {
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   final CountDownLatch release = new CountDownLatch(1);
   final CountDownLatch blockedStarted = new CountDownLatch(1);
+  /** test_spin calls started, and test_sleep calls run. */
+  final AtomicInteger spinsStarted = new AtomicInteger();
+  final AtomicInteger sleepsRun = new AtomicInteger();
 
   TestServer(RpcServerConfig config, List<SubscriptionSource> sources) {
     server = RpcServer.builder(config.withPort(0), CHAIN)
@@ -100,12 +105,69 @@ final class TestServer implements AutoCloseable {
           }
           return "released";
         }),
+        // Burns CPU like an endless eth_call until its call is stopped (time cap, client gone).
+        heavy("test_spin", call -> {
+          spinsStarted.incrementAndGet();
+          while (!call.stopRequested()) {
+            Thread.onSpinWait();
+          }
+          throw call.stopped();
+        }),
+        method("test_sleep", RpcPermission.PUBLIC, p -> {
+          sleepsRun.incrementAndGet();
+          try {
+            Thread.sleep(p.quantityLong(0, "milliseconds"));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return "slept";
+        }),
         method("admin_secret", RpcPermission.ADMIN, p -> "admin"),
         method("debug_secret", RpcPermission.DEBUG, p -> "debug"));
   }
 
   interface Body {
     Object run(RpcParams params);
+  }
+
+  interface CallBody {
+    Object run(RpcCall call);
+  }
+
+  /** A heavy PUBLIC method that sees its call. */
+  static RpcMethod heavy(String name, CallBody body) {
+    return new RpcMethod() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean heavy() {
+        return true;
+      }
+
+      @Override
+      public Object execute(RpcParams params) {
+        throw new UnsupportedOperationException("the server passes the call");
+      }
+
+      @Override
+      public Object execute(RpcParams params, RpcCall call) {
+        return body.run(call);
+      }
+    };
+  }
+
+  /** A counter of the server's meters with tag reason, 0 when absent. */
+  double counter(String name, String reason) {
+    var counter = server.meterRegistry().find(name).tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  double gauge(String name) {
+    var gauge = server.meterRegistry().find(name).gauge();
+    return gauge == null ? 0 : gauge.value();
   }
 
   static RpcMethod method(String name, RpcPermission permission, Body body) {

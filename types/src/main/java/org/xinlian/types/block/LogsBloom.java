@@ -74,6 +74,43 @@ public final class LogsBloom {
     return true;
   }
 
+  /**
+   * The three bits {@code value} sets, computed once (one Keccak-256), to test against many
+   * blooms: a log query tests each of its addresses and topics against every block's bloom.
+   */
+  public static Probe probe(byte[] value) {
+    byte[] hash = Keccak256.hash(value);
+    int[] bytes = new int[3];
+    byte[] masks = new byte[3];
+    for (int i = 0; i < 3; i++) {
+      int bit = (((hash[2 * i] & 0xff) << 8) | (hash[2 * i + 1] & 0xff)) & BIT_INDEX_MASK;
+      bytes[i] = LENGTH - 1 - bit / 8;
+      masks[i] = (byte) (1 << (bit % 8));
+    }
+    return new Probe(bytes, masks);
+  }
+
+  /** As {@link #mightContain(byte[])} for a value probed once: three bit tests, no hashing. */
+  public boolean mightContain(Probe probe) {
+    for (int i = 0; i < 3; i++) {
+      if ((bits[probe.bytes[i]] & probe.masks[i]) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The bits one value sets in a bloom (see {@link #probe}). */
+  public static final class Probe {
+    private final int[] bytes;
+    private final byte[] masks;
+
+    private Probe(int[] bytes, byte[] masks) {
+      this.bytes = bytes;
+      this.masks = masks;
+    }
+  }
+
   public byte[] toArray() {
     return bits.clone();
   }

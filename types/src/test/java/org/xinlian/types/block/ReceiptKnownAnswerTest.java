@@ -84,9 +84,12 @@ class ReceiptKnownAnswerTest {
     }
     for (String value : List.of("testtest", "test", "hallo", "other")) {
       assertTrue(bloom.mightContain(value.getBytes(StandardCharsets.UTF_8)), value);
+      assertTrue(bloom.mightContain(LogsBloom.probe(value.getBytes(StandardCharsets.UTF_8))), value);
     }
     for (String value : List.of("tes", "lo")) {
       assertFalse(bloom.mightContain(value.getBytes(StandardCharsets.UTF_8)), value);
+      // A probe computed once answers as the value does.
+      assertFalse(bloom.mightContain(LogsBloom.probe(value.getBytes(StandardCharsets.UTF_8))), value);
     }
   }
 
