@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class AltBn128 {
   private AltBn128() {}
 
-  /** The base field's prime; {@link Fq12#ALT_BN128}, now unused, still reads it. */
+  /** The base field's prime. */
   static final BigInteger P = Bn254Fp.P;
   static final BigInteger ORDER = Bn254G1.ORDER;
 
