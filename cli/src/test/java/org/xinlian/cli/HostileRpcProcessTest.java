@@ -45,6 +45,7 @@ class HostileRpcProcessTest {
   /** Heavy calls from one address run one at a time (RPC-24): the third waits for two caps. */
   private static final Duration CALL_ANSWER_MAX = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long CALL_GAS_CAP = 1_000_000_000_000L;
   /**
    * One client for the whole class: a client per request would leave a keep-alive connection
    * each, and one address may hold only 64 (RPC-22).
@@ -55,9 +56,25 @@ class HostileRpcProcessTest {
   private static SharedNetwork network;
   private static int port;
 
+  /**
+   * Node 0 lets a call use a trillion gas (`rpc.limits.callGasCap`), as an operator serving long
+   * read-only calls may: every opcode runs at 20 Mgas/s or more (EVM-15), so at the default cap a
+   * call ends within seconds by gas; at this one only the time cap ends it.
+   */
   @BeforeAll
   static void startNetwork() {
-    network = SharedNetwork.start(directory);
+    network = SharedNetwork.start(directory, net -> {
+      try {
+        Path config = net.resolve("node0").resolve("config.json");
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+            (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(config.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("rpc")).putObject("limits")
+            .put("callGasCap", CALL_GAS_CAP);
+        java.nio.file.Files.writeString(config, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
     port = network.rpcPort(0);
   }
 
@@ -70,7 +87,8 @@ class HostileRpcProcessTest {
 
   /** eth_call or eth_estimateGas of the endless pairing loop, as a contract creation, at the gas cap. */
   private static String endlessCall(String method, int id) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":[{\"gas\":\"0x2faf080\","
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":[{\"gas\":\"0x"
+        + Long.toHexString(CALL_GAS_CAP) + "\","
         + "\"data\":\"" + Hex.encode(HostileTransactions.pairingLoopInitCode()) + "\"}"
         + (method.equals("eth_call") ? ",\"latest\"" : "") + "]}";
   }
@@ -123,8 +141,20 @@ class HostileRpcProcessTest {
   void heavyCallsAreCappedStoppedAndNeverStarveCheapRequests() throws Exception {
     ExecutorService attackers = Executors.newFixedThreadPool(4);
     try {
-      double stoppedBefore = metric("xinlian_rpc_calls_stopped_total", "disconnected")
-          + metric("xinlian_rpc_requests_dropped_total", "disconnected");
+      double stoppedBefore = metric("xinlian_rpc_calls_stopped_total", "disconnected");
+      // A client that gives up after a second while its call runs: the node must stop the call.
+      try {
+        post(endlessCall("eth_call", 8), Duration.ofSeconds(1));
+      } catch (java.net.http.HttpTimeoutException expected) {
+        // The client left.
+      }
+      NetworkProcesses.await(Duration.ofSeconds(20), () -> {
+        try {
+          return metric("xinlian_rpc_calls_stopped_total", "disconnected") > stoppedBefore;
+        } catch (Exception e) {
+          return false;
+        }
+      }, "the call whose client left to be stopped mid-flight");
       BlockRates.Window[] rates = new BlockRates.Window[1];
       List<Future<long[]>> calls = new ArrayList<>();
       for (String method : List.of("eth_call", "eth_call", "eth_estimateGas")) {
@@ -134,22 +164,10 @@ class HostileRpcProcessTest {
           JsonNode answer = JSON.readTree(response.body());
           assertTrue(answer.has("error"), method + " of an endless loop answered " + answer);
           long code = answer.get("error").get("code").asLong();
-          // A call is stopped at its time cap; an estimate may also find first that no gas up
-          // to the cap is enough (geth's "gas required exceeds allowance", -32000).
-          assertTrue(code == -32005 || method.equals("eth_estimateGas") && code == -32000,
-              method + " answered " + answer);
+          assertEquals(-32005, code, method + " of an endless loop is stopped at its time cap: " + answer);
           return new long[] {(System.nanoTime() - started) / 1_000_000, code};
         }));
       }
-      // A client that gives up after a second: the node must stop its call.
-      attackers.submit(() -> {
-        try {
-          post(endlessCall("eth_call", 8), Duration.ofSeconds(1));
-        } catch (java.net.http.HttpTimeoutException expected) {
-          // The client left.
-        }
-        return null;
-      });
       Future<?> attack = CompletableFuture.allOf(calls.stream().map(call -> CompletableFuture.runAsync(() -> {
         try {
           call.get();
@@ -164,22 +182,11 @@ class HostileRpcProcessTest {
       List<String> durations = new ArrayList<>();
       for (Future<long[]> call : calls) {
         long[] outcome = call.get();
-        assertTrue(outcome[0] <= CALL_ANSWER_MAX.toMillis(), "answered after " + outcome[0] + " ms");
-        if (outcome[1] == -32005) {
-          assertTrue(outcome[0] >= CALL_TIMEOUT.toMillis() - 500, "stopped before its cap: " + outcome[0] + " ms");
-        }
-        durations.add(outcome[0] + " ms (" + outcome[1] + ")");
+        assertTrue(outcome[0] >= CALL_TIMEOUT.toMillis() - 500 && outcome[0] <= CALL_ANSWER_MAX.toMillis(),
+            "answered after " + outcome[0] + " ms");
+        durations.add(outcome[0] + " ms");
       }
       assertTrue(slowest <= CHEAP_ANSWER_MAX.toMillis(), "eth_blockNumber took " + slowest + " ms");
-      NetworkProcesses.await(Duration.ofSeconds(20), () -> {
-        try {
-          // Stopped mid-flight, or dropped unrun from its queue: either way no work goes on.
-          return metric("xinlian_rpc_calls_stopped_total", "disconnected")
-              + metric("xinlian_rpc_requests_dropped_total", "disconnected") > stoppedBefore;
-        } catch (Exception e) {
-          return false;
-        }
-      }, "the call whose client left to be stopped");
       assertTrue(rates[0].longestGapMillis() <= COMMIT_GAP_MAX.toMillis(), rates[0].toString());
       System.out.printf("HostileRpcProcessTest: 2 endless eth_calls and an estimate answered in %s; slowest"
           + " eth_blockNumber %d ms; network %.2f blocks/s%n", durations, slowest, rates[0].blocksPerSecond());
@@ -275,7 +282,8 @@ class HostileRpcProcessTest {
 
       String mine = JSON.readTree(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_newBlockFilter\",\"params\":[]}",
           Duration.ofSeconds(5)).body()).get("result").asText();
-      assertTrue(mine.matches("0x[0-9a-f]{32}"), "a 128-bit random id: " + mine);
+      // A QUANTITY: no leading zero digits, so a random 128-bit id shows 17 to 32 of them.
+      assertTrue(mine.matches("0x[1-9a-f][0-9a-f]{16,31}"), "a 128-bit random id: " + mine);
       String stolen = RawHttp.post("127.0.0.2", port, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getFilterChanges\","
           + "\"params\":[\"" + mine + "\"]}");
       assertTrue(stolen.contains("filter not found"), stolen);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A network of four validators made by {@code network init} and run by {@code network up}, which
@@ -31,11 +32,17 @@ final class SharedNetwork implements AutoCloseable {
 
   /** Initialises and starts the network in {@code directory}, and waits for height 3 on every node. */
   static SharedNetwork start(Path directory) {
+    return start(directory, net -> { });
+  }
+
+  /** As {@link #start(Path)}, letting {@code configure} change the files {@code init} wrote first. */
+  static SharedNetwork start(Path directory, Consumer<Path> configure) {
     SharedNetwork network = new SharedNetwork(directory);
     CliRun.Result init = network.cli(List.of("network", "init", "--nodes", "4", "--suite", "standard",
         "--dir", network.net.toString(), "--rpc-base-port", String.valueOf(network.ports[0]),
         "--p2p-base-port", String.valueOf(network.ports[1])));
     assertEquals(0, init.exitCode(), init.err());
+    configure.accept(network.net);
     network.up();
     network.chain.awaitHeight(3, 0, 1, 2, 3);
     return network;

@@ -104,12 +104,11 @@ final class StateCalls {
   }
 
   /**
-   * The gas a call runs with: what it asks for, at most the block's gas limit (EXECUTION-6): what
-   * a call does, a transaction in a block could do, and a request above the limit (the RPC's own
-   * cap may be higher) runs at the limit instead of being refused.
+   * The gas a call runs with: what it asks for, else the block's gas limit (EXECUTION-6). It may
+   * ask for more than a block holds, as geth's calls may; the RPC's gas cap bounds it.
    */
   private static long gasFor(CallRequest request, BlockHeader header) {
-    return Math.min(request.gas().orElse(header.gasLimit()), header.gasLimit());
+    return request.gas().orElse(header.gasLimit());
   }
 
   private BlockHeader header(Optional<Hash> blockHash) {
@@ -130,7 +129,7 @@ final class StateCalls {
     BlockContext context = BlockExecution.context(settings, header.proposer(), header.number(),
         header.timestamp(), header.gasLimit(), baseFee, n -> blocks.canonicalHash(n).orElse(Hash.ZERO));
     TransactionResult result =
-        processor.process(state, context, BlockExecution.message(request, state.nonce(from), gasLimit),
+        processor.processCall(state, context, BlockExecution.message(request, state.nonce(from), gasLimit),
             stop);
     if (result.isRejected()) {
       return new CallResult(CallResult.Status.REJECTED, new byte[0], 0, result.rejection().get(),

@@ -89,9 +89,26 @@ public final class TransactionProcessor {
    */
   public TransactionResult process(WorldState state, BlockContext givenBlock,
       ExecutableTransaction transaction, StopSignal stop) {
+    return run(state, givenBlock, transaction, stop, true);
+  }
+
+  /**
+   * Runs a message nobody will include in a block (JSON-RPC's {@code eth_call} and
+   * {@code eth_estimateGas}) like {@link #process(WorldState, BlockContext, ExecutableTransaction,
+   * StopSignal)}, except that its gas may exceed the block's gas limit, as geth's calls may: the
+   * caller bounds it (the RPC's gas cap) and {@code stop} bounds its time. GASLIMIT still reads
+   * the block's.
+   */
+  public TransactionResult processCall(WorldState state, BlockContext givenBlock,
+      ExecutableTransaction transaction, StopSignal stop) {
+    return run(state, givenBlock, transaction, stop, false);
+  }
+
+  private TransactionResult run(WorldState state, BlockContext givenBlock,
+      ExecutableTransaction transaction, StopSignal stop, boolean withinBlockGasLimit) {
     int before = state.checkpoint();
     try {
-      return apply(state, givenBlock, transaction, stop);
+      return apply(state, givenBlock, transaction, stop, withinBlockGasLimit);
     } catch (ExecutionStoppedException e) {
       state.revertTo(before);
       state.finishTransaction();
@@ -100,9 +117,9 @@ public final class TransactionProcessor {
   }
 
   private TransactionResult apply(WorldState state, BlockContext givenBlock,
-      ExecutableTransaction transaction, StopSignal stop) {
+      ExecutableTransaction transaction, StopSignal stop, boolean withinBlockGasLimit) {
     BlockContext block = feeMode == FeeMode.ZERO_PRICE ? withoutFees(givenBlock) : givenBlock;
-    String rejection = validate(state, block, transaction);
+    String rejection = validate(state, block, transaction, withinBlockGasLimit);
     if (rejection != null) {
       return TransactionResult.rejected(rejection);
     }
@@ -176,7 +193,8 @@ public final class TransactionProcessor {
   }
 
   /** Null when valid, else why the transaction cannot be included. */
-  private String validate(WorldState state, BlockContext block, ExecutableTransaction transaction) {
+  private String validate(WorldState state, BlockContext block, ExecutableTransaction transaction,
+      boolean withinBlockGasLimit) {
     Address sender = transaction.sender();
     if (transaction.nonce() != state.nonce(sender)) {
       return "nonce: expected " + Long.toUnsignedString(state.nonce(sender)) + " but got "
@@ -188,7 +206,7 @@ public final class TransactionProcessor {
     if (state.code(sender).length != 0) {
       return "sender: has code (EIP-3607)";
     }
-    if (Long.compareUnsigned(transaction.gasLimit(), block.gasLimit()) > 0) {
+    if (withinBlockGasLimit && Long.compareUnsigned(transaction.gasLimit(), block.gasLimit()) > 0) {
       return "gasLimit: above the block gas limit";
     }
     if (transaction.gasLimit() < 0 || intrinsicGas(transaction) > transaction.gasLimit()) {
