@@ -42,8 +42,7 @@ final class NodeFixture {
   }
 
   static String get(int port, String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return getResponse(port, path).body();
   }
 
   /** The status code and body of a GET. */

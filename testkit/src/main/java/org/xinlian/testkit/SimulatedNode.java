@@ -165,18 +165,23 @@ final class SimulatedNode {
     });
   }
 
+  /**
+   * A build takes a normal execution time (the proposer bounds it), checking a block the time
+   * the block's hash gives, and committing a block already executed the shortest time.
+   */
+  private long workMillis(ConsensusAction work) {
+    if (work instanceof ConsensusAction.BuildBlock) {
+      return cluster.execution().normalMillis(random.nextInt(1_000));
+    }
+    if (work instanceof ConsensusAction.ExecuteBlock check) {
+      return cluster.execution().executionMillis(check.blockHash());
+    }
+    return cluster.execution().executionMinMillis();
+  }
+
   private void execute(ConsensusAction action) {
-    if (action instanceof ConsensusAction.BuildBlock build) {
-      queueWork(cluster.execution().normalMillis(random.nextInt(1_000)), () ->
-          new ConsensusEvent.BlockBuilt(build.request(), application.prepareProposal(build.request())));
-    } else if (action instanceof ConsensusAction.ExecuteBlock check) {
-      queueWork(cluster.execution().executionMillis(check.blockHash()), () ->
-          new ConsensusEvent.BlockExecuted(check.block().header().number(), check.blockHash(),
-              application.processProposal(check.block())));
-    } else if (action instanceof ConsensusAction.CommitBlock commit) {
-      queueWork(cluster.execution().executionMinMillis(), () -> new ConsensusEvent.BlockCommitted(
-          commit.decision().certificate().height(), commit.decision().certificate().blockHash(),
-          Applications.finalizeAndCommit(application, commit.decision())));
+    if (Applications.isWork(action)) {
+      queueWork(workMillis(action), () -> Applications.answer(application, action));
     } else if (action instanceof ConsensusAction.PersistState persist) {
       persisted = Optional.of(persist.state());
     } else if (action instanceof ConsensusAction.ScheduleTimeout timeout) {

@@ -11,25 +11,11 @@ final class ApplicationWork {
   private ApplicationWork() {}
 
   static boolean isWork(ConsensusAction action) {
-    return action instanceof ConsensusAction.BuildBlock || action instanceof ConsensusAction.ExecuteBlock
-        || action instanceof ConsensusAction.CommitBlock;
+    return Applications.isWork(action);
   }
 
   /** The event that answers {@code action}, or empty when it is not application work. */
   static Optional<ConsensusEvent> carryOut(Application application, ConsensusAction action) {
-    if (action instanceof ConsensusAction.BuildBlock build) {
-      return Optional.of(new ConsensusEvent.BlockBuilt(build.request(),
-          application.prepareProposal(build.request())));
-    }
-    if (action instanceof ConsensusAction.ExecuteBlock execute) {
-      return Optional.of(new ConsensusEvent.BlockExecuted(execute.block().header().number(),
-          execute.blockHash(), application.processProposal(execute.block())));
-    }
-    if (action instanceof ConsensusAction.CommitBlock commit) {
-      return Optional.of(new ConsensusEvent.BlockCommitted(
-          commit.decision().certificate().height(), commit.decision().certificate().blockHash(),
-          Applications.finalizeAndCommit(application, commit.decision())));
-    }
-    return Optional.empty();
+    return isWork(action) ? Optional.of(Applications.answer(application, action)) : Optional.empty();
   }
 }

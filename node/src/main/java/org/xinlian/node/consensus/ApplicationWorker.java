@@ -6,7 +6,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.xinlian.consensus.Applications;
-import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.consensus.ConsensusAction;
 import org.xinlian.consensus.ConsensusEvent;
 
@@ -41,8 +40,7 @@ final class ApplicationWorker implements AutoCloseable {
   }
 
   static boolean isWork(ConsensusAction action) {
-    return action instanceof ConsensusAction.BuildBlock || action instanceof ConsensusAction.ExecuteBlock
-        || action instanceof ConsensusAction.CommitBlock;
+    return Applications.isWork(action);
   }
 
   /**
@@ -56,26 +54,13 @@ final class ApplicationWorker implements AutoCloseable {
     thread.execute(() -> {
       ConsensusEvent answer;
       try {
-        answer = answer(work);
+        answer = Applications.answer(application, work);
       } catch (RuntimeException | Error e) {
         failures.accept(e);
         return;
       }
       answers.accept(answer);
     });
-  }
-
-  private ConsensusEvent answer(ConsensusAction work) {
-    if (work instanceof ConsensusAction.BuildBlock build) {
-      return new ConsensusEvent.BlockBuilt(build.request(), application.prepareProposal(build.request()));
-    }
-    if (work instanceof ConsensusAction.ExecuteBlock check) {
-      return new ConsensusEvent.BlockExecuted(check.block().header().number(), check.blockHash(),
-          application.processProposal(check.block()));
-    }
-    CommittedBlock decision = ((ConsensusAction.CommitBlock) work).decision();
-    return new ConsensusEvent.BlockCommitted(decision.certificate().height(),
-        decision.certificate().blockHash(), Applications.finalizeAndCommit(application, decision));
   }
 
   /** Waits until the jobs queued so far are done. */
