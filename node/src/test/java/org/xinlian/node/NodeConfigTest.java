@@ -243,7 +243,7 @@ class NodeConfigTest {
     assertEquals(new HealthConfig(0, java.util.OptionalInt.of(3), 9000), config.health());
   }
 
-  /** NODE-1: mistakes in the health section and the build budget name their field. */
+  /** NODE-1, NODE-20: mistakes in the health and logging sections and the build budget name their field. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "\"health\": {\"failStopExitDelayMs\": -1}|health.failStopExitDelayMs",
@@ -253,6 +253,13 @@ class NodeConfigTest {
     "\"health\": []|health",
     "\"consensus\": {\"roundTimeoutMs\": 1000, \"blockBuildTimeMs\": 1001}|consensus.blockBuildTimeMs",
     "\"consensus\": {\"blockBuildTimeMs\": 0}|consensus.blockBuildTimeMs",
+    "\"logging\": {\"level\": \"LOUD\"}|logging.level",
+    "\"logging\": {\"level\": 3}|logging.level",
+    "\"logging\": {\"filesMax\": 0}|logging.filesMax",
+    "\"logging\": {\"fileBytesMax\": 10}|logging.fileBytesMax",
+    "\"logging\": {\"file\": \"\"}|logging.file",
+    "\"logging\": {\"colour\": 1}|logging.colour",
+    "\"logging\": \"logs\"|logging",
   })
   void healthMistakesNameTheField(String entry, String field) {
     String json = """
