@@ -197,8 +197,8 @@ public final class ConsensusService implements AutoCloseable {
       service.close();
       throw e;
     }
-    LOG.log(System.Logger.Level.INFO, "consensus: node {0} is a {1} of {2} validators, P2P on {3}",
-        service.address, service.validator() ? "validator" : "observer",
+    LOG.log(System.Logger.Level.INFO, "consensus: node {0} is {1} of {2} validators, P2P on {3}",
+        service.address, service.validator() ? "a validator" : "an observer",
         service.currentValidators().size(), service.transport.listenAddress());
     return service;
   }
