@@ -313,7 +313,7 @@ class NetworkInitTest {
 
   @Test
   void helpWorksOnEveryNetworkCommand() {
-    for (String command : List.of("init", "up", "down", "status", "start")) {
+    for (String command : List.of("init", "up", "down", "status", "start", "add-node")) {
       CliRun.Result result = run("network", command, "--help");
       assertEquals(0, result.exitCode(), command + ": " + result.err());
       assertTrue(result.out().startsWith("Usage: xinlian network " + command), result.out());
