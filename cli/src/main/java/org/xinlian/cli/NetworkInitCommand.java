@@ -97,10 +97,11 @@ final class NetworkInitCommand implements Callable<Integer> {
 
   static void print(NetworkInit.Summary summary, PrintStream out) {
     NetworkSpec spec = summary.spec();
-    out.println("Created a network of " + count(spec.validators(), "validator")
+    out.println("Created a network of " + count(spec.nodes(), "node") + " in " + summary.layout().directory()
+        + ": " + count(spec.validators(), "validator")
         + (spec.observers() == 0 ? "" : " and " + count(spec.observers(), "observer")) + " in "
-        + count(spec.organisations(), "organisation") + " in " + summary.layout().directory()
-        + " (suite " + spec.suite() + ", chain id " + spec.chainId() + ")");
+        + count(spec.organisations(), "organisation") + " (suite " + spec.suite() + ", chain id "
+        + spec.chainId() + ")");
     out.println();
     out.println(String.format("%-7s %-10s %-6s %-42s %-24s %s", "node", "role", "org", "address", "JSON-RPC", "P2P"));
     for (NetworkInit.InitializedNode node : summary.nodes()) {
