@@ -48,7 +48,8 @@ class NetworkConsortiumInitTest {
   /** LOCALNET-11: an observer is a node of its own, outside the validators, dialing them all and admitted by all. */
   @Test
   void observersAreCertifiedConnectedAndAdmittedButNoValidators() throws Exception {
-    CliRun.Result result = run("network", "init", "--validators", "4", "--observers", "1", "--dir", "net");
+    CliRun.Result result = run("network", "init", "--validators", "4", "--observers", "1", "--no-governance",
+        "--dir", "net");
     assertEquals(0, result.exitCode(), result.err());
     Path net = directory.resolve("net");
     CryptoSuite suite = CryptoSuites.standard();
