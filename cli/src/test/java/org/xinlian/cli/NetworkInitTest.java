@@ -88,6 +88,7 @@ class NetworkInitTest {
       for (String file : List.of("ca.pem", "ca.key.pem", "transport-ca.pem", "transport-ca.key.pem")) {
         expected.add("ca/org" + (i + 1) + "/" + file);
       }
+      expected.add("governors/org" + (i + 1) + ".key.pem");
       for (String file : List.of("config.json", "node.key.pem", "node.pem", "transport.key.pem", "transport.pem")) {
         expected.add("node" + i + "/" + file);
       }

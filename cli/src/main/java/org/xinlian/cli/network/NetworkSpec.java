@@ -42,7 +42,7 @@ public record NetworkSpec(
    * to switch. Off until the node's genesis reader knows the section (a genesis with it is refused
    * as an unknown field until then); {@code --governance} turns it on for one network.
    */
-  public static final String GOVERNANCE_DEFAULT = "false";
+  public static final String GOVERNANCE_DEFAULT = "true";
 
   /** All nodes of a local network listen on the loopback interface only. */
   public static final String HOST = "127.0.0.1";
