@@ -1,9 +1,11 @@
 package org.xinlian.execution;
 
+import java.util.List;
 import java.util.Optional;
 import org.xinlian.common.Address;
 import org.xinlian.common.Hash;
 import org.xinlian.evm.StopSignal;
+import org.xinlian.execution.governance.GovernanceRecords;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.types.block.Block;
 
@@ -65,6 +67,14 @@ public interface ExecutionPort {
    * restarted or syncing node included. Safe to call from any thread.
    */
   ValidatorHistory validatorHistory();
+
+  /**
+   * The nodes the head state's governance lists, each with its organisation and role (validator,
+   * observer or removed; docs/spec/governance.md GOV-14), for P2P membership; empty on an open
+   * development chain. Read again on a commit only when the governance contract's storage
+   * changed, so cheap and safe to call from any thread.
+   */
+  Optional<List<GovernanceRecords.Node>> governedNodes();
 
   /**
    * Why {@code sender} may not send a transaction now (one that creates a contract when

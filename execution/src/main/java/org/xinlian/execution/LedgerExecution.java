@@ -24,6 +24,7 @@ import org.xinlian.evm.transaction.TransactionProcessor;
 import org.xinlian.evm.transaction.TransactionResult;
 import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.governance.GovernanceAccessPolicy;
+import org.xinlian.execution.governance.GovernanceRecords;
 import org.xinlian.execution.governance.ValidatorGovernance;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.ledger.chain.BlockRejectedException;
@@ -82,6 +83,8 @@ final class LedgerExecution implements ExecutionPort {
   private final Map<Hash, Pending> pending = new LinkedHashMap<>();
   /** The head state's validator epochs, replaced after each commit; read from any thread. */
   private volatile ValidatorHistory validatorHistory;
+  /** The head state's governance nodes, replaced after each commit; null on an open chain. */
+  private volatile GovernedNodes governedNodes;
 
   LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
       BlockStore blocks, Executor signatureExecutor, KnownTransactions known) {
@@ -115,6 +118,9 @@ final class LedgerExecution implements ExecutionPort {
     this.calls = new StateCalls(settings, states, blocks, processor);
     this.validatorHistory = ValidatorHistory.read(states.stateAt(head().stateRoot()),
         ValidatorHistory.genesis(settings.validators()));
+    if (settings.permissioned()) {
+      this.governedNodes = GovernedNodes.read(settings.suite(), states, head().stateRoot(), null);
+    }
   }
 
   /**
@@ -238,6 +244,9 @@ final class LedgerExecution implements ExecutionPort {
     pending.clear();
     ValidatorHistory history = ValidatorHistory.read(states.stateAt(executed.stateRoot()), validatorHistory);
     validatorHistory = history;
+    if (governedNodes != null) {
+      governedNodes = GovernedNodes.read(settings.suite(), states, executed.stateRoot(), governedNodes);
+    }
     long number = block.header().number();
     return new CommitResult(number, executed.hash(), executed.stateRoot(),
         history.startingAt(number + ValidatorGovernance.ACTIVATION_DELAY_HEIGHTS_MIN));
@@ -251,6 +260,12 @@ final class LedgerExecution implements ExecutionPort {
   @Override
   public ValidatorHistory validatorHistory() {
     return validatorHistory;
+  }
+
+  @Override
+  public Optional<List<GovernanceRecords.Node>> governedNodes() {
+    GovernedNodes nodes = governedNodes;
+    return nodes == null ? Optional.empty() : Optional.of(nodes.nodes());
   }
 
   /**
