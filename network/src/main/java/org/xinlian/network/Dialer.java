@@ -1,5 +1,6 @@
 package org.xinlian.network;
 
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,8 @@ final class Dialer {
   private boolean dialing;
   private boolean idle;
   private boolean stopped;
+  /** Its peer was revoked (NETWORK-22): no dial until {@link #resume}. */
+  private boolean suspended;
   private ScheduledFuture<?> pending;
 
   Dialer(NettyTransport transport, PeerAddress address, Backoff backoff) {
@@ -32,7 +35,7 @@ final class Dialer {
   }
 
   synchronized void schedule(long delayMillis) {
-    if (stopped || dialing || pending != null) {
+    if (stopped || suspended || dialing || pending != null) {
       return;
     }
     idle = false;
@@ -41,7 +44,7 @@ final class Dialer {
 
   private synchronized void attempt() {
     pending = null;
-    if (stopped) {
+    if (stopped || suspended) {
       return;
     }
     if (knownPeer != null && transport.isConnected(knownPeer)) {
@@ -62,7 +65,7 @@ final class Dialer {
   /** The dial failed or its connection closed, whatever the reason. */
   synchronized void ended() {
     dialing = false;
-    if (stopped) {
+    if (stopped || suspended) {
       return;
     }
     long delay = backoff.delayMillis(failures);
@@ -73,6 +76,38 @@ final class Dialer {
   /** A peer's last connection closed; wake up if it is ours and we were idle. */
   synchronized void peerDisconnected(NodeId peer) {
     if (idle && peer.equals(knownPeer)) {
+      schedule(backoff.delayMillis(0));
+    }
+  }
+
+  /**
+   * No dial until {@link #resume}: the peer at this address proved a revoked id, or the peer this
+   * dialer last connected to was revoked. A connection in progress ends without a redial.
+   */
+  synchronized void suspend() {
+    suspended = true;
+    idle = false;
+    if (pending != null) {
+      pending.cancel(false);
+      pending = null;
+    }
+  }
+
+  /** Suspends this dialer if the peer it last connected to is one of {@code revoked}. */
+  synchronized void suspendIfPeerIn(Set<NodeId> revoked) {
+    if (knownPeer != null && revoked.contains(knownPeer)) {
+      suspend();
+    }
+  }
+
+  /** Dials again after a {@link #suspend}, from the first backoff step; no-op otherwise. */
+  synchronized void resume() {
+    if (!suspended) {
+      return;
+    }
+    suspended = false;
+    failures = 0;
+    if (!dialing) {
       schedule(backoff.delayMillis(0));
     }
   }

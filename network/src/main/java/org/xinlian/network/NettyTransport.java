@@ -46,9 +46,8 @@ final class NettyTransport implements SocketTransport {
   static final long SHUTDOWN_MILLIS_MAX = 5_000;
 
   private final NetworkConfig config;
-  private final Object admittedLock = new Object();
-  /** The configured allowed set plus {@link #allowPeers}; replaced whole, read at each handshake. */
-  private volatile Set<NodeId> admitted;
+  /** The allowed set grown by {@link #allowPeers} and the ids {@link #revokePeers} refuses. */
+  private final PeerMembership membership;
   private final NodeCredentials credentials;
   private final NodeId localId;
   private final Clock clock;
@@ -80,7 +79,7 @@ final class NettyTransport implements SocketTransport {
       SecureRandom nonces,
       MessageHandler handler) {
     this.config = config;
-    this.admitted = config.allowedPeers();
+    this.membership = new PeerMembership(config.allowedPeers());
     this.credentials = credentials;
     this.localId = credentials.nodeId();
     this.clock = clock;
@@ -247,6 +246,11 @@ final class NettyTransport implements SocketTransport {
         return;
       }
       admitting.remove(session);
+      if (membership.revoked().contains(peer)) {
+        // Revoked while this session was between its check and here (NETWORK-22).
+        session.closeRevoked();
+        return;
+      }
       PeerSession existing = sessions.get(peer);
       if (existing == null) {
         sessions.put(peer, session);
@@ -440,21 +444,51 @@ final class NettyTransport implements SocketTransport {
 
   @Override
   public void allowPeers(Set<NodeId> peers) {
-    Set<NodeId> copy = Set.copyOf(peers);
-    if (config.allowedPeers().isEmpty()) {
-      // Already admits every certified node; listing some would exclude the rest.
-      return;
+    if (membership.allow(peers)) {
+      // A suspended dialer does not know whom it dials until a handshake says; each dials again
+      // and one whose peer is still revoked is refused and suspended again.
+      for (Dialer dialer : dialers) {
+        dialer.resume();
+      }
     }
-    synchronized (admittedLock) {
-      Set<NodeId> grown = new HashSet<>(admitted);
-      grown.addAll(copy);
-      admitted = Set.copyOf(grown);
+  }
+
+  /**
+   * NETWORK-22: refuses {@code peers} at later handshakes, stops dialing them and closes their
+   * connections. The revoked set is published before the table is scanned, and {@link #register}
+   * checks it under the table's lock, so no session of a revoked peer survives either order.
+   */
+  @Override
+  public void revokePeers(Set<NodeId> peers) {
+    Set<NodeId> copy = Set.copyOf(peers);
+    membership.revoke(copy);
+    for (Dialer dialer : dialers) {
+      dialer.suspendIfPeerIn(copy);
+    }
+    synchronized (table) {
+      for (NodeId peer : copy) {
+        PeerSession session = sessions.get(peer);
+        if (session != null) {
+          LOG.log(System.Logger.Level.INFO, "P2P {0} disconnecting {1}: revoked", localId, peer);
+          session.closeRevoked();
+        }
+      }
+      for (PeerSession session : admitting) {
+        if (copy.contains(session.peer())) {
+          session.closeRevoked();
+        }
+      }
     }
   }
 
   /** The ids admitted now: none listed means every certified node (NetworkConfig#allowedPeers). */
   Set<NodeId> allowedPeers() {
-    return admitted;
+    return membership.admitted();
+  }
+
+  /** The ids refused whatever the allowed set says (NETWORK-22). */
+  Set<NodeId> revokedPeers() {
+    return membership.revoked();
   }
 
   Counters counters() {

@@ -188,10 +188,14 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     NodeId authenticated;
     try {
       authenticated = NodeHandshake.verify(transport.credentials(), auth, transcript,
-          transport.clock().currentTimeMillis(), transport.allowedPeers());
+          transport.clock().currentTimeMillis(), transport.allowedPeers(), transport.revokedPeers());
     } catch (HandshakeRefusal refusal) {
       if (refusal.reason() == RefusalReason.SELF_CONNECTION && dialer != null) {
         dialer.stop();
+      }
+      if (refusal.reason() == RefusalReason.REVOKED && dialer != null) {
+        // Until allowPeers admits someone again (NETWORK-22).
+        dialer.suspend();
       }
       refuse(refusal.reason(), refusal.getMessage());
       return;
@@ -281,6 +285,15 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
 
   /** Closes a connection that lost duplicate resolution; not a refusal. */
   void closeDuplicate() {
+    state = State.CLOSED;
+    channel.close();
+  }
+
+  /**
+   * Closes the connection of a peer revoked after it authenticated (NETWORK-22); its later
+   * handshakes are refused with {@link RefusalReason#REVOKED}.
+   */
+  void closeRevoked() {
     state = State.CLOSED;
     channel.close();
   }

@@ -27,6 +27,11 @@ public enum RefusalReason {
   NODE_INVALID,
   /** The node certificate is valid but its node id is not in the allowed set. */
   NOT_ALLOWED,
+  /**
+   * The node proved an id that was revoked ({@link SocketTransport#revokePeers}, such as a node
+   * governance removed), whatever the allowed set says.
+   */
+  REVOKED,
   /** The signature over the handshake transcript does not verify with the node certificate. */
   INVALID_PROOF,
   /** The peer is this node itself (a static peer that points back here). */

@@ -16,8 +16,17 @@ public interface SocketTransport extends Transport {
 
   /**
    * Admits {@code peers} at later handshakes, besides the configured allowed set: a membership
-   * change such as a validator the chain just scheduled (docs/adr/0009). Admission only grows while
-   * the transport runs; a transport configured to admit every certified node is unaffected.
+   * change such as a validator the chain just scheduled (docs/adr/0009) or a node governance
+   * added. It lifts an earlier {@link #revokePeers} of them, and static peers suspended by it dial
+   * again. A transport configured to admit every certified node keeps admitting every one.
    */
   void allowPeers(Set<NodeId> peers);
+
+  /**
+   * Refuses {@code peers} at later handshakes with {@link RefusalReason#REVOKED}, closes their
+   * connections and stops redialing them, until {@link #allowPeers} admits them again: a node
+   * governance removed (NETWORK-22). Revocation wins over the configured allowed set, including
+   * one that admits every certified node. May be called before {@link #start()}.
+   */
+  void revokePeers(Set<NodeId> peers);
 }
