@@ -106,6 +106,7 @@ public final class ConsensusService implements AutoCloseable {
       java.util.function.Consumer<Throwable> onFailure) {}
 
   private final Address address;
+  private final ExecutionPort execution;
   private final ExecutionApplication application;
   private final SocketTransport transport;
   private final ConsensusDriver driver;
@@ -114,6 +115,8 @@ public final class ConsensusService implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final AtomicLong unknownChannel = new AtomicLong();
   private final TransactionPool pool;
+  /** Who P2P admits and drops on a permissioned chain (NODE-23); null on an open chain. */
+  private final GovernedMembership membership;
   /** Wakes a proposer that waits for transactions. */
   private final PendingTransactionListener proposalWake;
 
@@ -132,15 +135,19 @@ public final class ConsensusService implements AutoCloseable {
     Counter buildBudgetReached = Counter.builder("xinlian.consensus.build.budget.reached")
         .description("blocks this proposer sealed early because its build budget ran out")
         .register(context.meters());
-    this.application = new ExecutionApplication(context.execution(), context.blocks(),
+    this.execution = context.execution();
+    this.application = new ExecutionApplication(execution, context.blocks(),
         context.pool(), context.stateViews(), context.events(), suite, this::admitValidators,
-        context.blockGasLimit(), context.clock(), context.timing().blockBuildTimeMs(),
-        buildBudgetReached, context.executionTimer(), finality);
-    // The configured members, or the genesis validators, plus every validator the chain has
-    // scheduled since (docs/adr/0009); empty admits every certified node.
+        this::followGovernance, context.blockGasLimit(), context.clock(),
+        context.timing().blockBuildTimeMs(), buildBudgetReached, context.executionTimer(), finality);
+    // The configured members, or the genesis validators; on an open chain plus every validator
+    // the chain has scheduled since (docs/adr/0009), on a permissioned one plus the members
+    // governance lists (below, GOV-14). Empty admits every certified node.
+    boolean permissioned = execution.governedNodes().isPresent();
     List<Address> configured = context.p2p().allowedNodes().orElse(context.validators());
     Set<NodeId> allowed = configured.isEmpty() ? Set.of()
-        : Stream.concat(configured.stream(), scheduledValidators(context.execution().validatorHistory()))
+        : Stream.concat(configured.stream(),
+            permissioned ? Stream.empty() : scheduledValidators(execution.validatorHistory()))
             .map(NodeId::new).collect(Collectors.toSet());
     TransportLimits limits = context.p2p().limits();
     Dispatch dispatch = new Dispatch();
@@ -151,6 +158,8 @@ public final class ConsensusService implements AutoCloseable {
         credentials, context.clock(), RandomSource.seeded(random.nextLong()), random, dispatch);
     // The transport holds selectors from here on: anything failing below must close it.
     try {
+      this.membership = permissioned ? new GovernedMembership(transport, address) : null;
+      followGovernance(application.head().number());
       MessageCodec codec = MessageCodec.of(suite);
       this.server = new BlockServer(application, transport, limits.payloadBytesMax(), codec,
           BlockCodec.of(suite));
@@ -207,9 +216,26 @@ public final class ConsensusService implements AutoCloseable {
     return history.epochs().stream().skip(1).flatMap(epoch -> epoch.validators().stream());
   }
 
-  /** Admits the validators of every recorded epoch to P2P, so a newly added one can join. */
+  /**
+   * Admits the validators of every recorded epoch to P2P, so a newly added one can join; on an
+   * open chain only: on a permissioned one governance decides (GOV-14), and a validator it removed
+   * must not be admitted again for having voted once.
+   */
   private void admitValidators(ValidatorHistory history) {
-    transport.allowPeers(scheduledValidators(history).map(NodeId::new).collect(Collectors.toSet()));
+    if (membership == null) {
+      transport.allowPeers(scheduledValidators(history).map(NodeId::new).collect(Collectors.toSet()));
+    }
+  }
+
+  /**
+   * On a permissioned chain, applies governance's membership from the height after
+   * {@code committedHeight} to P2P (NODE-23); nothing on an open chain.
+   */
+  private void followGovernance(long committedHeight) {
+    if (membership != null) {
+      membership.update(execution.governedNodes().orElseThrow(),
+          execution.validatorHistory().epochs(), committedHeight + 1);
+    }
   }
 
   /** The validators of the next height: those who vote on the block being decided now. */

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.xinlian.common.Clock;
 import org.xinlian.common.DecodingException;
 import org.xinlian.common.Hash;
@@ -69,6 +70,7 @@ final class ExecutionApplication implements Application {
   private final ChainEventListener events;
   private final CryptoSuite suite;
   private final Consumer<ValidatorHistory> historyGrown;
+  private final LongConsumer committed;
   private final long blockGasLimit;
   private final Clock clock;
   private final long blockBuildNanos;
@@ -85,10 +87,12 @@ final class ExecutionApplication implements Application {
   /**
    * @param historyGrown told, on the committing thread, when a committed block recorded a new
    *     validator epoch (the node admits its validators to P2P at once, docs/adr/0009)
+   * @param committed told, on the committing thread, the number of every block committed, after
+   *     {@code historyGrown} (P2P membership follows governance, NODE-23)
    */
   ExecutionApplication(ExecutionPort execution, BlockStore blocks, TransactionPool pool,
       Function<Hash, PoolStateView> stateViews, ChainEventListener events, CryptoSuite suite,
-      Consumer<ValidatorHistory> historyGrown, long blockGasLimit, Clock clock,
+      Consumer<ValidatorHistory> historyGrown, LongConsumer committed, long blockGasLimit, Clock clock,
       long blockBuildTimeMs, Counter buildBudgetReached, Timer executionTimer, Timer finalityTimer) {
     this.execution = execution;
     this.blocks = blocks;
@@ -97,6 +101,7 @@ final class ExecutionApplication implements Application {
     this.events = events;
     this.suite = suite;
     this.historyGrown = historyGrown;
+    this.committed = committed;
     this.epochsKnown = execution.validatorHistory().epochs().size();
     this.blockGasLimit = blockGasLimit;
     this.clock = clock;
@@ -199,6 +204,7 @@ final class ExecutionApplication implements Application {
           history.latest().activationHeight());
       historyGrown.accept(history);
     }
+    committed.accept(result.number());
     // Reported by the commit two heights before the epoch starts, so the engine applies it there.
     return result.validatorChange()
         .map(epoch -> CommitOutcome.changedTo(ValidatorSet.equalPower(epoch.validators())))

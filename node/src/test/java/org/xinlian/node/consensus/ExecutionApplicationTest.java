@@ -88,8 +88,9 @@ class ExecutionApplicationTest {
   /**
    * NODE-9 with EXECUTION-11 and CONSENSUS-16: a governance transaction signed by 3 of the 4
    * validators replaces validator 3 by a newcomer from height 4. The block recording it tells the
-   * history listener (P2P admission); the commit of height 2 reports the new set so the engine
-   * applies it at 4; validatorSet answers the old set up to 3 and the new one from 4.
+   * history listener (P2P admission), and every commit the commit listener (NODE-23); the commit
+   * of height 2 reports the new set so the engine applies it at 4; validatorSet answers the old set
+   * up to 3 and the new one from 4.
    */
   @Test
   void aRecordedValidatorChangeIsReportedTwoHeightsAheadAndAnswersEveryHeight() {
@@ -114,6 +115,7 @@ class ExecutionApplicationTest {
     ledger.commitNext();
     assertEquals(CommitOutcome.unchanged(), ledger.lastOutcome);
     assertEquals(1, ledger.historiesRecorded.size(), "told once per recorded epoch");
+    assertEquals(List.of(1L, 2L, 3L), ledger.heightsCommitted, "the commit listener hears of every block");
     assertEquals(genesisSet, ledger.application.validatorSet(1), "past heights keep their set");
     assertEquals(nextSet, ledger.application.validatorSet(5));
   }

@@ -84,6 +84,8 @@ final class TestLedger implements AutoCloseable {
   final ExecutionApplication application;
   /** What the application told its history listener, in order. */
   final List<ValidatorHistory> historiesRecorded = new ArrayList<>();
+  /** The heights the application told its commit listener of (P2P membership, NODE-23), in order. */
+  final List<Long> heightsCommitted = new ArrayList<>();
   /** The outcome of the last {@link #commitNext}. */
   CommitOutcome lastOutcome;
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -124,7 +126,7 @@ final class TestLedger implements AutoCloseable {
         FeeMode.PRICED, BigInteger.ZERO, PoolLimits.defaults()), view, clock);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     this.application = new ExecutionApplication(execution, blocks, pool, root -> view,
-        (block, receipts) -> { }, suite, historiesRecorded::add, 30_000_000, clock,
+        (block, receipts) -> { }, suite, historiesRecorded::add, heightsCommitted::add, 30_000_000, clock,
         BUILD_TIME_MS, Counter.builder("budget").register(meters),
         Timer.builder("execution").register(meters), Timer.builder("finality").register(meters));
   }
