@@ -29,6 +29,7 @@ import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.crypto.KeyPair;
 import org.xinlian.crypto.TransportCertificateRequest;
 import org.xinlian.crypto.TransportCertificates;
+import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.governance.ValidatorEpoch;
 import org.xinlian.execution.governance.ValidatorGovernance;
 import org.xinlian.execution.governance.ValidatorSetUpdate;
@@ -63,13 +64,17 @@ final class BftTestNetwork implements AutoCloseable {
   /** The genesis validators: the first {@code validatorCount} nodes. */
   final ValidatorSet validators;
   private final int validatorCount;
+  /** Whether genesis has a governance section (GOV-1), with dev account 0 as its one governor. */
+  private final boolean permissioned;
   private final Node[] nodes;
 
-  private BftTestNetwork(CryptoSuite suite, Path directory, int size, int validatorCount) {
+  private BftTestNetwork(CryptoSuite suite, Path directory, int size, int validatorCount,
+      boolean permissioned) {
     this.suite = suite;
     this.directory = directory;
     this.nodes = new Node[size];
     this.validatorCount = validatorCount;
+    this.permissioned = permissioned;
     for (int i = 0; i < DevChain.ACCOUNTS.size(); i++) {
       accounts.add(suite.keyPairFromPrivateKey(DevChain.privateKey(i)));
     }
@@ -90,7 +95,16 @@ final class BftTestNetwork implements AutoCloseable {
    * others start as followers (and are refused by the validators until the chain schedules them).
    */
   static BftTestNetwork create(Path directory, String suiteName, int size, int validatorCount) {
-    return new BftTestNetwork(CryptoSuites.byName(suiteName), directory, size, validatorCount);
+    return new BftTestNetwork(CryptoSuites.byName(suiteName), directory, size, validatorCount, false);
+  }
+
+  /**
+   * As {@link #create(Path, String, int, int)} on a permissioned chain (docs/spec/governance.md
+   * GOV-1): one organisation {@code org1} (the test consortium CA), dev account 0 its only
+   * governor (weight 1, so its own vote passes a proposal), the genesis validators its nodes.
+   */
+  static BftTestNetwork createPermissioned(Path directory, String suiteName, int size, int validatorCount) {
+    return new BftTestNetwork(CryptoSuites.byName(suiteName), directory, size, validatorCount, true);
   }
 
   private void writeFiles(int size) throws IOException {
@@ -147,11 +161,15 @@ final class BftTestNetwork implements AutoCloseable {
           """.formatted(EMPTY_BLOCK_INTERVAL_MS, ports.get(i), peers, ROUND_TIMEOUT_MS));
       configFiles.add(config);
     }
-    Files.writeString(directory.resolve("genesis.json"), genesis(now.getEpochSecond() - 10));
+    Files.writeString(directory.resolve("genesis.json"), genesis(now.getEpochSecond() - 10,
+        suite.certificateToPem(ca)));
   }
 
-  /** The design's genesis: the nodes as validators, the dev accounts (on this suite) funded. */
-  private String genesis(long timestamp) {
+  /**
+   * The design's genesis: the nodes as validators, the dev accounts (on this suite) funded, and
+   * on a permissioned network the governance section.
+   */
+  private String genesis(long timestamp, String caPem) {
     StringBuilder validatorList = new StringBuilder();
     for (Address address : addresses.subList(0, validatorCount)) {
       validatorList.append(validatorList.length() == 0 ? "" : ", ").append('"').append(address).append('"');
@@ -163,7 +181,20 @@ final class BftTestNetwork implements AutoCloseable {
     }
     return "{\"chainId\": " + CHAIN_ID + ", \"suite\": \"" + suite.name() + "\", \"timestamp\": "
         + timestamp + ", \"blockGasLimit\": 30000000, \"feeMode\": \"ethereum\","
-        + " \"baseFeePerGas\": \"0\", \"validators\": [" + validatorList + "], \"alloc\": {" + alloc + "}}";
+        + " \"baseFeePerGas\": \"0\", \"validators\": [" + validatorList + "], \"alloc\": {" + alloc + "}"
+        + (permissioned ? ", " + governance(caPem) : "") + "}";
+  }
+
+  private String governance(String caPem) {
+    StringBuilder nodeList = new StringBuilder();
+    for (Address address : addresses.subList(0, validatorCount)) {
+      nodeList.append(nodeList.length() == 0 ? "" : ", ").append("{\"address\": \"").append(address)
+          .append("\", \"organisation\": \"org1\", \"role\": \"validator\"}");
+    }
+    return "\"governance\": {\"organisations\": [{\"id\": \"org1\", \"name\": \"Test consortium\","
+        + " \"caCertificate\": \"" + caPem.replace("\n", "\\n") + "\"}],"
+        + " \"governors\": [{\"address\": \"" + suite.address(accounts.get(0).publicKey())
+        + "\", \"organisation\": \"org1\"}], \"nodes\": [" + nodeList + "]}";
   }
 
   /** Ports the kernel just handed out: free now, and the configs need them before any node binds. */
@@ -235,6 +266,14 @@ final class BftTestNetwork implements AutoCloseable {
     TransactionCodec codec = TransactionCodec.of(suite);
     UnsignedTransaction unsigned = new UnsignedTransaction.Legacy(nonce, ONE_GWEI, 1_000_000,
         Optional.of(ValidatorGovernance.ADDRESS), BigInteger.ZERO, update.encode(suite), OptionalLong.of(CHAIN_ID));
+    return codec.encode(codec.sign(unsigned, accounts.get(from).privateKey()));
+  }
+
+  /** A signed transaction from dev account {@code from} calling the governance contract (GOV-2). */
+  byte[] governanceCall(int from, long nonce, byte[] data) {
+    TransactionCodec codec = TransactionCodec.of(suite);
+    UnsignedTransaction unsigned = new UnsignedTransaction.Legacy(nonce, ONE_GWEI, 1_000_000,
+        Optional.of(Governance.ADDRESS), BigInteger.ZERO, data, OptionalLong.of(CHAIN_ID));
     return codec.encode(codec.sign(unsigned, accounts.get(from).privateKey()));
   }
 
