@@ -22,8 +22,9 @@ import org.xinlian.network.TransportLimits;
  * @param transportCertificateFile the TLS certificate, issued by the transport CA
  * @param transportCaFile the transport CA certificates: one, or a bundle of one per organisation
  * @param allowedNodes node addresses admitted at the handshake; absent means the genesis
- *     validators. Validators the chain schedules later are admitted besides (docs/adr/0009); an
- *     observer must be listed explicitly on the nodes it connects to
+ *     validators. Validators the chain schedules later are admitted besides (docs/adr/0009); on
+ *     an open chain an observer must be listed explicitly on the nodes it connects to, on a
+ *     permissioned one governance admits and revokes members at run time (NODE-23)
  * @param limits the transport's bounds: peers, handshakes, per-address connections and rate,
  *     handshake timeout, refusal log interval (docs/spec/network.md NETWORK-17 to NETWORK-21)
  */
