@@ -44,4 +44,19 @@ final class Frames {
    * negative or absurd length), so the connection is closed.
    */
   record Invalid(String problem, boolean fatal) {}
+
+  /** The checks of {@code send} and {@code broadcast} on both transports (NETWORK-6). */
+  static void checkMessage(int channel, byte[] payload, TransportLimits limits) {
+    if (payload == null) {
+      throw new IllegalArgumentException("payload: required");
+    }
+    if (channel < Transport.CHANNEL_MIN || channel > Transport.CHANNEL_MAX) {
+      throw new IllegalArgumentException("channel: must be in [" + Transport.CHANNEL_MIN + ", "
+          + Transport.CHANNEL_MAX + "], got " + channel);
+    }
+    if (payload.length > limits.payloadBytesMax()) {
+      throw new IllegalArgumentException("payload: " + payload.length + " bytes is over the limit "
+          + limits.payloadBytesMax());
+    }
+  }
 }

@@ -343,7 +343,7 @@ final class NettyTransport implements SocketTransport {
 
   @Override
   public boolean send(NodeId peer, int channel, byte[] payload) {
-    checkMessage(channel, payload, config.limits());
+    Frames.checkMessage(channel, payload, config.limits());
     PeerSession session = sessions.get(peer);
     if (session == null) {
       return false;
@@ -353,7 +353,7 @@ final class NettyTransport implements SocketTransport {
 
   @Override
   public int broadcast(int channel, byte[] payload) {
-    checkMessage(channel, payload, config.limits());
+    Frames.checkMessage(channel, payload, config.limits());
     int queued = 0;
     for (PeerSession session : sessions.values()) {
       if (session.send(channel, payload)) {
@@ -361,20 +361,6 @@ final class NettyTransport implements SocketTransport {
       }
     }
     return queued;
-  }
-
-  static void checkMessage(int channel, byte[] payload, TransportLimits limits) {
-    if (payload == null) {
-      throw new IllegalArgumentException("payload: required");
-    }
-    if (channel < CHANNEL_MIN || channel > CHANNEL_MAX) {
-      throw new IllegalArgumentException(
-          "channel: must be in [" + CHANNEL_MIN + ", " + CHANNEL_MAX + "], got " + channel);
-    }
-    if (payload.length > limits.payloadBytesMax()) {
-      throw new IllegalArgumentException("payload: " + payload.length + " bytes is over the limit "
-          + limits.payloadBytesMax());
-    }
   }
 
   @Override
@@ -445,19 +431,14 @@ final class NettyTransport implements SocketTransport {
   @Override
   public void allowPeers(Set<NodeId> peers) {
     if (membership.allow(peers)) {
-      // A suspended dialer does not know whom it dials until a handshake says; each dials again
-      // and one whose peer is still revoked is refused and suspended again.
+      // Each suspended dialer dials again; one whose peer is still revoked is suspended again.
       for (Dialer dialer : dialers) {
         dialer.resume();
       }
     }
   }
 
-  /**
-   * NETWORK-22: refuses {@code peers} at later handshakes, stops dialing them and closes their
-   * connections. The revoked set is published before the table is scanned, and {@link #register}
-   * checks it under the table's lock, so no session of a revoked peer survives either order.
-   */
+  /** NETWORK-22. Published before the table scan; {@link #register} checks it under the lock. */
   @Override
   public void revokePeers(Set<NodeId> peers) {
     Set<NodeId> copy = Set.copyOf(peers);

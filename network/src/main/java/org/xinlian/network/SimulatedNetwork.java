@@ -106,7 +106,7 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     @Override
     public boolean send(NodeId peer, int channel, byte[] payload) {
-      NettyTransport.checkMessage(channel, payload, limits);
+      Frames.checkMessage(channel, payload, limits);
       Member target = members.get(peer);
       if (target == null || !peers.contains(peer) || target.closed) {
         return false;
@@ -154,7 +154,7 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     @Override
     public int broadcast(int channel, byte[] payload) {
-      NettyTransport.checkMessage(channel, payload, limits);
+      Frames.checkMessage(channel, payload, limits);
       int queued = 0;
       for (NodeId peer : new ArrayList<>(peers)) {
         if (send(peer, channel, payload)) {
