@@ -53,12 +53,29 @@ final class TestNode implements AutoCloseable {
   /** @param retention the state retention, or null for the state database's default */
   TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor, KnownTransactions known,
       StateRetention retention) {
+    this(store, genesis, executor, known, retention, Optional.empty());
+  }
+
+  /**
+   * @param parameters where the system parameters come from instead of the state (GOV-15 tests,
+   *     until the governance contract schedules them), or empty for the port's own
+   */
+  TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor, KnownTransactions known,
+      StateRetention retention, Optional<ParametersInForce.Source> parameters) {
     this.store = store;
     Genesis.initialize(genesis, store);
     this.suite = CryptoSuites.byName(genesis.suite());
     this.states = retention == null ? new StateDatabase(store, suite) : new StateDatabase(store, suite, retention);
     this.blocks = BlockStore.open(store, suite);
-    this.port = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks, executor, known);
+    this.port = parameters.isEmpty()
+        ? Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks, executor, known)
+        : new LedgerExecution(ExecutionSettings.of(genesis), store, states, blocks, executor, known, parameters);
+  }
+
+  /** A node in memory whose parameters come from {@code parameters} (GOV-15 tests). */
+  static TestNode withParameters(GenesisConfig genesis, Executor executor, ParametersInForce.Source parameters) {
+    return new TestNode(KeyValueStores.inMemory(LedgerNamespaces.ALL), genesis, executor,
+        KnownTransactions.none(), null, Optional.of(parameters));
   }
 
   static TestNode inMemory(GenesisConfig genesis, Executor executor) {
