@@ -1,7 +1,10 @@
 package org.xinlian.node;
 
 import java.math.BigInteger;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.xinlian.common.Address;
+import org.xinlian.execution.SystemParameters;
 import org.xinlian.ledger.state.StateAccount;
 import org.xinlian.ledger.state.StateDatabase;
 
@@ -11,9 +14,22 @@ import org.xinlian.ledger.state.StateDatabase;
  * it refreshes the pool right after each commit, so a refresh reads exactly the block it follows;
  * an admission racing a commit may read the newer head, which is the one the pool is about to
  * learn anyway (docs/spec/pool.md POOL-8).
+ *
+ * <p>The gas limits are those of the block after the current head (GOV-15), read from the
+ * execution port's parameters at each admission, so they follow a vote from its activation height.
  */
-record HeadStateView(StateDatabase states, BigInteger baseFeePerGas)
+record HeadStateView(StateDatabase states, BigInteger baseFeePerGas, Supplier<SystemParameters> next)
     implements org.xinlian.execution.pool.PoolStateView {
+  @Override
+  public OptionalLong blockGasLimit() {
+    return OptionalLong.of(next.get().blockGasLimit());
+  }
+
+  @Override
+  public OptionalLong transactionGasLimit() {
+    return OptionalLong.of(next.get().transactionGasLimit());
+  }
+
   @Override
   public long nonce(Address account) {
     return states.headAccount(account).map(StateAccount::nonce).orElse(0L);
