@@ -136,6 +136,18 @@ final class ExecutionApplication implements Application {
     return Optional.of(new HeightTiming(parameters.blockIntervalMs(), roundTimeoutMs(parameters)));
   }
 
+  /**
+   * The proposer's build budget at a height (CONSENSUS-21): the configured one, but at most half
+   * the round deadline the chain set, so a round a vote shortened still sees the proposal.
+   */
+  static long buildBudgetNanos(long configuredNanos, SystemParameters parameters) {
+    if (parameters.roundTimeoutMs() == SystemParameters.ROUND_TIMEOUT_MS_NODE_CONFIGURED) {
+      return configuredNanos;
+    }
+    return Math.min(configuredNanos, TimeUnit.MILLISECONDS.toNanos(
+        parameters.roundTimeoutMs() / ConsensusConfig.BLOCK_BUILD_TIME_DEFAULT_DIVISOR));
+  }
+
   private long roundTimeoutMs(SystemParameters parameters) {
     return parameters.roundTimeoutMs() == SystemParameters.ROUND_TIMEOUT_MS_NODE_CONFIGURED
         ? roundTimeoutMs : parameters.roundTimeoutMs();
@@ -149,12 +161,7 @@ final class ExecutionApplication implements Application {
     // follows the clock instead of running ahead of it at high block rates.
     long timestamp = Math.max(parent.timestamp(), clockSeconds());
     SystemParameters parameters = execution.parametersAt(request.height());
-    long buildNanos = blockBuildNanos;
-    if (parameters.roundTimeoutMs() != SystemParameters.ROUND_TIMEOUT_MS_NODE_CONFIGURED) {
-      // A round the chain shortened must still see the proposal: at most half of it (CONSENSUS-21).
-      buildNanos = Math.min(buildNanos, TimeUnit.MILLISECONDS.toNanos(
-          parameters.roundTimeoutMs() / ConsensusConfig.BLOCK_BUILD_TIME_DEFAULT_DIVISOR));
-    }
+    long buildNanos = buildBudgetNanos(blockBuildNanos, parameters);
     long started = clock.nanoTime();
     long deadline = started + buildNanos;
     // The proposer's own clock bounds its build (CONSENSUS-21); validators check by gas alone.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.xinlian.consensus.HeightTiming;
 import org.xinlian.consensus.ProposalRequest;
@@ -61,5 +62,17 @@ class ExecutionApplicationParametersTest {
           new ProposalRequest(CHANGED_FROM, 0, parent.hash(suite), ledger.validator(0)));
       assertEquals(1, bounded.transactions().size(), "height 2 holds maxTransactionsPerBlock 1");
     }
+  }
+
+  /** CONSENSUS-21 with GOV-15: a chain round deadline caps the build budget at half of it; 0 leaves the node's. */
+  @Test
+  void aChainRoundDeadlineCapsTheBuildBudget() {
+    SystemParameters genesis = SystemParameters.defaults(30_000_000, 1_000);
+    long configured = TimeUnit.SECONDS.toNanos(1);
+    assertEquals(configured, ExecutionApplication.buildBudgetNanos(configured, genesis));
+    assertEquals(TimeUnit.MILLISECONDS.toNanos(200),
+        ExecutionApplication.buildBudgetNanos(configured, genesis.with(SystemParameters.Key.roundTimeoutMs, 400)));
+    assertEquals(configured, ExecutionApplication.buildBudgetNanos(
+        configured, genesis.with(SystemParameters.Key.roundTimeoutMs, 10_000)));
   }
 }
