@@ -30,7 +30,8 @@ public record ExecutionSettings(
     UInt256 baseFeePerGas,
     long blockGasLimit,
     long blockIntervalMs,
-    List<Address> validators) {
+    List<Address> validators,
+    boolean permissioned) {
   public ExecutionSettings {
     Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(feeMode, "feeMode");
@@ -52,6 +53,12 @@ public record ExecutionSettings(
   public static ExecutionSettings of(GenesisConfig genesis) {
     return new ExecutionSettings(genesis.chainId(), CryptoSuites.byName(genesis.suite()),
         genesis.feeMode(), genesis.baseFeePerGas(), genesis.blockGasLimit(), genesis.blockIntervalMs(),
-        genesis.validators());
+        genesis.validators(), genesis.permissioned());
+  }
+
+  /** An open development chain's settings (no governance section, GOV-1). */
+  public ExecutionSettings(long chainId, CryptoSuite suite, FeeMode feeMode, UInt256 baseFeePerGas,
+      long blockGasLimit, long blockIntervalMs, List<Address> validators) {
+    this(chainId, suite, feeMode, baseFeePerGas, blockGasLimit, blockIntervalMs, validators, false);
   }
 }

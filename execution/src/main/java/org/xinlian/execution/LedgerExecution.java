@@ -19,6 +19,7 @@ import org.xinlian.evm.precompile.Precompiles;
 import org.xinlian.evm.state.JournaledWorldState;
 import org.xinlian.evm.transaction.TransactionProcessor;
 import org.xinlian.evm.transaction.TransactionResult;
+import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.governance.ValidatorGovernance;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.ledger.chain.BlockRejectedException;
@@ -98,7 +99,11 @@ final class LedgerExecution implements ExecutionPort {
     Precompiles precompiles = (settings.suite().name().equals("gm")
         ? Precompiles.cancunWithGm() : Precompiles.cancun())
         .withSystemContract(ValidatorGovernance.ADDRESS, ValidatorGovernance.contract(settings.suite(),
-            settings.chainId(), genesisHash, settings.validators()));
+            settings.chainId(), genesisHash, settings.validators(), settings.permissioned()));
+    if (settings.permissioned()) {
+      precompiles = precompiles.withSystemContract(Governance.ADDRESS,
+          Governance.contract(settings.suite(), settings.chainId(), genesisHash, settings.validators()));
+    }
     this.processor = new TransactionProcessor(precompiles, settings.feeMode());
     this.rules = new TransactionValidityRules(settings.chainId(), false);
     this.calls = new StateCalls(settings, states, blocks, processor);

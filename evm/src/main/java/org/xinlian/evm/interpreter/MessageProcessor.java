@@ -143,7 +143,8 @@ public final class MessageProcessor {
       return new MessageResult(Outcome.REVERT, message.gas() - result.gasUsed(), result.output(),
           List.of(), Optional.empty(), Optional.empty());
     }
-    return success(message.gas() - result.gasUsed(), result.output());
+    return new MessageResult(Outcome.SUCCESS, message.gas() - result.gasUsed(), result.output(),
+        result.logs(), Optional.empty(), Optional.empty());
   }
 
   private void transfer(Address from, Address to, UInt256 value) {

@@ -1,8 +1,10 @@
 package org.xinlian.evm.precompile;
 
+import java.util.List;
 import java.util.Objects;
 import org.xinlian.common.Invariants;
 import org.xinlian.evm.BlockContext;
+import org.xinlian.evm.Log;
 import org.xinlian.evm.Message;
 import org.xinlian.evm.Outcome;
 import org.xinlian.evm.state.WorldState;
@@ -31,13 +33,20 @@ public interface SystemContract {
    *     data and the unused gas; an exceptional halt undoes them and uses all the gas
    * @param gasUsed at most the message's gas (ignored for a halt)
    * @param output return data, or revert data such as an ABI {@code Error(string)}
+   * @param logs the events of a success, in order (a governance contract's record of each step);
+   *     dropped with the writes on a revert or halt
    */
-  record Result(Outcome outcome, long gasUsed, byte[] output) {
+  record Result(Outcome outcome, long gasUsed, byte[] output, List<Log> logs) {
     public Result {
       Objects.requireNonNull(outcome, "outcome");
       Objects.requireNonNull(output, "output");
       Invariants.check(gasUsed >= 0, "gas used must not be negative: %s", gasUsed);
       output = output.clone();
+      logs = List.copyOf(logs);
+    }
+
+    public Result(Outcome outcome, long gasUsed, byte[] output) {
+      this(outcome, gasUsed, output, List.of());
     }
 
     @Override
@@ -47,6 +56,10 @@ public interface SystemContract {
 
     public static Result success(long gasUsed, byte[] output) {
       return new Result(Outcome.SUCCESS, gasUsed, output);
+    }
+
+    public static Result success(long gasUsed, byte[] output, List<Log> logs) {
+      return new Result(Outcome.SUCCESS, gasUsed, output, logs);
     }
 
     public static Result revert(long gasUsed, byte[] output) {

@@ -107,6 +107,8 @@ public final class Genesis {
         state.setStorage(address, slot.getKey(), slot.getValue());
       }
     }
+    config.governance().ifPresent(
+        section -> section.write(state, suite, config.blockGasLimit(), config.blockIntervalMs()));
     state.commitInitialState();
     Hash stateRoot = states.commit(state, 0, batch).root();
     Hash emptyRoot = BlockRoots.transactionsRoot(suite, List.of());

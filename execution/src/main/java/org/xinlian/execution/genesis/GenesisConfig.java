@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.xinlian.execution.governance.Governance;
+import org.xinlian.execution.governance.GovernanceGenesis;
 import java.util.TreeMap;
 import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
@@ -44,7 +47,8 @@ public record GenesisConfig(
     FeeMode feeMode,
     UInt256 baseFeePerGas,
     List<Address> validators,
-    Map<Address, GenesisAccount> alloc) {
+    Map<Address, GenesisAccount> alloc,
+    Optional<GovernanceGenesis> governance) {
   /**
    * Largest genesis file: 16 MiB holds tens of thousands of funded accounts or a few hundred
    * pre-deployed contracts, while a mistaken path to a huge file fails before it is read.
@@ -133,7 +137,19 @@ public record GenesisConfig(
       throw new DecodingException("alloc." + ValidatorGovernance.ADDRESS,
           "reserved for the validator governance contract");
     }
+    if (alloc.containsKey(Governance.ADDRESS)) {
+      throw new DecodingException("alloc." + Governance.ADDRESS, "reserved for the governance contract");
+    }
     alloc = java.util.Collections.unmodifiableMap(new TreeMap<>(alloc));
+    Objects.requireNonNull(governance, "governance");
+    if (governance.isPresent()) {
+      governance.get().check(CryptoSuites.byName(suite), validators);
+    }
+  }
+
+  /** Whether the chain is permissioned (GOV-1): its genesis has a governance section. */
+  public boolean permissioned() {
+    return governance.isPresent();
   }
 
   @Override
@@ -174,12 +190,12 @@ public record GenesisConfig(
         && timestamp == that.timestamp && Arrays.equals(extraData, that.extraData)
         && blockGasLimit == that.blockGasLimit && blockIntervalMs == that.blockIntervalMs
         && feeMode == that.feeMode && baseFeePerGas.equals(that.baseFeePerGas)
-        && validators.equals(that.validators) && alloc.equals(that.alloc);
+        && validators.equals(that.validators) && alloc.equals(that.alloc) && governance.equals(that.governance);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(chainId, suite, timestamp, Arrays.hashCode(extraData), blockGasLimit,
-        blockIntervalMs, feeMode, baseFeePerGas, validators, alloc);
+        blockIntervalMs, feeMode, baseFeePerGas, validators, alloc, governance);
   }
 }

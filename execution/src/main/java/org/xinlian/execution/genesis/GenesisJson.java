@@ -15,6 +15,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.xinlian.execution.governance.GovernanceGenesis;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.xinlian.common.Address;
@@ -26,7 +28,7 @@ import org.xinlian.evm.word.UInt256;
 /** The strict reader behind {@link GenesisConfig#parse}: a tree walk so every error has a path. */
 final class GenesisJson {
   private static final Set<String> TOP_FIELDS = Set.of("chainId", "suite", "timestamp", "extraData",
-      "blockGasLimit", "blockIntervalMs", "feeMode", "baseFeePerGas", "validators", "alloc");
+      "blockGasLimit", "blockIntervalMs", "feeMode", "baseFeePerGas", "validators", "alloc", "governance");
   private static final Set<String> ACCOUNT_FIELDS = Set.of("balance", "nonce", "code", "storage");
   private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,77}");
   private static final Pattern HEX_QUANTITY = Pattern.compile("0x[0-9a-fA-F]{1,64}");
@@ -79,8 +81,10 @@ final class GenesisJson {
     if (chainId < 1) {
       throw new DecodingException("chainId", "must be at least 1");
     }
+    Optional<GovernanceGenesis> governance = root.has("governance")
+        ? Optional.of(GovernanceJson.parse(root.get("governance"))) : Optional.empty();
     return new GenesisConfig(chainId, suite, timestamp, extraData, blockGasLimit, blockIntervalMs,
-        feeMode, baseFee, validators, alloc);
+        feeMode, baseFee, validators, alloc, governance);
   }
 
   private interface FieldReader<T> {
@@ -99,7 +103,7 @@ final class GenesisJson {
     return object.has(name) ? longQuantity(object.get(name), name) : absent;
   }
 
-  private static void refuseUnknown(JsonNode object, Set<String> known, String prefix) {
+  static void refuseUnknown(JsonNode object, Set<String> known, String prefix) {
     Iterator<String> names = object.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
@@ -144,7 +148,7 @@ final class GenesisJson {
     return value;
   }
 
-  private static long longQuantity(JsonNode node, String field) {
+  static long longQuantity(JsonNode node, String field) {
     BigInteger value = quantity(node, field);
     if (value.bitLength() > 63) {
       throw new DecodingException(field, "must be below 2^63");
@@ -164,7 +168,7 @@ final class GenesisJson {
     return Hex.decode(field, text);
   }
 
-  private static Address address(String text, String field) {
+  static Address address(String text, String field) {
     if (!text.startsWith("0x") || text.length() != 2 + 2 * Address.LENGTH) {
       throw new DecodingException(field, "not a 0x-prefixed 20-byte address");
     }

@@ -63,7 +63,17 @@ public final class ValidatorGovernance {
    */
   public static SystemContract contract(CryptoSuite suite, long chainId, Hash genesisHash,
       List<Address> genesisValidators) {
-    return new ValidatorGovernanceContract(suite, chainId, genesisHash, ValidatorHistory.genesis(genesisValidators));
+    return contract(suite, chainId, genesisHash, genesisValidators, false);
+  }
+
+  /**
+   * The contract for one chain; on a permissioned chain (GOV-2) it refuses every update, because
+   * the validator set changes by governance proposal there and the history is appended by it.
+   */
+  public static SystemContract contract(CryptoSuite suite, long chainId, Hash genesisHash,
+      List<Address> genesisValidators, boolean permissioned) {
+    return new ValidatorGovernanceContract(suite, chainId, genesisHash, ValidatorHistory.genesis(genesisValidators),
+        permissioned);
   }
 
   /** The gas a decoded update costs. */

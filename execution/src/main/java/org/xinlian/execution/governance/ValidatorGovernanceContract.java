@@ -25,8 +25,11 @@ final class ValidatorGovernanceContract implements SystemContract {
   private final long chainId;
   private final Hash genesisHash;
   private final ValidatorHistory genesis;
+  private final boolean permissioned;
 
-  ValidatorGovernanceContract(CryptoSuite suite, long chainId, Hash genesisHash, ValidatorHistory genesis) {
+  ValidatorGovernanceContract(CryptoSuite suite, long chainId, Hash genesisHash, ValidatorHistory genesis,
+      boolean permissioned) {
+    this.permissioned = permissioned;
     this.suite = suite;
     this.chainId = chainId;
     this.genesisHash = genesisHash;
@@ -39,6 +42,10 @@ final class ValidatorGovernanceContract implements SystemContract {
       return Result.outOfGas();
     }
     long price = ValidatorGovernance.CALL_GAS;
+    if (permissioned) {
+      return refuse(price, "validators change by governance proposal on this chain (ADD_VALIDATOR, REMOVE_NODE at "
+          + Governance.ADDRESS + ")");
+    }
     if (message.kind() != MessageKind.CALL || message.isStatic()
         || !message.recipient().equals(ValidatorGovernance.ADDRESS)) {
       return refuse(price, "call: the validator set changes only by a plain CALL (got "
