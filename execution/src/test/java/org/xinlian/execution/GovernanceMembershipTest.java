@@ -22,7 +22,6 @@ import org.xinlian.common.Address;
 import org.xinlian.execution.governance.Choice;
 import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.governance.GovernanceRecords;
-import org.xinlian.execution.governance.GovernedParameter;
 import org.xinlian.execution.governance.NodeRole;
 import org.xinlian.execution.governance.ProposalKind;
 import org.xinlian.execution.governance.ProposalStatus;
@@ -107,15 +106,15 @@ class GovernanceMembershipTest {
   @Test
   void parametersAreScheduled() throws Exception {
     try (GovernanceChain chain = new GovernanceChain(directory, "standard")) {
-      assertEquals(TestNode.BLOCK_GAS_LIMIT, chain.state().parameter(GovernedParameter.BLOCK_GAS_LIMIT).value());
-      assertEquals(GovernedParameter.MAX_TRANSACTIONS_PER_BLOCK_DEFAULT,
-          chain.state().parameter(GovernedParameter.MAX_TRANSACTIONS_PER_BLOCK).value());
+      assertEquals(TestNode.BLOCK_GAS_LIMIT, chain.state().parameter(SystemParameters.Key.blockGasLimit).value());
+      assertEquals(SystemParameters.MAX_TRANSACTIONS_PER_BLOCK_DEFAULT,
+          chain.state().parameter(SystemParameters.Key.maxTransactionsPerBlock).value());
       long activation = chain.height() + 10;
       long id = proposed(chain, 0, propose(ProposalKind.SET_PARAMETER, "blockGasLimit",
           BigInteger.valueOf(40_000_000), BigInteger.valueOf(activation)));
       chain.ok(0, vote(id, Choice.FOR));
       chain.ok(1, vote(id, Choice.FOR));
-      GovernanceRecords.Parameter scheduled = chain.state().parameter(GovernedParameter.BLOCK_GAS_LIMIT);
+      GovernanceRecords.Parameter scheduled = chain.state().parameter(SystemParameters.Key.blockGasLimit);
       assertEquals(new GovernanceRecords.Parameter("blockGasLimit", TestNode.BLOCK_GAS_LIMIT, 40_000_000, activation),
           scheduled);
       assertEquals(TestNode.BLOCK_GAS_LIMIT, scheduled.valueAt(activation - 1));

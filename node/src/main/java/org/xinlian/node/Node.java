@@ -147,8 +147,7 @@ public final class Node implements AutoCloseable {
     started.push(ethereum);
     this.coinbase = config.coinbase().orElse(genesis.validators().get(0));
     this.producer = config.p2p().isPresent() ? null : new BlockProducer(execution, blocks, pool,
-        this::stateView, ethereum.events(), suite, coinbase, genesis.blockGasLimit(),
-        config.blockProduction(), clock, executionTimer,
+        this::stateView, ethereum.events(), suite, coinbase, config.blockProduction(), clock, executionTimer,
         cause -> failStop.fail("block production", cause));
     this.rpc = RpcServer.builder(config.rpc(), new ChainInfo(genesis.chainId()))
         .methods(ethereum.methods())
@@ -202,8 +201,7 @@ public final class Node implements AutoCloseable {
     try {
       return ConsensusService.start(new ConsensusService.Context(config.dataDirectory(),
           config.nodeKeyFile().orElseThrow(), config.p2p().orElseThrow(), config.consensus(),
-          config.bftEmptyBlockIntervalMs(), suite, genesis.validators(), genesis.blockGasLimit(),
-          execution, blocks, pool, this::stateView, ethereum.events(), signatureExecutor, clock,
+          suite, genesis.validators(), execution, blocks, pool, this::stateView, ethereum.events(), signatureExecutor, clock,
           meters, executionTimer, syncLagHeights, cause -> failStop.fail("consensus", cause)));
     } catch (Exception e) {
       // Unreadable credentials, a damaged write-ahead state (a DecodingException: resuming
@@ -258,7 +256,9 @@ public final class Node implements AutoCloseable {
   private PoolStateView stateView(Hash root) {
     BigInteger baseFee = genesis.feeMode() == FeeMode.ETHEREUM
         ? genesis.baseFeePerGas().toBigInteger() : BigInteger.ZERO;
-    return new HeadStateView(states, baseFee, this::refuseSender);
+    // Asked at each admission: the gas limits of the next block, which a vote may change (GOV-15).
+    return new HeadStateView(states, baseFee, this::refuseSender,
+        () -> execution.parametersAt(head().number() + 1));
   }
 
   /**
