@@ -195,9 +195,32 @@ abstract class GovernanceProcessScenarios {
     assertFalse(client.result("eth_getCode", child.toString(), "latest").asText().equals("0x"));
   }
 
-  /** GOV-4: a governor's weight change alters the tally of an open proposal. */
+  /**
+   * GOV-15: the block gas limit changes by vote at the height the proposal names, on every node at
+   * once, and every node reports it as the next block's parameter.
+   */
   @Test
   @Order(5)
+  void blockGasLimitChangesByVoteAtTheNamedHeight() {
+    long before = GovernedNetworkClient.quantity(client.result("eth_getBlockByNumber", "latest", false)
+        .get("gasLimit")).longValueExact();
+    long raised = before + 10_000_000;
+    long activation = chain.maxHeight(0, 1, 2, 3) + 40;
+    client.pass(ProposalKind.SET_PARAMETER, "blockGasLimit", BigInteger.valueOf(raised), BigInteger.valueOf(activation));
+    chain.awaitHeight(activation, 0, 1, 2, 3, VALIDATORS);
+    for (int node = 0; node < NODES; node++) {
+      for (long height : new long[] {activation - 1, activation}) {
+        JsonNode block = NetworkProcesses.call(ports[0] + node, "eth_getBlockByNumber", "0x" + Long.toHexString(height),
+            false).orElseThrow().get("result");
+        long gasLimit = GovernedNetworkClient.quantity(block.get("gasLimit")).longValueExact();
+        assertEquals(height < activation ? before : raised, gasLimit, "node" + node + " block " + height);
+      }
+    }
+  }
+
+  /** GOV-4: a governor's weight change alters the tally of an open proposal. */
+  @Test
+  @Order(6)
   void governorWeightChangeAltersATally() {
     KeyPair someone = freshKey();
     long open = client.propose(2, ProposalKind.GRANT_ROLE, 0, abi(client.address(someone)), Role.USER.code(), "org2");
@@ -216,7 +239,7 @@ abstract class GovernanceProcessScenarios {
 
   /** GOV-14: the observer follows the governed chain without a seal of its own on any block. */
   @Test
-  @Order(6)
+  @Order(7)
   void observerFollowsTheGovernedChain() {
     long head = chain.maxHeight(0, 1, 2, 3);
     chain.awaitHeight(head, VALIDATORS);

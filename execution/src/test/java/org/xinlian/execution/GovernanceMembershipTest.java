@@ -124,6 +124,14 @@ class GovernanceMembershipTest {
       chain.refused(0, propose(ProposalKind.SET_PARAMETER, "blockGasLimit", BigInteger.valueOf(50_000_000),
           BigInteger.valueOf(activation + 5)), "payload.key: blockGasLimit already changes to 40000000 at height "
           + activation + "; a new change waits until then");
+      assertEquals(TestNode.BLOCK_GAS_LIMIT, chain.a.port.parametersAt(chain.height() + 1).blockGasLimit());
+      // Every node builds and requires the new limit from the named height on (EXECUTION-16).
+      while (chain.height() < activation) {
+        chain.produce(List.of());
+      }
+      assertEquals(TestNode.BLOCK_GAS_LIMIT, chain.a.blocks.header(activation - 1).orElseThrow().gasLimit());
+      assertEquals(40_000_000, chain.a.blocks.header(activation).orElseThrow().gasLimit());
+      assertEquals(40_000_000, chain.b.port.parametersAt(activation + 1).blockGasLimit());
       chain.refused(0, propose(ProposalKind.SET_PARAMETER, "gasPrice", BigInteger.ONE, BigInteger.valueOf(activation)),
           "payload.key: \"gasPrice\" is not a system parameter (blockGasLimit, maxTransactionsPerBlock, "
               + "blockIntervalMs, transactionGasLimit, roundTimeoutMs)");
