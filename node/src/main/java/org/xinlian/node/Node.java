@@ -35,6 +35,7 @@ import org.xinlian.execution.ExecutionPort;
 import org.xinlian.execution.ExecutionSettings;
 import org.xinlian.execution.Executions;
 import org.xinlian.execution.genesis.Genesis;
+import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.genesis.GenesisConfig;
 import org.xinlian.execution.genesis.GenesisMismatchException;
 import org.xinlian.execution.pool.PoolConfig;
@@ -62,6 +63,8 @@ import org.xinlian.types.block.BlockHeader;
  * with every transaction that had a receipt.
  */
 public final class Node implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Node.class.getName());
+
   /** Queue of the signature-verification executor: beyond it, the caller verifies itself. */
   static final int SIGNATURE_QUEUE_MAX = 4_096;
 
@@ -99,6 +102,13 @@ public final class Node implements AutoCloseable {
       throw new NodeStartException("genesis file " + config.genesisFile() + ": " + e.getMessage(), e);
     }
     this.suite = CryptoSuites.byName(genesis.suite());
+    if (genesis.permissioned()) {
+      LOG.log(System.Logger.Level.INFO, "chain {0}: permissioned; governance at {1} (docs/spec/governance.md)",
+          genesis.chainId(), Governance.ADDRESS);
+    } else {
+      LOG.log(System.Logger.Level.WARNING, "chain {0}: an open development chain (no governance section in {1}):"
+          + " anyone who reaches this node may transact and deploy (GOV-1)", genesis.chainId(), config.genesisFile());
+    }
     try {
       this.store = stores.apply(StoreOptions.of(config.dataDirectory(), LedgerNamespaces.ALL));
     } catch (RuntimeException e) {
