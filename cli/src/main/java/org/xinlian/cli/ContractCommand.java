@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
           + "(contracts/GovernedProxy.sol) to a new implementation; deploy such a proxy."
     },
     subcommands = {CommandLine.HelpCommand.class, ContractCommand.Freeze.class, ContractCommand.Unfreeze.class,
-        ContractCommand.Abolish.class, ContractCommand.Upgrade.class})
+        ContractCommand.Abolish.class, ContractCommand.Upgrade.class, ContractDeployProxyCommand.class})
 final class ContractCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
