@@ -21,13 +21,14 @@ import picocli.CommandLine.Option;
     name = "network",
     mixinStandardHelpOptions = true,
     description = {
-      "A local network of validator nodes, each its own process on 127.0.0.1 with a log in its "
-          + "directory: 'init' creates it, 'up' starts the nodes that are not running, 'down' stops "
-          + "them, 'status' shows them; 'start' does init (when DIR holds no network) and up."
+      "A local network of validator and observer nodes, each its own process on 127.0.0.1 with a log "
+          + "in its directory: 'init' creates it, 'up' starts the nodes that are not running, 'down' stops "
+          + "them, 'status' shows them; 'start' does init (when DIR holds no network) and up; 'add-node' "
+          + "adds one."
     },
     subcommands = {
       NetworkInitCommand.class, NetworkCommand.Up.class, NetworkCommand.Down.class,
-      NetworkCommand.Status.class, NetworkStartCommand.class
+      NetworkCommand.Status.class, NetworkStartCommand.class, NetworkAddNodeCommand.class
     })
 final class NetworkCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -16,19 +16,38 @@ import picocli.CommandLine.Option;
     name = "init",
     mixinStandardHelpOptions = true,
     description = {
-      "Create a network of N validator nodes in DIR: a consortium CA (secp256k1 or SM2) and a P-256 "
-          + "transport CA, each node's key and certificates, a genesis with the nodes as validators "
-          + "(chain id 31337, 30M gas, base fee 0, the ten development accounts funded unless "
-          + "--no-dev-accounts) and one config.json per node. Node i serves JSON-RPC on "
-          + "127.0.0.1:(rpc-base-port + i) and P2P on 127.0.0.1:(p2p-base-port + i).",
-      "Private keys are written with permissions 0600; the CA keys belong offline in a real deployment."
+      "Create a network of N validator nodes and M observer nodes in DIR: for each organisation "
+          + "(one per node unless --orgs) a CA on the chain's suite (secp256k1 or SM2) and a P-256 "
+          + "transport CA, each node's key and certificates from its organisation's CAs, a genesis "
+          + "with the validator nodes as validators (chain id 31337, 30M gas, base fee 0, the ten "
+          + "development accounts funded unless --no-dev-accounts) and one config.json per node. "
+          + "Node i serves JSON-RPC on 127.0.0.1:(rpc-base-port + i) and P2P on "
+          + "127.0.0.1:(p2p-base-port + i); the observers are the nodes after the validators.",
+      "With --governance, genesis also carries the consortium (organisations with their CA "
+          + "certificates, one governor per organisation, the nodes with their roles, the development "
+          + "accounts as operators and users of org1), and governors/<org>.key.pem holds each governor's key.",
+      "Private keys are written with permissions 0600; the CA keys under ca/ belong offline in a real deployment."
     })
 final class NetworkInitCommand implements Callable<Integer> {
   private final CliEnvironment environment;
 
-  @Option(names = "--nodes", paramLabel = "N", defaultValue = "4",
+  @Option(names = {"--validators", "--nodes"}, paramLabel = "N", defaultValue = "4",
       description = "Validator nodes, 1 to " + NetworkSpec.NODES_MAX + " (default: ${DEFAULT-VALUE}).")
-  int nodes;
+  int validators;
+
+  @Option(names = "--observers", paramLabel = "M", defaultValue = "0",
+      description = "Observer nodes: they sync and verify every block and serve JSON-RPC, and never vote "
+          + "(default: ${DEFAULT-VALUE}; with the validators at most " + NetworkSpec.NODES_MAX + ").")
+  int observers;
+
+  @Option(names = "--orgs", paramLabel = "K",
+      description = "Organisations, 1 to N + M; node i belongs to org((i mod K) + 1) (default: one per node).")
+  Integer organisations;
+
+  @Option(names = "--governance", negatable = true, defaultValue = NetworkSpec.GOVERNANCE_DEFAULT,
+      fallbackValue = "true",
+      description = "Write the consortium's governance section into genesis (default: ${DEFAULT-VALUE}).")
+  boolean governance;
 
   @Option(names = "--suite", paramLabel = "SUITE", defaultValue = CryptoSuites.STANDARD,
       converter = SuiteNameConverter.class,
@@ -65,7 +84,9 @@ final class NetworkInitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NetworkSpec spec = new NetworkSpec(nodes, suite, chainId, rpcBasePort, p2pBasePort, !noDevAccounts);
+    NetworkSpec spec = new NetworkSpec(validators, observers,
+        organisations == null ? validators + observers : organisations, suite, chainId, rpcBasePort, p2pBasePort,
+        !noDevAccounts, governance);
     NetworkInit.Summary summary = NetworkInit.create(environment.resolve(directory), spec, force,
         Instant.ofEpochMilli(environment.clock().currentTimeMillis()), environment.random());
     print(summary, environment.out());
@@ -76,26 +97,43 @@ final class NetworkInitCommand implements Callable<Integer> {
 
   static void print(NetworkInit.Summary summary, PrintStream out) {
     NetworkSpec spec = summary.spec();
-    out.println("Created a network of " + spec.nodes() + " node" + (spec.nodes() == 1 ? "" : "s") + " in "
-        + summary.layout().directory() + " (suite " + spec.suite() + ", chain id " + spec.chainId() + ")");
+    out.println("Created a network of " + count(spec.nodes(), "node") + " in " + summary.layout().directory()
+        + ": " + count(spec.validators(), "validator")
+        + (spec.observers() == 0 ? "" : " and " + count(spec.observers(), "observer")) + " in "
+        + count(spec.organisations(), "organisation") + " (suite " + spec.suite() + ", chain id "
+        + spec.chainId() + ")");
     out.println();
-    out.println(String.format("%-7s %-42s %-24s %s", "node", "address", "JSON-RPC", "P2P"));
+    out.println(String.format("%-7s %-10s %-6s %-42s %-24s %s", "node", "role", "org", "address", "JSON-RPC", "P2P"));
     for (NetworkInit.InitializedNode node : summary.nodes()) {
-      out.println(String.format("%-7s %-42s %-24s %s", "node" + node.index(),
+      out.println(String.format("%-7s %-10s %-6s %-42s %-24s %s", "node" + node.index(),
+          node.validator() ? "validator" : "observer", node.organisation(),
           KeyCommand.formatAddress(spec.suite(), node.address()), node.rpcUrl(), node.p2pAddress()));
     }
     out.println();
     if (summary.funded().isEmpty()) {
       out.println("No account is funded at genesis (--no-dev-accounts).");
     } else {
-      out.println("Funded accounts, 10000 ETH each (keys of the public test mnemonic: development only):");
+      out.println("Funded accounts, 10000 ETH each (keys of the public test mnemonic: development only"
+          + (spec.governance() ? "; operators and users of org1" : "") + "):");
       for (int i = 0; i < summary.funded().size(); i++) {
         out.println("(" + i + ") " + KeyCommand.formatAddress(spec.suite(), summary.funded().get(i).address())
             + "  " + summary.funded().get(i).privateKey());
       }
     }
+    if (!summary.governors().isEmpty()) {
+      out.println();
+      out.println("Governors, weight 1 each (genesis governance section):");
+      for (NetworkInit.Governor governor : summary.governors()) {
+        out.println(String.format("%-6s %-42s %s", governor.organisation(),
+            KeyCommand.formatAddress(spec.suite(), governor.address()), governor.keyFile()));
+      }
+    }
     out.println();
-    out.println("CA private keys (keep them offline for a real deployment): "
-        + summary.layout().consortiumCaKey() + ", " + summary.layout().transportCaKey());
+    out.println("CA private keys (each organisation's belong offline in a real deployment; see "
+        + summary.layout().caReadme() + "): " + summary.layout().caDirectory() + "/org*/*.key.pem");
+  }
+
+  private static String count(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 }

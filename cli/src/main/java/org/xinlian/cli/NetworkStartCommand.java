@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
     name = "start",
     mixinStandardHelpOptions = true,
     description = {
-      "Create a network in DIR when it holds none (as 'network init' with the defaults: 4 nodes, "
-          + "chain id 31337, JSON-RPC on 127.0.0.1:8545..8548, the development accounts funded), then "
-          + "start every node that is not running (as 'network up')."
+      "Create a network in DIR when it holds none (as 'network init' with the defaults: 4 validators "
+          + "and no observer, one organisation per node, chain id 31337, JSON-RPC on 127.0.0.1:8545..8548, the development accounts funded), then "
+          + "start every node, observers included, that is not running (as 'network up')."
     })
 final class NetworkStartCommand implements Callable<Integer> {
   private final CliEnvironment environment;
@@ -33,9 +33,18 @@ final class NetworkStartCommand implements Callable<Integer> {
       description = "The network directory (default: ${DEFAULT-VALUE}).")
   Path directory;
 
-  @Option(names = "--nodes", paramLabel = "N", defaultValue = "4",
+  @Option(names = {"--validators", "--nodes"}, paramLabel = "N", defaultValue = "4",
       description = "Validator nodes of a new network (default: ${DEFAULT-VALUE}).")
-  int nodes;
+  int validators;
+
+  @Option(names = "--observers", paramLabel = "M", defaultValue = "0",
+      description = "Observer nodes of a new network (default: ${DEFAULT-VALUE}).")
+  int observers;
+
+  @Option(names = "--governance", negatable = true, defaultValue = NetworkSpec.GOVERNANCE_DEFAULT,
+      fallbackValue = "true",
+      description = "A new network's genesis carries the consortium's governance section (default: ${DEFAULT-VALUE}).")
+  boolean governance;
 
   @Option(names = "--suite", paramLabel = "SUITE", defaultValue = CryptoSuites.STANDARD,
       converter = SuiteNameConverter.class,
@@ -61,7 +70,8 @@ final class NetworkStartCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     NetworkLayout layout = new NetworkLayout(environment.resolve(directory));
     if (!Files.isRegularFile(layout.configFile(0))) {
-      NetworkSpec spec = new NetworkSpec(nodes, suite, NetworkSpec.CHAIN_ID_DEFAULT, rpcBasePort, p2pBasePort, true);
+      NetworkSpec spec = new NetworkSpec(validators, observers, validators + observers, suite,
+          NetworkSpec.CHAIN_ID_DEFAULT, rpcBasePort, p2pBasePort, true, governance);
       NetworkInit.Summary summary = NetworkInit.create(layout.directory(), spec, false,
           Instant.ofEpochMilli(environment.clock().currentTimeMillis()), environment.random());
       NetworkInitCommand.print(summary, environment.out());

@@ -2,7 +2,6 @@ package org.xinlian.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.xinlian.crypto.CryptoSuite;
@@ -73,9 +72,13 @@ final class HostileTransactions {
     return code.toByteArray();
   }
 
-  /** A contract creation running {@link #pairingLoopInitCode} with {@code gas}, from a fresh key, free. */
-  static byte[] pairingLoop(CryptoSuite suite, long gas) {
-    KeyPair attacker = suite.generateKeyPair(new SecureRandom());
+  /**
+   * A contract creation running {@link #pairingLoopInitCode} with {@code gas}, free, from
+   * development account {@code devAccount}: on a permissioned network (GOV-8) only an admitted
+   * operator may deploy, so the attacker is an insider with the operator role, the worst case left.
+   */
+  static byte[] pairingLoop(CryptoSuite suite, long gas, int devAccount) {
+    KeyPair attacker = suite.keyPairFromPrivateKey(org.xinlian.node.DevChain.privateKey(devAccount));
     UnsignedTransaction unsigned = new UnsignedTransaction.Legacy(0, BigInteger.ZERO, gas,
         Optional.empty(), BigInteger.ZERO, pairingLoopInitCode(), OptionalLong.of(DevChain.CHAIN_ID));
     TransactionCodec codec = TransactionCodec.of(suite);

@@ -82,9 +82,13 @@ class NetworkInitTest {
     assertEquals(0, result.exitCode(), result.err());
     Path net = directory.resolve("net");
 
-    Set<String> expected = new TreeSet<>(List.of("genesis.json", "ca/consortium-ca.pem",
-        "ca/consortium-ca.key.pem", "ca/transport-ca.pem", "ca/transport-ca.key.pem"));
+    Set<String> expected = new TreeSet<>(List.of("genesis.json", "ca/README.txt", "ca/consortium-ca.pem",
+        "ca/transport-ca.pem"));
     for (int i = 0; i < 4; i++) {
+      for (String file : List.of("ca.pem", "ca.key.pem", "transport-ca.pem", "transport-ca.key.pem")) {
+        expected.add("ca/org" + (i + 1) + "/" + file);
+      }
+      expected.add("governors/org" + (i + 1) + ".key.pem");
       for (String file : List.of("config.json", "node.key.pem", "node.pem", "transport.key.pem", "transport.pem")) {
         expected.add("node" + i + "/" + file);
       }
@@ -113,15 +117,24 @@ class NetworkInitTest {
       assertEquals(new BigInteger("10000000000000000000000"), account.balance().toBigInteger(), "10,000 ether");
     }
 
-    X509CertificateHolder consortiumCa = certificate(net.resolve("ca/consortium-ca.pem"));
-    X509Certificate transportCa = jdkCertificate(net.resolve("ca/transport-ca.pem"));
-    assertTrue(consortiumCa.isSignatureValid(verifier(consortiumCa)), "the consortium CA is self-signed");
-    assertEquals(consortiumCa.getSubject(), consortiumCa.getIssuer());
-    assertEquals(SECP256K1, curve(consortiumCa));
-    transportCa.verify(transportCa.getPublicKey());
-    assertTrue(transportCa.getBasicConstraints() >= 0, "the transport CA is a CA");
+    // One organisation per node, each with its own two CAs (GOV-1); the bundles every node trusts
+    // hold them all, in organisation order.
+    List<String> bundle = pemBlocks(Files.readString(net.resolve("ca/consortium-ca.pem")));
+    List<String> transportBundle = pemBlocks(Files.readString(net.resolve("ca/transport-ca.pem")));
+    assertEquals(4, bundle.size());
+    assertEquals(4, transportBundle.size());
     for (int i = 0; i < 4; i++) {
       Path node = net.resolve("node" + i);
+      Path organisation = net.resolve("ca/org" + (i + 1));
+      assertEquals(Files.readString(organisation.resolve("ca.pem")), bundle.get(i));
+      assertEquals(Files.readString(organisation.resolve("transport-ca.pem")), transportBundle.get(i));
+      X509CertificateHolder consortiumCa = certificate(organisation.resolve("ca.pem"));
+      X509Certificate transportCa = jdkCertificate(organisation.resolve("transport-ca.pem"));
+      assertTrue(consortiumCa.isSignatureValid(verifier(consortiumCa)), "the organisation's CA is self-signed");
+      assertEquals(consortiumCa.getSubject(), consortiumCa.getIssuer());
+      assertEquals(SECP256K1, curve(consortiumCa));
+      transportCa.verify(transportCa.getPublicKey());
+      assertTrue(transportCa.getBasicConstraints() >= 0, "the transport CA is a CA");
       X509CertificateHolder certificate = certificate(node.resolve("node.pem"));
       assertEquals(ECDSA_WITH_SHA256, certificate.getSignatureAlgorithm().getAlgorithm().getId());
       assertEquals(SECP256K1, curve(certificate));
@@ -202,12 +215,13 @@ class NetworkInitTest {
     assertEquals("gm", genesis.suite());
     assertEquals(certifiedAddresses(net, gm, 2), genesis.validators());
 
-    X509CertificateHolder consortiumCa = certificate(net.resolve("ca/consortium-ca.pem"));
-    assertEquals(SM2_WITH_SM3, consortiumCa.getSignatureAlgorithm().getAlgorithm().getId());
-    assertEquals(SM2_CURVE, curve(consortiumCa));
-    assertTrue(consortiumCa.isSignatureValid(verifier(consortiumCa)));
     for (int i = 0; i < 2; i++) {
       Path node = net.resolve("node" + i);
+      Path organisation = net.resolve("ca/org" + (i + 1));
+      X509CertificateHolder consortiumCa = certificate(organisation.resolve("ca.pem"));
+      assertEquals(SM2_WITH_SM3, consortiumCa.getSignatureAlgorithm().getAlgorithm().getId());
+      assertEquals(SM2_CURVE, curve(consortiumCa));
+      assertTrue(consortiumCa.isSignatureValid(verifier(consortiumCa)));
       X509CertificateHolder certificate = certificate(node.resolve("node.pem"));
       assertEquals(SM2_WITH_SM3, certificate.getSignatureAlgorithm().getAlgorithm().getId());
       assertEquals(SM2_CURVE, curve(certificate));
@@ -216,7 +230,8 @@ class NetworkInitTest {
       String pem = Files.readString(node.resolve("node.key.pem"));
       assertThrows(RuntimeException.class, () -> CryptoSuites.standard().privateKeyFromPem(pem));
       // Transport stays on P-256: TLS 1.3 in the JDK has no SM2 (docs/adr/0008).
-      jdkCertificate(node.resolve("transport.pem")).verify(jdkCertificate(net.resolve("ca/transport-ca.pem")).getPublicKey());
+      jdkCertificate(node.resolve("transport.pem")).verify(
+          jdkCertificate(organisation.resolve("transport-ca.pem")).getPublicKey());
       assertEquals(P256, privateKeyCurve(node.resolve("transport.key.pem")));
     }
     // The same ten private keys, on SM2 and SM3: other addresses than on the standard suite.
@@ -250,7 +265,7 @@ class NetworkInitTest {
   void twoNetworksNeverShareAKey() throws Exception {
     assertEquals(0, run("network", "init", "--nodes", "1", "--dir", "a").exitCode());
     assertEquals(0, run("network", "init", "--nodes", "1", "--dir", "b").exitCode());
-    for (String file : List.of("ca/consortium-ca.key.pem", "ca/transport-ca.key.pem", "node0/node.key.pem",
+    for (String file : List.of("ca/org1/ca.key.pem", "ca/org1/transport-ca.key.pem", "node0/node.key.pem",
         "node0/transport.key.pem")) {
       assertNotEquals(Files.readString(directory.resolve("a").resolve(file)),
           Files.readString(directory.resolve("b").resolve(file)), file);
@@ -259,8 +274,9 @@ class NetworkInitTest {
 
   @Test
   void badNodeCountsAndPortsAreRefusedWithOneLine() {
-    assertRefused(run("network", "init", "--nodes", "0", "--dir", "x"), 1, "--nodes: must be 1 to 32, got 0");
-    assertRefused(run("network", "init", "--nodes", "33", "--dir", "x"), 1, "--nodes: must be 1 to 32, got 33");
+    assertRefused(run("network", "init", "--nodes", "0", "--dir", "x"), 1, "--validators: must be 1 to 32, got 0");
+    assertRefused(run("network", "init", "--validators", "33", "--dir", "x"), 1,
+        "--validators: must be 1 to 32, got 33");
     assertRefused(run("network", "init", "--nodes", "4", "--dir", "x", "--rpc-base-port", "65533"), 1,
         "--rpc-base-port: the ports 65533..65536 of 4 nodes must lie in 1...65535");
     assertRefused(run("network", "init", "--nodes", "4", "--dir", "x", "--rpc-base-port", "9000",
@@ -298,7 +314,7 @@ class NetworkInitTest {
 
   @Test
   void helpWorksOnEveryNetworkCommand() {
-    for (String command : List.of("init", "up", "down", "status", "start")) {
+    for (String command : List.of("init", "up", "down", "status", "start", "add-node")) {
       CliRun.Result result = run("network", command, "--help");
       assertEquals(0, result.exitCode(), command + ": " + result.err());
       assertTrue(result.out().startsWith("Usage: xinlian network " + command), result.out());
@@ -314,6 +330,18 @@ class NetworkInitTest {
     assertTrue(result.errLines().get(0).startsWith("error: "), result.err());
     assertTrue(result.err().contains(messagePart), result.err());
     assertEquals("", result.out());
+  }
+
+  /** The PEM blocks of a bundle, each with its line end, in order. */
+  static List<String> pemBlocks(String bundle) {
+    List<String> blocks = new ArrayList<>();
+    String end = "-----END CERTIFICATE-----\n";
+    for (int start = 0; start < bundle.length(); ) {
+      int stop = bundle.indexOf(end, start) + end.length();
+      blocks.add(bundle.substring(start, stop));
+      start = stop;
+    }
+    return blocks;
   }
 
   private static Set<String> files(Path root) throws Exception {

@@ -13,5 +13,7 @@ public enum HaltReason {
   CODE_TOO_LARGE,
   INVALID_CODE_PREFIX,
   CONTRACT_ADDRESS_COLLISION,
-  PRECOMPILE_FAILURE
+  PRECOMPILE_FAILURE,
+  /** The chain's {@link AccessPolicy} refused the creator (GOV-9, EVM-16). */
+  CREATION_REFUSED
 }

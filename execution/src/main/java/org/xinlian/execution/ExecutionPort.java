@@ -1,6 +1,7 @@
 package org.xinlian.execution;
 
 import java.util.Optional;
+import org.xinlian.common.Address;
 import org.xinlian.common.Hash;
 import org.xinlian.evm.StopSignal;
 import org.xinlian.execution.governance.ValidatorHistory;
@@ -64,6 +65,14 @@ public interface ExecutionPort {
    * restarted or syncing node included. Safe to call from any thread.
    */
   ValidatorHistory validatorHistory();
+
+  /**
+   * Why {@code sender} may not send a transaction now (one that creates a contract when
+   * {@code creates}), or empty: the chain's access policy asked on the head state, as the pool
+   * asks it on admission (docs/spec/governance.md GOV-8, POOL-3). Cheap and safe to call from any
+   * thread; block building and validation ask again on the state they execute on.
+   */
+  Optional<String> refuseSender(Address sender, boolean creates);
 
   /**
    * Executes a message without committing anything (EXECUTION-6), on the state after the block

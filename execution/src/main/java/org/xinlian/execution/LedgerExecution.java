@@ -5,13 +5,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.xinlian.common.Address;
 import org.xinlian.common.Hash;
 import org.xinlian.crypto.CryptoException;
+import org.xinlian.evm.AccessPolicy;
 import org.xinlian.evm.BlockContext;
 import org.xinlian.evm.ExecutionStoppedException;
 import org.xinlian.evm.StopSignal;
@@ -20,6 +23,7 @@ import org.xinlian.evm.state.JournaledWorldState;
 import org.xinlian.evm.transaction.TransactionProcessor;
 import org.xinlian.evm.transaction.TransactionResult;
 import org.xinlian.execution.governance.Governance;
+import org.xinlian.execution.governance.GovernanceAccessPolicy;
 import org.xinlian.execution.governance.ValidatorGovernance;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.ledger.chain.BlockRejectedException;
@@ -70,6 +74,8 @@ final class LedgerExecution implements ExecutionPort {
   private final Executor signatureExecutor;
   private final KnownTransactions known;
   private final TransactionCodec codec;
+  /** Who may do what: asked by the processor in blocks and calls, and by the pool (GOV-8). */
+  private final AccessPolicy policy;
   private final TransactionProcessor processor;
   private final TransactionValidityRules rules;
   private final StateCalls calls;
@@ -79,7 +85,14 @@ final class LedgerExecution implements ExecutionPort {
 
   LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
       BlockStore blocks, Executor signatureExecutor, KnownTransactions known) {
+    this(settings, store, states, blocks, signatureExecutor, known, accessPolicy(settings));
+  }
+
+  /** As the other constructor, enforcing {@code policy} instead of the chain's (tests). */
+  LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
+      BlockStore blocks, Executor signatureExecutor, KnownTransactions known, AccessPolicy policy) {
     this.settings = settings;
+    this.policy = Objects.requireNonNull(policy, "policy");
     this.known = known;
     this.store = store;
     this.states = states;
@@ -96,11 +109,21 @@ final class LedgerExecution implements ExecutionPort {
       precompiles = precompiles.withSystemContract(Governance.ADDRESS,
           Governance.contract(settings.suite(), settings.chainId(), genesisHash, settings.validators()));
     }
-    this.processor = new TransactionProcessor(precompiles, settings.feeMode());
+    // One processor, so blocks, calls and estimates enforce the same policy (EVM-16).
+    this.processor = new TransactionProcessor(precompiles, settings.feeMode(), policy);
     this.rules = new TransactionValidityRules(settings.chainId(), false);
     this.calls = new StateCalls(settings, states, blocks, processor);
     this.validatorHistory = ValidatorHistory.read(states.stateAt(head().stateRoot()),
         ValidatorHistory.genesis(settings.validators()));
+  }
+
+  /**
+   * The chain's access policy (docs/spec/governance.md GOV-8, GOV-9, GOV-12): the one place the
+   * processor of blocks, calls and estimates, and the pool's admission, get it from: a
+   * permissioned chain enforces its governance state, an open development chain nothing.
+   */
+  static AccessPolicy accessPolicy(ExecutionSettings settings) {
+    return settings.permissioned() ? new GovernanceAccessPolicy(settings.suite()) : AccessPolicy.OPEN;
   }
 
   @Override
@@ -228,6 +251,20 @@ final class LedgerExecution implements ExecutionPort {
   @Override
   public ValidatorHistory validatorHistory() {
     return validatorHistory;
+  }
+
+  /**
+   * Not synchronised: the pool asks on its admitting threads, and must not wait for a block. The
+   * policy reads the flat head view, one key-value read per slot; a commit landing meanwhile may
+   * make it read the next head, which the pool is about to learn anyway (POOL-8), and block
+   * validation asks again on the block's own state.
+   */
+  @Override
+  public Optional<String> refuseSender(Address sender, boolean creates) {
+    if (policy == AccessPolicy.OPEN) {
+      return Optional.empty();
+    }
+    return policy.refuseSender(states.headState(), sender, creates);
   }
 
   @Override
@@ -420,7 +457,7 @@ final class LedgerExecution implements ExecutionPort {
     return states.headState();
   }
 
-  private BlockContext context(org.xinlian.common.Address coinbase, long number, long timestamp, long gasLimit) {
+  private BlockContext context(Address coinbase, long number, long timestamp, long gasLimit) {
     return BlockExecution.context(settings, coinbase, number, timestamp, gasLimit,
         settings.baseFeePerGas(), n -> blocks.canonicalHash(n).orElse(Hash.ZERO));
   }

@@ -46,6 +46,7 @@ final class GovernanceChain implements AutoCloseable {
   final CryptoSuite suite;
   final TestNode a;
   final TestNode b;
+  final GenesisConfig genesis;
   private final Executor executor = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "governance-test");
     thread.setDaemon(true);
@@ -54,7 +55,7 @@ final class GovernanceChain implements AutoCloseable {
 
   GovernanceChain(Path directory, String suiteName, long[] weights, String extraGovernance) throws Exception {
     this.suite = CryptoSuites.byName(suiteName);
-    GenesisConfig genesis = TestNode.writeAndLoad(directory, genesisJson(suite, suiteName, weights, extraGovernance));
+    this.genesis = TestNode.writeAndLoad(directory, genesisJson(suite, suiteName, weights, extraGovernance));
     this.a = TestNode.inMemory(genesis, executor);
     this.b = TestNode.inMemory(genesis, executor);
   }
@@ -131,6 +132,27 @@ final class GovernanceChain implements AutoCloseable {
     CommitResult result = a.port.commit(a.port.finalizeBlock(proposal.block()), CERTIFICATE);
     assertEquals(result, b.port.commit(b.port.finalizeBlock(proposal.block()), CERTIFICATE));
     return new Committed(result, proposal.receipts());
+  }
+
+  /** A node of this chain that enforces nothing: a Byzantine proposer (tests only). */
+  TestNode byzantine() {
+    return TestNode.inMemory(genesis, executor, org.xinlian.evm.AccessPolicy.OPEN);
+  }
+
+  /** Votes {@code data} (a proposal) through with every governor; returns its id. */
+  long passed(byte[] proposal) {
+    ok(0, proposal);
+    long id = state().proposalCount();
+    for (int governor = 0; governor < 3; governor++) {
+      if (state().proposal(id, height() + 1).orElseThrow().status()
+          != org.xinlian.execution.governance.ProposalStatus.OPEN) {
+        break;
+      }
+      ok(governor, GovernanceContractTest.vote(id, org.xinlian.execution.governance.Choice.FOR));
+    }
+    assertEquals(org.xinlian.execution.governance.ProposalStatus.EXECUTED, state().proposal(id, height() + 1)
+        .orElseThrow().status(), () -> state().proposal(id, height() + 1).orElseThrow().executionError());
+    return id;
   }
 
   /** Sends one transaction from {@code key} to the governance contract in its own block. */

@@ -14,6 +14,7 @@ import org.xinlian.common.Hash;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.crypto.KeyPair;
+import org.xinlian.evm.AccessPolicy;
 import org.xinlian.evm.word.UInt256;
 import org.xinlian.execution.genesis.Genesis;
 import org.xinlian.execution.genesis.GenesisConfig;
@@ -53,16 +54,34 @@ final class TestNode implements AutoCloseable {
   /** @param retention the state retention, or null for the state database's default */
   TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor, KnownTransactions known,
       StateRetention retention) {
+    this(store, genesis, executor, known, retention, null);
+  }
+
+  /**
+   * @param retention the state retention, or null for the state database's default
+   * @param policy the access policy to enforce, or null for the chain's
+   */
+  private TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor, KnownTransactions known,
+      StateRetention retention, AccessPolicy policy) {
     this.store = store;
     Genesis.initialize(genesis, store);
     this.suite = CryptoSuites.byName(genesis.suite());
     this.states = retention == null ? new StateDatabase(store, suite) : new StateDatabase(store, suite, retention);
     this.blocks = BlockStore.open(store, suite);
-    this.port = Executions.overLedger(ExecutionSettings.of(genesis), store, states, blocks, executor, known);
+    ExecutionSettings settings = ExecutionSettings.of(genesis);
+    this.port = policy == null
+        ? Executions.overLedger(settings, store, states, blocks, executor, known)
+        : new LedgerExecution(settings, store, states, blocks, executor, known, policy);
   }
 
   static TestNode inMemory(GenesisConfig genesis, Executor executor) {
     return new TestNode(KeyValueStores.inMemory(LedgerNamespaces.ALL), genesis, executor);
+  }
+
+  /** A node enforcing {@code policy} (a test double) instead of the chain's. */
+  static TestNode inMemory(GenesisConfig genesis, Executor executor, AccessPolicy policy) {
+    return new TestNode(KeyValueStores.inMemory(LedgerNamespaces.ALL), genesis, executor,
+        KnownTransactions.none(), null, policy);
   }
 
   /** The i-th test key of a suite: private scalar i + 1. */

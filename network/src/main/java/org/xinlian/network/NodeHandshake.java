@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.xinlian.common.DecodingException;
 import org.xinlian.crypto.CryptoSuite;
@@ -177,14 +178,11 @@ final class NodeHandshake {
       throw new HandshakeRefusal(RefusalReason.NODE_INVALID,
           "node certificate unreadable on the " + suite.name() + " suite: " + e.getMessage());
     }
-    if (!certificate.getIssuerX500Principal()
-            .equals(local.consortiumAuthority().getSubjectX500Principal())
-        || !suite.verifyCertificateSignature(
-            certificate, suite.certificatePublicKey(local.consortiumAuthority()))) {
+    if (!issuedByAnAuthority(suite, certificate, local.consortiumAuthorities())) {
       throw new HandshakeRefusal(RefusalReason.NODE_UNKNOWN_ISSUER,
-          "node certificate '" + certificate.getSubjectX500Principal()
-              + "' is not signed by the consortium CA '"
-              + local.consortiumAuthority().getSubjectX500Principal() + "'");
+          "node certificate '" + certificate.getSubjectX500Principal() + "' issued by '"
+              + certificate.getIssuerX500Principal() + "' is not signed by "
+              + authorityNames(local.consortiumAuthorities()));
     }
     if (nowMillis > certificate.getNotAfter().getTime()) {
       throw new HandshakeRefusal(RefusalReason.NODE_EXPIRED,
@@ -218,6 +216,28 @@ final class NodeHandshake {
           "node " + peer + " did not sign this handshake with its certified key");
     }
     return peer;
+  }
+
+  /**
+   * Whether one of the consortium's CAs (one per organisation) with the certificate's issuer name
+   * signed it; a name alone proves nothing, so the signature is what counts.
+   */
+  private static boolean issuedByAnAuthority(CryptoSuite suite, X509Certificate certificate,
+      List<X509Certificate> authorities) {
+    for (X509Certificate authority : authorities) {
+      if (certificate.getIssuerX500Principal().equals(authority.getSubjectX500Principal())
+          && suite.verifyCertificateSignature(certificate, suite.certificatePublicKey(authority))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The CAs named for a refusal: the one of a single-CA consortium, or how many there are. */
+  static String authorityNames(List<X509Certificate> authorities) {
+    return authorities.size() == 1
+        ? "the consortium CA '" + authorities.get(0).getSubjectX500Principal() + "'"
+        : "any of the " + authorities.size() + " consortium CAs";
   }
 
   private static String pem(byte[] der) {

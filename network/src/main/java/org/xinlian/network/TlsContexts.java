@@ -9,7 +9,7 @@ import org.xinlian.common.Clock;
 
 /**
  * TLS 1.3 contexts on the JDK provider with the node's P-256 transport certificate and the
- * consortium transport CA as the only trust anchor, for both directions of a connection.
+ * consortium's transport CAs (one per organisation) as the only trust anchors, for both directions of a connection.
  */
 final class TlsContexts {
   static final String PROTOCOL = "TLSv1.3";
@@ -26,7 +26,7 @@ final class TlsContexts {
         .sslProvider(SslProvider.JDK)
         .protocols(PROTOCOL)
         .clientAuth(ClientAuth.OPTIONAL)
-        .trustManager(new TransportTrustManager(credentials.transportAuthority(), clock))
+        .trustManager(new TransportTrustManager(credentials.transportAuthorities(), clock))
         .build();
   }
 
@@ -40,7 +40,7 @@ final class TlsContexts {
         .sslProvider(SslProvider.JDK)
         .protocols(PROTOCOL)
         .keyManager(keyManager(credentials))
-        .trustManager(new TransportTrustManager(credentials.transportAuthority(), clock))
+        .trustManager(new TransportTrustManager(credentials.transportAuthorities(), clock))
         .endpointIdentificationAlgorithm(null)
         .build();
   }

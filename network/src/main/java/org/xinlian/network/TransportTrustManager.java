@@ -7,22 +7,24 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.util.Date;
+import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.xinlian.common.Clock;
 
 /**
- * Accepts exactly the TLS certificates the consortium's transport CA issued and that are valid
- * now by the node's {@link Clock}. Why not the JDK's PKIX trust manager: it reads the wall clock
- * itself and reports every failure as one generic error, while operators need the precise reason.
- * Host names are not checked: a peer is identified by its certificates, not its address.
+ * Accepts exactly the TLS certificates one of the consortium's transport CAs issued (one per
+ * organisation, docs/spec/governance.md GOV-1) and that are valid now by the node's {@link Clock}.
+ * Why not the JDK's PKIX trust manager: it reads the wall clock itself and reports every failure
+ * as one generic error, while operators need the precise reason. Host names are not checked: a
+ * peer is identified by its certificates, not its address.
  */
 final class TransportTrustManager extends X509ExtendedTrustManager {
-  private final X509Certificate authority;
+  private final List<X509Certificate> authorities;
   private final Clock clock;
 
-  TransportTrustManager(X509Certificate authority, Clock clock) {
-    this.authority = authority;
+  TransportTrustManager(List<X509Certificate> authorities, Clock clock) {
+    this.authorities = List.copyOf(authorities);
     this.clock = clock;
   }
 
@@ -32,17 +34,7 @@ final class TransportTrustManager extends X509ExtendedTrustManager {
       throw new HandshakeRefusal(RefusalReason.NO_CERTIFICATE, "empty TLS certificate chain");
     }
     X509Certificate leaf = chain[0];
-    if (!leaf.getIssuerX500Principal().equals(authority.getSubjectX500Principal())) {
-      throw new HandshakeRefusal(RefusalReason.TRANSPORT_UNKNOWN_ISSUER,
-          "TLS certificate issued by '" + leaf.getIssuerX500Principal() + "', expected '"
-              + authority.getSubjectX500Principal() + "'");
-    }
-    try {
-      leaf.verify(authority.getPublicKey());
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new HandshakeRefusal(RefusalReason.TRANSPORT_UNKNOWN_ISSUER,
-          "TLS certificate not signed by the transport CA: " + e.getMessage());
-    }
+    X509Certificate authority = issuer(leaf);
     Date now = new Date(clock.currentTimeMillis());
     try {
       authority.checkValidity(now);
@@ -71,6 +63,32 @@ final class TransportTrustManager extends X509ExtendedTrustManager {
     if (!(leaf.getPublicKey() instanceof ECPublicKey)) {
       throw new HandshakeRefusal(RefusalReason.TRANSPORT_INVALID, "TLS key is not an EC key");
     }
+  }
+
+  /** The transport CA that signed {@code leaf}: the one its issuer names, proven by its signature. */
+  private X509Certificate issuer(X509Certificate leaf) throws HandshakeRefusal {
+    boolean named = false;
+    String failure = "";
+    for (X509Certificate authority : authorities) {
+      if (!leaf.getIssuerX500Principal().equals(authority.getSubjectX500Principal())) {
+        continue;
+      }
+      named = true;
+      try {
+        leaf.verify(authority.getPublicKey());
+        return authority;
+      } catch (GeneralSecurityException | RuntimeException e) {
+        failure = e.getMessage();
+      }
+    }
+    if (!named) {
+      throw new HandshakeRefusal(RefusalReason.TRANSPORT_UNKNOWN_ISSUER,
+          "TLS certificate issued by '" + leaf.getIssuerX500Principal() + "', expected "
+              + (authorities.size() == 1 ? "'" + authorities.get(0).getSubjectX500Principal() + "'"
+                  : "one of the " + authorities.size() + " transport CAs"));
+    }
+    throw new HandshakeRefusal(RefusalReason.TRANSPORT_UNKNOWN_ISSUER,
+        "TLS certificate not signed by the transport CA: " + failure);
   }
 
   @Override
@@ -109,6 +127,6 @@ final class TransportTrustManager extends X509ExtendedTrustManager {
 
   @Override
   public X509Certificate[] getAcceptedIssuers() {
-    return new X509Certificate[] {authority};
+    return authorities.toArray(X509Certificate[]::new);
   }
 }

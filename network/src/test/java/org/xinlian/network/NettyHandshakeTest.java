@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -195,6 +196,61 @@ class NettyHandshakeTest {
     Await.until("connected", () -> listener.connectedPeers().equals(Set.of(other.nodeId())));
   }
 
+  /**
+   * NETWORK-2, NETWORK-4 with several organisations (docs/spec/governance.md GOV-1): each
+   * organisation's CAs issue its own nodes' certificates and every node trusts all organisations'
+   * CAs, so nodes of two organisations connect both ways. The next two: a node of an organisation
+   * outside the trusted list is refused, by its TLS certificate and, with a trusted TLS
+   * certificate, by its node certificate.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"standard", "gm"})
+  void nodesOfEveryTrustedOrganisationConnect(String suite) {
+    pki = new TestPki(suite, "org1");
+    TestPki org2 = new TestPki(suite, "org2");
+    TestPki outsider = new TestPki(suite, "org3");
+    NodeCredentials first = trustingBoth(pki.node("org1 node"), pki, org2);
+    NodeCredentials second = trustingBoth(org2.node("org2 node"), pki, org2);
+    NettyTransport listener = nodes.start(first, listenerHandler);
+    NettyTransport dialer = nodes.start(second, dialerHandler);
+    dialer.addPeer(NettyNodes.addressOf(listener));
+    Await.until("connected", () -> listener.connectedPeers().equals(Set.of(second.nodeId()))
+        && dialer.connectedPeers().equals(Set.of(first.nodeId())));
+    assertEquals(0, listener.metrics().refusedHandshakes());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"standard", "gm"})
+  void aTlsCertificateOfAnUntrustedOrganisationIsRefused(String suite) {
+    pki = new TestPki(suite, "org1");
+    TestPki org2 = new TestPki(suite, "org2");
+    TestPki outsider = new TestPki(suite, "org3");
+    NettyTransport listener = nodes.start(trustingBoth(pki.node("listener"), pki, org2), listenerHandler);
+    // Both its certificates are org3's; it trusts org1, so only the listener refuses.
+    assertRefused(listener, pki.node("dialer", freshKey(), outsider, pki.now.minus(DAY),
+        pki.now.plus(DAY), outsider, pki.now.minus(DAY), pki.now.plus(DAY)),
+        RefusalReason.TRANSPORT_UNKNOWN_ISSUER);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"standard", "gm"})
+  void aNodeCertificateOfAnUntrustedOrganisationIsRefused(String suite) {
+    pki = new TestPki(suite, "org1");
+    TestPki org2 = new TestPki(suite, "org2");
+    TestPki outsider = new TestPki(suite, "org3");
+    NettyTransport listener = nodes.start(trustingBoth(pki.node("listener"), pki, org2), listenerHandler);
+    // Its TLS certificate is org2's, its node certificate org3's.
+    assertRefused(listener, pki.node("dialer", freshKey(), outsider, pki.now.minus(DAY),
+        pki.now.plus(DAY), org2, pki.now.minus(DAY), pki.now.plus(DAY)),
+        RefusalReason.NODE_UNKNOWN_ISSUER);
+  }
+
+  private static NodeCredentials trustingBoth(NodeCredentials node, TestPki first, TestPki second) {
+    return new NodeCredentials(node.suite(), node.nodeKey(), node.nodeCertificate(),
+        List.of(first.consortiumAuthority, second.consortiumAuthority), node.transportKey(),
+        node.transportCertificate(), List.of(first.transportAuthority, second.transportAuthority));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"standard", "gm"})
   void anotherNodesCertificateWithoutItsKeyIsRefused(String suite) {
@@ -202,8 +258,8 @@ class NettyHandshakeTest {
     NodeCredentials victim = pki.node("victim");
     NodeCredentials thief = pki.node("thief");
     NodeCredentials impostor = new NodeCredentials(thief.suite(), thief.nodeKey(),
-        victim.nodeCertificate(), thief.consortiumAuthority(), thief.transportKey(),
-        thief.transportCertificate(), thief.transportAuthority());
+        victim.nodeCertificate(), thief.consortiumAuthorities(), thief.transportKey(),
+        thief.transportCertificate(), thief.transportAuthorities());
     assertRefused(listener, impostor, RefusalReason.INVALID_PROOF);
   }
 

@@ -1,7 +1,9 @@
 package org.xinlian.node;
 
 import java.math.BigInteger;
+import java.util.Optional;
 import org.xinlian.common.Address;
+import org.xinlian.execution.ExecutionPort;
 import org.xinlian.ledger.state.StateAccount;
 import org.xinlian.ledger.state.StateDatabase;
 
@@ -10,10 +12,19 @@ import org.xinlian.ledger.state.StateDatabase;
  * account, where a trie walk cost the producer a tenth of its time. Only the producer commits, and
  * it refreshes the pool right after each commit, so a refresh reads exactly the block it follows;
  * an admission racing a commit may read the newer head, which is the one the pool is about to
- * learn anyway (docs/spec/pool.md POOL-8).
+ * learn anyway (docs/spec/pool.md POOL-8). Admission asks the execution port, which answers with
+ * the chain's access policy on the same head (GOV-8).
+ *
+ * @param admission the execution port's {@link ExecutionPort#refuseSender}
  */
-record HeadStateView(StateDatabase states, BigInteger baseFeePerGas)
+record HeadStateView(StateDatabase states, BigInteger baseFeePerGas, SenderAdmission admission)
     implements org.xinlian.execution.pool.PoolStateView {
+  /** Why a sender may not send now, or empty: {@link ExecutionPort#refuseSender}. */
+  @FunctionalInterface
+  interface SenderAdmission {
+    Optional<String> refuseSender(Address sender, boolean creates);
+  }
+
   @Override
   public long nonce(Address account) {
     return states.headAccount(account).map(StateAccount::nonce).orElse(0L);
@@ -22,5 +33,10 @@ record HeadStateView(StateDatabase states, BigInteger baseFeePerGas)
   @Override
   public BigInteger balance(Address account) {
     return states.headAccount(account).map(a -> a.balance().toBigInteger()).orElse(BigInteger.ZERO);
+  }
+
+  @Override
+  public Optional<String> refuseSender(Address sender, boolean creates) {
+    return admission.refuseSender(sender, creates);
   }
 }

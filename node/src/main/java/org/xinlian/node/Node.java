@@ -262,7 +262,16 @@ public final class Node implements AutoCloseable {
   private PoolStateView stateView(Hash root) {
     BigInteger baseFee = genesis.feeMode() == FeeMode.ETHEREUM
         ? genesis.baseFeePerGas().toBigInteger() : BigInteger.ZERO;
-    return new HeadStateView(states, baseFee);
+    return new HeadStateView(states, baseFee, this::refuseSender);
+  }
+
+  /**
+   * The pool's admission question, answered by execution's access policy (GOV-8). The pool is
+   * made before the execution port, which looks transactions up in it; nothing is admitted before
+   * the RPC server and the network start, after both exist.
+   */
+  private Optional<String> refuseSender(Address sender, boolean creates) {
+    return execution.refuseSender(sender, creates);
   }
 
   /** The head block's header; a started node always has at least its genesis. */

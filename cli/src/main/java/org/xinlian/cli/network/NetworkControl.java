@@ -158,14 +158,19 @@ public final class NetworkControl {
     }
   }
 
-  /** One line per node: running or stopped, pid, JSON-RPC URL, height and peers when it answers. */
+  /**
+   * One line per node: running or stopped, pid, JSON-RPC URL, height and peers when it answers,
+   * and its role (the running node's own answer, else its role at genesis).
+   */
   public void status() throws IOException {
     List<Integer> indexes = layout.nodeIndexes();
+    NodeRoles roles = new NodeRoles(layout.genesisFile());
     out.println("network " + layout.directory() + ": " + indexes.size() + " node" + (indexes.size() == 1 ? "" : "s"));
     for (int index : indexes) {
       NodeProcess process = NodeProcess.inspect(layout, index);
       NodeEndpoints endpoints = NodeEndpoints.read(index, layout.configFile(index));
       StringBuilder line = new StringBuilder(name(index));
+      Optional<String> role = Optional.empty();
       if (process.running()) {
         line.append("  running  pid ").append(process.process().orElseThrow().pid())
             .append("  ").append(endpoints.rpcUrlText());
@@ -173,6 +178,7 @@ public final class NetworkControl {
         if (height.isPresent()) {
           line.append("  height ").append(height.getAsLong());
           rpc.peerCount(endpoints.rpcUrl()).ifPresent(peers -> line.append("  peers ").append(peers));
+          role = rpc.validator(endpoints.rpcUrl()).map(NodeRoles::role);
         } else {
           line.append("  not answering JSON-RPC");
         }
@@ -183,6 +189,7 @@ public final class NetworkControl {
               ? ": process " + process.recordedPid().getAsLong() + " is not running this node" : "").append(')');
         }
       }
+      role.or(() -> roles.genesisRole(layout.configFile(index))).ifPresent(known -> line.append("  ").append(known));
       out.println(line);
     }
   }

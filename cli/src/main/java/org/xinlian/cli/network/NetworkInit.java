@@ -15,11 +15,13 @@ import java.util.stream.Stream;
 import org.xinlian.common.Address;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
+import org.xinlian.crypto.KeyPair;
 import org.xinlian.node.DevChain;
 
 /**
  * {@code xinlian network init}: a complete local network in one directory, as FISCO BCOS's
- * build_chain.sh makes one (the layout is {@link NetworkLayout}). Everything is generated in
+ * build_chain.sh makes one (the layout is {@link NetworkLayout}): validators and observers, each
+ * certified by its organisation's CAs, and a genesis that may carry the consortium (GOV-1). Everything is generated in
  * memory first, then written; private keys are created owner-only (0600) from the start.
  */
 public final class NetworkInit {
@@ -27,18 +29,23 @@ public final class NetworkInit {
   public record FundedAccount(Address address, String privateKey) {}
 
   /** One node of the new network, as the summary prints it. */
-  public record InitializedNode(int index, Address address, String rpcUrl, String p2pAddress) {}
+  public record InitializedNode(int index, Address address, boolean validator, String organisation, String rpcUrl,
+      String p2pAddress) {}
+
+  /** An organisation's governor (GOV-1), with the file holding its key. */
+  public record Governor(String organisation, Address address, Path keyFile) {}
 
   /**
    * What was made.
    *
    * @param layout where it is
    * @param spec what was asked for
-   * @param nodes every node, in validator order
+   * @param nodes every node: the validators in validator order, then the observers
    * @param funded the accounts genesis funds (empty with --no-dev-accounts)
+   * @param governors each organisation's governor; empty without the governance section
    */
   public record Summary(NetworkLayout layout, NetworkSpec spec, List<InitializedNode> nodes,
-      List<FundedAccount> funded) {}
+      List<FundedAccount> funded, List<Governor> governors) {}
 
   private NetworkInit() {}
 
@@ -52,34 +59,106 @@ public final class NetworkInit {
     NetworkLayout layout = new NetworkLayout(directory);
     prepareDirectory(layout, force);
     CryptoSuite suite = CryptoSuites.byName(spec.suite());
-    NetworkPki pki = new NetworkPki(suite, now, random);
+    NetworkPki pki = NetworkPki.create(suite, spec.organisations(), now, random);
     List<NetworkPki.NodeCredentials> credentials = new ArrayList<>();
     for (int index = 0; index < spec.nodes(); index++) {
-      credentials.add(pki.issueNode(NetworkLayout.NODE_DIRECTORY_PREFIX + index));
+      credentials.add(pki.issueNode(NetworkLayout.NODE_DIRECTORY_PREFIX + index, spec.organisationOf(index)));
     }
     List<Address> addresses = credentials.stream().map(NetworkPki.NodeCredentials::address).toList();
     List<FundedAccount> funded = spec.devAccounts() ? devAccounts(suite) : List.of();
+    List<KeyPair> governorKeys = new ArrayList<>();
+    if (spec.governance()) {
+      for (int organisation = 0; organisation < spec.organisations(); organisation++) {
+        governorKeys.add(pki.newAccountKey());
+      }
+    }
+    NetworkFiles.Consortium consortium = consortium(spec, suite, pki, credentials, governorKeys, funded);
 
-    Files.createDirectories(layout.caDirectory());
-    writePublic(layout.genesisFile(), NetworkFiles.genesis(spec, now.getEpochSecond(), addresses, funded));
-    writePublic(layout.consortiumCaCertificate(), pki.consortiumCertificatePem());
-    writePrivate(layout.consortiumCaKey(), pki.consortiumKeyPem());
-    writePublic(layout.transportCaCertificate(), pki.transportCertificatePem());
-    writePrivate(layout.transportCaKey(), pki.transportKeyPem());
+    writePublic(layout.genesisFile(), NetworkFiles.genesis(spec, now.getEpochSecond(), consortium, funded));
+    writeAuthorities(layout, pki);
+    List<Governor> governors = new ArrayList<>();
+    if (!governorKeys.isEmpty()) {
+      Files.createDirectories(layout.governorsDirectory());
+      for (int organisation = 0; organisation < governorKeys.size(); organisation++) {
+        String id = NetworkSpec.organisationId(organisation);
+        writePrivate(layout.governorKey(id), pki.privateKeyPem(governorKeys.get(organisation)));
+        governors.add(new Governor(id, consortium.governors().get(organisation).address(), layout.governorKey(id)));
+      }
+    }
     List<InitializedNode> nodes = new ArrayList<>();
     for (int index = 0; index < spec.nodes(); index++) {
       NetworkPki.NodeCredentials node = credentials.get(index);
-      Path nodeDirectory = Files.createDirectories(layout.nodeDirectory(index));
-      writePrivate(nodeDirectory.resolve(NetworkLayout.NODE_KEY_FILE), pki.nodeKeyPem(node));
-      writePublic(nodeDirectory.resolve(NetworkLayout.NODE_CERTIFICATE_FILE), pki.nodeCertificatePem(node));
-      writePrivate(nodeDirectory.resolve(NetworkLayout.TRANSPORT_KEY_FILE), pki.transportKeyPem(node));
-      writePublic(nodeDirectory.resolve(NetworkLayout.TRANSPORT_CERTIFICATE_FILE), pki.transportCertificatePem(node));
-      writePublic(layout.configFile(index), NetworkFiles.nodeConfig(spec, index, addresses));
-      nodes.add(new InitializedNode(index, node.address(),
-          "http://" + NetworkSpec.HOST + ":" + spec.rpcPort(index),
+      writeNode(layout, index, pki, node, NetworkFiles.nodeConfig(spec, index, addresses));
+      nodes.add(new InitializedNode(index, node.address(), spec.validator(index),
+          NetworkSpec.organisationId(node.organisation()), "http://" + NetworkSpec.HOST + ":" + spec.rpcPort(index),
           NetworkSpec.HOST + ":" + spec.p2pPort(index)));
     }
-    return new Summary(layout, spec, nodes, funded);
+    return new Summary(layout, spec, nodes, funded, governors);
+  }
+
+  private static NetworkFiles.Consortium consortium(NetworkSpec spec, CryptoSuite suite, NetworkPki pki,
+      List<NetworkPki.NodeCredentials> credentials, List<KeyPair> governorKeys, List<FundedAccount> funded) {
+    List<NetworkFiles.OrganisationEntry> organisations = new ArrayList<>();
+    for (int organisation = 0; organisation < spec.organisations(); organisation++) {
+      NetworkPki.Organisation authorities = pki.organisations().get(organisation);
+      organisations.add(new NetworkFiles.OrganisationEntry(authorities.id(), authorities.name(),
+          pki.caCertificatePem(organisation)));
+    }
+    List<NetworkFiles.GovernorEntry> governors = new ArrayList<>();
+    for (int organisation = 0; organisation < governorKeys.size(); organisation++) {
+      governors.add(new NetworkFiles.GovernorEntry(suite.address(governorKeys.get(organisation).publicKey()),
+          NetworkSpec.organisationId(organisation)));
+    }
+    List<NetworkFiles.NodeEntry> nodes = new ArrayList<>();
+    for (int index = 0; index < credentials.size(); index++) {
+      nodes.add(new NetworkFiles.NodeEntry(credentials.get(index).address(),
+          NetworkSpec.organisationId(credentials.get(index).organisation()), spec.validator(index)));
+    }
+    return new NetworkFiles.Consortium(organisations, governors, nodes,
+        funded.stream().map(FundedAccount::address).toList());
+  }
+
+  /**
+   * ca/: each organisation's two CAs with their keys (0600), the bundles every node trusts, and a
+   * README saying the keys belong offline. Nothing of a CA key goes into a node directory.
+   */
+  private static void writeAuthorities(NetworkLayout layout, NetworkPki pki) throws IOException {
+    Files.createDirectories(layout.caDirectory());
+    writePublic(layout.consortiumCaCertificate(), pki.consortiumBundlePem());
+    writePublic(layout.transportCaCertificate(), pki.transportBundlePem());
+    for (int organisation = 0; organisation < pki.organisations().size(); organisation++) {
+      Path directory = Files.createDirectories(
+          layout.organisationCaDirectory(pki.organisations().get(organisation).id()));
+      writePublic(directory.resolve(NetworkLayout.ORGANISATION_CA_CERTIFICATE_FILE), pki.caCertificatePem(organisation));
+      writePrivate(directory.resolve(NetworkLayout.ORGANISATION_CA_KEY_FILE), pki.caKeyPem(organisation));
+      writePublic(directory.resolve(NetworkLayout.ORGANISATION_TRANSPORT_CA_CERTIFICATE_FILE),
+          pki.transportCaCertificatePem(organisation));
+      writePrivate(directory.resolve(NetworkLayout.ORGANISATION_TRANSPORT_CA_KEY_FILE),
+          pki.transportCaKeyPem(organisation));
+    }
+    writePublic(layout.caReadme(), CA_README);
+  }
+
+  static final String CA_README = """
+      Certificate authorities of this network: one directory per organisation (org1/, org2/, ...).
+        <org>/ca.pem               the organisation's CA on the chain's suite; genesis names it (GOV-1)
+        <org>/transport-ca.pem     the organisation's P-256 CA for its nodes' TLS certificates
+        consortium-ca.pem          every organisation's ca.pem: what each node trusts for node certificates
+        transport-ca.pem           every organisation's transport-ca.pem: what each node trusts for TLS
+      MOVE THE PRIVATE KEYS OFFLINE (<org>/ca.key.pem, <org>/transport-ca.key.pem): each organisation keeps
+      its own, away from the machines that run nodes; whoever holds one can certify nodes in that
+      organisation's name. Bring an organisation's keys back only to issue a node (xinlian network add-node).
+      """;
+
+  /** A node directory: its keys (0600), certificates and config. */
+  static void writeNode(NetworkLayout layout, int index, NetworkPki pki, NetworkPki.NodeCredentials node,
+      String config) throws IOException {
+    Path nodeDirectory = Files.createDirectories(layout.nodeDirectory(index));
+    writePrivate(nodeDirectory.resolve(NetworkLayout.NODE_KEY_FILE), pki.nodeKeyPem(node));
+    writePublic(nodeDirectory.resolve(NetworkLayout.NODE_CERTIFICATE_FILE), pki.nodeCertificatePem(node));
+    writePrivate(nodeDirectory.resolve(NetworkLayout.TRANSPORT_KEY_FILE), pki.transportKeyPem(node));
+    writePublic(nodeDirectory.resolve(NetworkLayout.TRANSPORT_CERTIFICATE_FILE), pki.transportCertificatePem(node));
+    writePublic(layout.configFile(index), config);
   }
 
   /**
@@ -130,7 +209,7 @@ public final class NetworkInit {
     for (Path entry : entries) {
       String name = entry.getFileName().toString();
       if (name.equals(NetworkLayout.GENESIS_FILE) || name.equals(NetworkLayout.CA_DIRECTORY)
-          || NetworkLayout.isNodeDirectoryName(name)) {
+          || name.equals(NetworkLayout.GOVERNORS_DIRECTORY) || NetworkLayout.isNodeDirectoryName(name)) {
         deleteRecursively(entry);
       }
     }
@@ -157,12 +236,12 @@ public final class NetworkInit {
     }
   }
 
-  private static void writePublic(Path file, String text) throws IOException {
+  static void writePublic(Path file, String text) throws IOException {
     Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   /** Created owner-only from the start, so there is no moment in which others could read the key. */
-  private static void writePrivate(Path file, String text) throws IOException {
+  static void writePrivate(Path file, String text) throws IOException {
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } else {

@@ -10,17 +10,27 @@ import java.util.regex.Pattern;
 
 /**
  * Where the files of a local network live (the shared design of issue 6): one directory holding
- * the genesis file, the two certificate authorities, and one directory per node. {@code network
+ * the genesis file, the certificate authorities of every organisation under ca/ (issue 12), the
+ * organisations' governor keys under governors/, and one directory per node. {@code network
  * init} writes this layout, {@code xinlian node --config} reads one node's part of it, and
  * {@code network up|down|status} find the nodes by it.
  */
 public final class NetworkLayout {
   public static final String GENESIS_FILE = "genesis.json";
   public static final String CA_DIRECTORY = "ca";
+  /** Every organisation's CA certificate on the suite, one after the other: what every node trusts. */
   public static final String CONSORTIUM_CA_CERTIFICATE_FILE = "consortium-ca.pem";
-  public static final String CONSORTIUM_CA_KEY_FILE = "consortium-ca.key.pem";
+  /** Every organisation's transport CA certificate, one after the other. */
   public static final String TRANSPORT_CA_CERTIFICATE_FILE = "transport-ca.pem";
-  public static final String TRANSPORT_CA_KEY_FILE = "transport-ca.key.pem";
+  /** What the CA keys are and that they belong offline. */
+  public static final String CA_README_FILE = "README.txt";
+  /** Under ca/&lt;organisation id&gt;/: the organisation's CA on the suite (its PEM is in genesis). */
+  public static final String ORGANISATION_CA_CERTIFICATE_FILE = "ca.pem";
+  public static final String ORGANISATION_CA_KEY_FILE = "ca.key.pem";
+  public static final String ORGANISATION_TRANSPORT_CA_CERTIFICATE_FILE = "transport-ca.pem";
+  public static final String ORGANISATION_TRANSPORT_CA_KEY_FILE = "transport-ca.key.pem";
+  /** Each organisation's governor key, &lt;organisation id&gt;.key.pem (GOV-1). */
+  public static final String GOVERNORS_DIRECTORY = "governors";
   public static final String NODE_DIRECTORY_PREFIX = "node";
   public static final String CONFIG_FILE = "config.json";
   public static final String NODE_KEY_FILE = "node.key.pem";
@@ -58,16 +68,26 @@ public final class NetworkLayout {
     return caDirectory().resolve(CONSORTIUM_CA_CERTIFICATE_FILE);
   }
 
-  public Path consortiumCaKey() {
-    return caDirectory().resolve(CONSORTIUM_CA_KEY_FILE);
-  }
-
   public Path transportCaCertificate() {
     return caDirectory().resolve(TRANSPORT_CA_CERTIFICATE_FILE);
   }
 
-  public Path transportCaKey() {
-    return caDirectory().resolve(TRANSPORT_CA_KEY_FILE);
+  public Path caReadme() {
+    return caDirectory().resolve(CA_README_FILE);
+  }
+
+  /** Organisation {@code id}'s CA files: ca/&lt;id&gt;/. */
+  public Path organisationCaDirectory(String id) {
+    return caDirectory().resolve(id);
+  }
+
+  public Path governorsDirectory() {
+    return directory.resolve(GOVERNORS_DIRECTORY);
+  }
+
+  /** Organisation {@code id}'s governor key. */
+  public Path governorKey(String id) {
+    return governorsDirectory().resolve(id + ".key.pem");
   }
 
   public Path nodeDirectory(int index) {

@@ -1,10 +1,12 @@
 package org.xinlian.cli.network;
 
 import java.math.BigInteger;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,10 +19,12 @@ import org.xinlian.crypto.TransportCertificateRequest;
 import org.xinlian.crypto.TransportCertificates;
 
 /**
- * The two certificate authorities of a consortium and the credentials they issue
- * (docs/adr/0008-p2p-tls-and-gm.md): node keys on the chain's suite certified by the consortium CA
- * (secp256k1 or SM2), and P-256 TLS keys certified by the transport CA. All entropy comes from the
- * one {@link SecureRandom} passed in; validity is explicit from the {@code now} passed in.
+ * The certificate authorities of a consortium and the credentials they issue
+ * (docs/adr/0008-p2p-tls-and-gm.md, docs/spec/governance.md GOV-1): each organisation has two CAs
+ * of its own, one on the chain's suite (secp256k1 or SM2) that certifies its nodes' keys and whose
+ * certificate genesis names, and a P-256 one that certifies their TLS keys. Every node trusts the
+ * CAs of all organisations. All entropy comes from the one {@link SecureRandom} passed in; validity
+ * is explicit from the {@code now} passed in.
  */
 final class NetworkPki {
   /**
@@ -31,81 +35,141 @@ final class NetworkPki {
   /** The CAs outlive every certificate they issue. */
   static final Duration CA_VALIDITY = Duration.ofDays(3650);
   static final Duration NODE_CERTIFICATE_VALIDITY = Duration.ofDays(1825);
-  /** Random serial numbers (as CAs issue them), unique per issuer within one network. */
+  /** Random serial numbers (as CAs issue them), unique per issuer within one run. */
   private static final int SERIAL_NUMBER_BITS = 64;
-  private static final String ORGANIZATION = ",O=Xinlian";
 
   /** A certificate authority on the chain's suite. */
-  record ConsortiumAuthority(KeyPair keyPair, X509Certificate certificate) {}
+  record SuiteAuthority(KeyPair keyPair, X509Certificate certificate) {}
 
-  /** The P-256 certificate authority of TLS. */
-  record TransportAuthority(java.security.KeyPair keyPair, X509Certificate certificate) {}
+  /** A P-256 certificate authority of TLS. */
+  record TransportAuthority(PrivateKey privateKey, X509Certificate certificate) {}
 
-  /** One node's two identities. */
+  /** One organisation's two CAs. */
+  record Organisation(String id, String name, SuiteAuthority nodes, TransportAuthority transport) {}
+
+  /** One node's two identities, issued by the CAs of organisation {@code organisation}. */
   record NodeCredentials(
       KeyPair nodeKey,
       X509Certificate nodeCertificate,
       java.security.KeyPair transportKey,
       X509Certificate transportCertificate,
-      Address address) {}
+      Address address,
+      int organisation) {}
 
   private final CryptoSuite suite;
   private final TransportCertificates transport = CryptoSuites.transport();
   private final SecureRandom random;
   private final Instant notBefore;
   private final Instant now;
-  private final Set<BigInteger> consortiumSerials = new HashSet<>();
-  private final Set<BigInteger> transportSerials = new HashSet<>();
-  final ConsortiumAuthority consortiumAuthority;
-  final TransportAuthority transportAuthority;
+  private final List<Organisation> organisations;
+  private final List<Set<BigInteger>> suiteSerials = new ArrayList<>();
+  private final List<Set<BigInteger>> transportSerials = new ArrayList<>();
 
-  /** Makes both authorities, valid from shortly before {@code now}. */
-  NetworkPki(CryptoSuite suite, Instant now, SecureRandom random) {
+  private NetworkPki(CryptoSuite suite, List<Organisation> organisations, Instant now, SecureRandom random) {
     this.suite = suite;
     this.random = random;
     this.now = now;
     this.notBefore = now.minus(CLOCK_SKEW_ALLOWANCE);
-    KeyPair consortiumKey = suite.generateKeyPair(random);
-    consortiumAuthority = new ConsortiumAuthority(consortiumKey, suite.issueCertificate(new CertificateRequest(
-        "CN=Xinlian consortium CA" + ORGANIZATION, consortiumKey.publicKey(), consortiumKey, null,
-        serial(consortiumSerials), notBefore, now.plus(CA_VALIDITY), true, List.of(), List.of())));
-    java.security.KeyPair transportKey = transport.generateKeyPair(random);
-    transportAuthority = new TransportAuthority(transportKey, transport.issueCertificate(
-        new TransportCertificateRequest("CN=Xinlian transport CA" + ORGANIZATION, transportKey.getPublic(),
-            transportKey.getPrivate(), null, serial(transportSerials), notBefore, now.plus(CA_VALIDITY),
-            true, random)));
+    this.organisations = List.copyOf(organisations);
+    for (int i = 0; i < organisations.size(); i++) {
+      suiteSerials.add(new HashSet<>());
+      transportSerials.add(new HashSet<>());
+    }
   }
 
-  /** A fresh node key and TLS key, each certified by its authority under the name {@code name}. */
-  NodeCredentials issueNode(String name) {
+  /** Fresh CAs for {@code count} organisations (org1, org2, …), valid from shortly before {@code now}. */
+  static NetworkPki create(CryptoSuite suite, int count, Instant now, SecureRandom random) {
+    NetworkPki pki = new NetworkPki(suite, List.of(), now, random);
+    List<Organisation> organisations = new ArrayList<>();
+    Set<BigInteger> selfSigned = new HashSet<>();
+    for (int index = 0; index < count; index++) {
+      organisations.add(pki.newOrganisation(NetworkSpec.organisationId(index),
+          NetworkSpec.organisationName(index), selfSigned));
+    }
+    return new NetworkPki(suite, organisations, now, random);
+  }
+
+  /** The CAs of an existing network (read back from its ca/ directory), to issue more nodes. */
+  static NetworkPki of(CryptoSuite suite, List<Organisation> organisations, Instant now, SecureRandom random) {
+    return new NetworkPki(suite, organisations, now, random);
+  }
+
+  private Organisation newOrganisation(String id, String name, Set<BigInteger> serials) {
+    String owner = ",O=" + name;
+    KeyPair nodeCaKey = suite.generateKeyPair(random);
+    X509Certificate nodeCa = suite.issueCertificate(new CertificateRequest(
+        "CN=" + id + " CA" + owner, nodeCaKey.publicKey(), nodeCaKey, null, serial(serials), notBefore,
+        now.plus(CA_VALIDITY), true, List.of(), List.of()));
+    java.security.KeyPair transportCaKey = transport.generateKeyPair(random);
+    X509Certificate transportCa = transport.issueCertificate(new TransportCertificateRequest(
+        "CN=" + id + " transport CA" + owner, transportCaKey.getPublic(), transportCaKey.getPrivate(), null,
+        serial(serials), notBefore, now.plus(CA_VALIDITY), true, random));
+    return new Organisation(id, name, new SuiteAuthority(nodeCaKey, nodeCa),
+        new TransportAuthority(transportCaKey.getPrivate(), transportCa));
+  }
+
+  List<Organisation> organisations() {
+    return organisations;
+  }
+
+  /**
+   * A fresh node key and TLS key, each certified by organisation {@code organisation}'s CA of its
+   * kind under the name {@code name}.
+   */
+  NodeCredentials issueNode(String name, int organisation) {
+    Organisation issuer = organisations.get(organisation);
+    String owner = ",O=" + issuer.name();
     KeyPair nodeKey = suite.generateKeyPair(random);
     X509Certificate nodeCertificate = suite.issueCertificate(new CertificateRequest(
-        "CN=" + name + ORGANIZATION, nodeKey.publicKey(), consortiumAuthority.keyPair(),
-        consortiumAuthority.certificate(), serial(consortiumSerials), notBefore,
-        now.plus(NODE_CERTIFICATE_VALIDITY), false, List.of(), List.of()));
+        "CN=" + name + owner, nodeKey.publicKey(), issuer.nodes().keyPair(), issuer.nodes().certificate(),
+        serial(suiteSerials.get(organisation)), notBefore, now.plus(NODE_CERTIFICATE_VALIDITY), false,
+        List.of(), List.of()));
     java.security.KeyPair transportKey = transport.generateKeyPair(random);
     X509Certificate transportCertificate = transport.issueCertificate(new TransportCertificateRequest(
-        "CN=" + name + " transport" + ORGANIZATION, transportKey.getPublic(),
-        transportAuthority.keyPair().getPrivate(), transportAuthority.certificate(),
-        serial(transportSerials), notBefore, now.plus(NODE_CERTIFICATE_VALIDITY), false, random));
+        "CN=" + name + " transport" + owner, transportKey.getPublic(), issuer.transport().privateKey(),
+        issuer.transport().certificate(), serial(transportSerials.get(organisation)), notBefore,
+        now.plus(NODE_CERTIFICATE_VALIDITY), false, random));
     return new NodeCredentials(nodeKey, nodeCertificate, transportKey, transportCertificate,
-        suite.address(nodeKey.publicKey()));
+        suite.address(nodeKey.publicKey()), organisation);
   }
 
-  String consortiumCertificatePem() {
-    return suite.certificateToPem(consortiumAuthority.certificate());
+  /** A fresh key on the chain's suite: an organisation's governor (GOV-1). */
+  KeyPair newAccountKey() {
+    return suite.generateKeyPair(random);
   }
 
-  String consortiumKeyPem() {
-    return suite.privateKeyToPem(consortiumAuthority.keyPair().privateKey());
+  String caCertificatePem(int organisation) {
+    return suite.certificateToPem(organisations.get(organisation).nodes().certificate());
   }
 
-  String transportCertificatePem() {
-    return transport.certificateToPem(transportAuthority.certificate());
+  String caKeyPem(int organisation) {
+    return suite.privateKeyToPem(organisations.get(organisation).nodes().keyPair().privateKey());
   }
 
-  String transportKeyPem() {
-    return transport.privateKeyToPem(transportAuthority.keyPair().getPrivate());
+  String transportCaCertificatePem(int organisation) {
+    return transport.certificateToPem(organisations.get(organisation).transport().certificate());
+  }
+
+  String transportCaKeyPem(int organisation) {
+    return transport.privateKeyToPem(organisations.get(organisation).transport().privateKey());
+  }
+
+  /** Every organisation's CA certificate on the suite, one after the other: what nodes trust. */
+  String consortiumBundlePem() {
+    StringBuilder bundle = new StringBuilder();
+    for (int index = 0; index < organisations.size(); index++) {
+      bundle.append(caCertificatePem(index));
+    }
+    return bundle.toString();
+  }
+
+  /** Every organisation's transport CA certificate, one after the other. */
+  String transportBundlePem() {
+    StringBuilder bundle = new StringBuilder();
+    for (int index = 0; index < organisations.size(); index++) {
+      bundle.append(transportCaCertificatePem(index));
+    }
+    return bundle.toString();
   }
 
   String nodeCertificatePem(NodeCredentials node) {
@@ -122,6 +186,10 @@ final class NetworkPki {
 
   String transportKeyPem(NodeCredentials node) {
     return transport.privateKeyToPem(node.transportKey().getPrivate());
+  }
+
+  String privateKeyPem(KeyPair key) {
+    return suite.privateKeyToPem(key.privateKey());
   }
 
   private BigInteger serial(Set<BigInteger> issued) {

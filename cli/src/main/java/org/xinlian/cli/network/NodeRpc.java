@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -21,6 +24,10 @@ final class NodeRpc {
   /** A JSON-RPC answer to these questions is tiny; anything larger is not a node. */
   private static final int RESPONSE_BYTES_MAX = 64 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String METRICS_PATH = "metrics";
+  private static final String VALIDATOR_GAUGE = "xinlian_consensus_validator";
+  /** A node's metrics page is tens of kilobytes; the gauge is looked for in the first megabyte. */
+  private static final int METRICS_BYTES_MAX = 1024 * 1024;
 
   private final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
@@ -38,6 +45,30 @@ final class NodeRpc {
    */
   OptionalLong peerCount(URI url) {
     return quantity(url, "net_peerCount");
+  }
+
+  /**
+   * Whether the node votes at its next height, by its {@code xinlian_consensus_validator} gauge on
+   * {@code /metrics} (NODE-14); empty when it serves no such gauge (no consensus) or does not answer.
+   */
+  Optional<Boolean> validator(URI url) {
+    try {
+      HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url.resolve(METRICS_PATH))
+          .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        if (response.statusCode() != 200) {
+          return Optional.empty();
+        }
+        String text = new String(body.readNBytes(METRICS_BYTES_MAX), StandardCharsets.UTF_8);
+        return text.lines().filter(line -> line.startsWith(VALIDATOR_GAUGE + " ")).findFirst()
+            .map(line -> Double.parseDouble(line.substring(VALIDATOR_GAUGE.length() + 1).strip()) >= 1);
+      }
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   private OptionalLong quantity(URI url, String method) {

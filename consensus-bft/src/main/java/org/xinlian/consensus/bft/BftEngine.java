@@ -137,8 +137,16 @@ final class BftEngine implements ConsensusEngine, EngineContext {
     requestCatchUp();
   }
 
-  /** Resumes the round, lock and signed messages recorded before a restart, and re-sends them. */
+  /**
+   * Resumes the round, lock and signed messages recorded before a restart, and re-sends them. A
+   * record this node cannot own is ignored (CONSENSUS-13, GOV-14): a node outside the height's
+   * set (an observer) sends no consensus message, and messages another key signed (a data
+   * directory reused under a new node key) are not this node's to repeat.
+   */
   private void restore(PersistedState state) {
+    if (!height.validator || !signedBySelf(state)) {
+      return;
+    }
     height.restoreRound(state.round());
     height.lock = state.lock().orElse(null);
     Round round = height.current();
@@ -150,6 +158,17 @@ final class BftEngine implements ConsensusEngine, EngineContext {
       actions.add(new ConsensusAction.Broadcast(codec.encode(message)));
       ownMessages.add(message);
     }
+  }
+
+  private boolean signedBySelf(PersistedState state) {
+    List<Optional<Address>> authors = new ArrayList<>();
+    state.proposal().ifPresent(proposal ->
+        authors.add(justifications.signer(proposal, proposal.block().hash(suite))));
+    state.prepare().ifPresent(vote -> authors.add(justifications.signer(vote)));
+    state.commit().ifPresent(vote -> authors.add(justifications.signer(vote)));
+    state.roundChange().ifPresent(change -> authors.add(justifications.signer(change.signed())));
+    Address self = signer.address();
+    return authors.stream().allMatch(author -> author.filter(self::equals).isPresent());
   }
 
   /**
@@ -385,6 +404,10 @@ final class BftEngine implements ConsensusEngine, EngineContext {
 
   @Override
   public void sendSigned(ConsensusMessage message) {
+    // The rules sign only as a validator of the height; should that ever fail, the node stops
+    // rather than let a node outside the set (an observer, GOV-14) send a vote.
+    Invariants.check(height.validator, "node %s is not a validator of height %d and must not sign",
+        signer.address(), height.number);
     Invariants.check(height.current().sent().contains(message),
         "a signed message must be recorded in the write-ahead state before it is sent");
     actions.add(new ConsensusAction.PersistState(stateCodec.encode(height.persisted())));

@@ -39,6 +39,53 @@ class BftEngineRestartTest {
     assertTrue(harness.broadcasts(actions).isEmpty(), "no prepare for a second block in round 0");
   }
 
+  /**
+   * CONSENSUS-13, CONSENSUS-16, GOV-14: a node outside the height's set (an observer) started on a
+   * validator's write-ahead state re-sends none of it, and it signs nothing for the proposal
+   * after, even through the round's deadline and retransmission timer.
+   */
+  @Test
+  @DisplayName("GOV-14: an observer started on a validator's write-ahead state sends no consensus message")
+  void observerOnAValidatorsStateSendsNothing() {
+    Harness harness = Harness.notProposing(4);
+    harness.start();
+    int proposer = harness.proposerOf(1, 0);
+    Block block = harness.application.next((byte) 1);
+    byte[] state = Harness.lastPersisted(harness.deliver(proposer, harness.proposal(1, block))).orElseThrow();
+
+    int observer = harness.validators.size();
+    harness.engine = BftEngines.create(Harness.SETTINGS, harness.application, harness.suite,
+        harness.keys.get(observer), Optional.of(state));
+    List<ConsensusAction> actions = new java.util.ArrayList<>(harness.start());
+    actions.addAll(harness.deliver(proposer, harness.proposal(1, block)));
+    actions.addAll(harness.timeout(1, 0, TimeoutStep.RETRANSMIT));
+    actions.addAll(harness.timeout(1, 0, TimeoutStep.ROUND));
+    assertEquals(List.of(), harness.broadcasts(actions), "the observer broadcast nothing");
+    assertTrue(Harness.lastPersisted(actions).isEmpty(), "and recorded nothing it signed");
+    assertEquals(false, harness.status().validator());
+  }
+
+  /**
+   * CONSENSUS-13: a validator whose data directory holds another key's write-ahead state (its node
+   * key was replaced) does not repeat the other key's messages; it votes with its own key.
+   */
+  @Test
+  @DisplayName("CONSENSUS-13: a write-ahead state signed by another key is not re-sent")
+  void anotherKeysStateIsNotResent() {
+    Harness harness = Harness.notProposing(4);
+    harness.start();
+    int proposer = harness.proposerOf(1, 0);
+    Block block = harness.application.next((byte) 1);
+    byte[] state = Harness.lastPersisted(harness.deliver(proposer, harness.proposal(1, block))).orElseThrow();
+
+    int other = harness.others(proposer).get(0);
+    harness.engine = BftEngines.create(Harness.SETTINGS, harness.application, harness.suite,
+        harness.keys.get(other), Optional.of(state));
+    assertEquals(List.of(), harness.broadcasts(harness.start()));
+    List<ConsensusMessage> prepared = harness.broadcasts(harness.deliver(proposer, harness.proposal(1, block)));
+    assertEquals(List.of(harness.signer(other).prepare(1, 0, harness.hash(block))), prepared);
+  }
+
   @Test
   @DisplayName("CONSENSUS-13: a restarted validator resumes in the round it recorded and keeps its round change")
   void restartResumesTheRecordedRound() {

@@ -3,15 +3,18 @@ package org.xinlian.evm.interpreter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.xinlian.common.Address;
 import org.xinlian.common.Invariants;
+import org.xinlian.evm.AccessPolicy;
 import org.xinlian.evm.BlockContext;
 import org.xinlian.evm.HaltReason;
 import org.xinlian.evm.Message;
 import org.xinlian.evm.MessageKind;
 import org.xinlian.evm.MessageResult;
 import org.xinlian.evm.Outcome;
+import org.xinlian.evm.RevertReason;
 import org.xinlian.evm.StopSignal;
 import org.xinlian.evm.TransactionContext;
 import org.xinlian.evm.precompile.Precompiles;
@@ -24,7 +27,9 @@ import org.xinlian.evm.word.Words;
  * Runs a message and every nested call with an explicit frame stack instead of Java recursion, so
  * 1024 nested calls need no deep thread stack. Starting a message applies the Yellow Paper's Θ/Λ
  * preamble (value transfer, account creation, collision check); finishing one applies the
- * creation epilogue (EIP-170, EIP-3541, code deposit) and commits or reverts its state.
+ * creation epilogue (EIP-170, EIP-3541, code deposit) and commits or reverts its state. Starting a
+ * message also asks the chain's {@link AccessPolicy} (EVM-16): a refused creation halts, a refused
+ * call reverts with the reason.
  */
 public final class MessageProcessor {
   private final WorldState state;
@@ -32,6 +37,9 @@ public final class MessageProcessor {
   private final TransactionContext transaction;
   private final Precompiles precompiles;
   private final StopSignal stop;
+  private final AccessPolicy policy;
+  /** False for {@link AccessPolicy#OPEN}: an open chain asks nothing and allocates nothing. */
+  private final boolean policed;
 
   public MessageProcessor(
       WorldState state, BlockContext block, TransactionContext transaction, Precompiles precompiles) {
@@ -45,11 +53,24 @@ public final class MessageProcessor {
    */
   public MessageProcessor(WorldState state, BlockContext block, TransactionContext transaction,
       Precompiles precompiles, StopSignal stop) {
+    this(state, block, transaction, precompiles, stop, AccessPolicy.OPEN);
+  }
+
+  /**
+   * As {@link #MessageProcessor(WorldState, BlockContext, TransactionContext, Precompiles,
+   * StopSignal)}, asking {@code policy} before every creation ({@link AccessPolicy#refuseCreate})
+   * and every message to a contract that is not a precompile or system contract
+   * ({@link AccessPolicy#refuseMessage}), with the journaled state as it is then (EVM-16).
+   */
+  public MessageProcessor(WorldState state, BlockContext block, TransactionContext transaction,
+      Precompiles precompiles, StopSignal stop, AccessPolicy policy) {
     this.state = state;
     this.block = block;
     this.transaction = transaction;
     this.precompiles = precompiles;
     this.stop = stop;
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.policed = policy != AccessPolicy.OPEN;
   }
 
   /**
@@ -86,6 +107,12 @@ public final class MessageProcessor {
   /** Starts a message: returns its result if it completes without running code, else pushes a frame. */
   private MessageResult start(Message message, Deque<MessageFrame> frames) {
     if (message.kind().isCreate()) {
+      // msg.sender of the creation: the contract executing CREATE, or the transaction's sender.
+      if (policed && policy.refuseCreate(state, message.sender()).isPresent()) {
+        // A failed CREATE as geth fails one on an address collision: nothing created, no value
+        // moved, the creator's nonce stays bumped and the creation's gas is spent (GOV-9).
+        return MessageResult.halt(HaltReason.CREATION_REFUSED);
+      }
       Address address = message.recipient();
       if (state.nonce(address) != 0 || state.code(address).length != 0 || state.hasStorage(address)) {
         return MessageResult.halt(HaltReason.CONTRACT_ADDRESS_COLLISION);
@@ -98,9 +125,17 @@ public final class MessageProcessor {
       frames.push(frame);
       return null;
     }
-    int checkpoint = state.checkpoint();
     Address recipient = message.recipient();
     boolean precompile = precompiles.contains(message.codeAddress());
+    if (policed) {
+      Optional<String> refused = refusedMessage(message, precompile);
+      if (refused.isPresent()) {
+        // Refused before the value moves or any code runs: a REVERT that used no gas (GOV-12).
+        return new MessageResult(Outcome.REVERT, message.gas(), RevertReason.errorData(refused.get()),
+            List.of(), Optional.empty(), Optional.empty());
+      }
+    }
+    int checkpoint = state.checkpoint();
     if (message.transfersValue()) {
       if (!state.exists(recipient) && !precompile && message.value().isZero()) {
         return success(message.gas(), new byte[0]);
@@ -127,6 +162,26 @@ public final class MessageProcessor {
     }
     frames.push(new MessageFrame(message, state, block, transaction, checkpoint));
     return null;
+  }
+
+  /**
+   * Why the policy refuses the message's recipient or, when it runs another account's code
+   * (CALLCODE, DELEGATECALL), that code; empty if neither is refused. Precompiles and system
+   * contracts are the chain's own code and are never asked about.
+   */
+  private Optional<String> refusedMessage(Message message, boolean precompileCode) {
+    Address recipient = message.recipient();
+    if (!precompiles.contains(recipient)) {
+      Optional<String> refused = policy.refuseMessage(state, recipient);
+      if (refused.isPresent()) {
+        return refused;
+      }
+    }
+    Address code = message.codeAddress();
+    if (precompileCode || code.equals(recipient)) {
+      return Optional.empty();
+    }
+    return policy.refuseMessage(state, code);
   }
 
   /** Runs a system contract on the journaled state; only a success keeps its writes. */

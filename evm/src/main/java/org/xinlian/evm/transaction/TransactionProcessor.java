@@ -3,7 +3,9 @@ package org.xinlian.evm.transaction;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.xinlian.common.Address;
+import org.xinlian.evm.AccessPolicy;
 import org.xinlian.evm.BlockContext;
 import org.xinlian.evm.ExecutionStoppedException;
 import org.xinlian.evm.Message;
@@ -23,7 +25,9 @@ import org.xinlian.evm.word.Words;
  * Applies one transaction the way Cancun does (Yellow Paper section 6 with EIP-1559, EIP-2929/2930,
  * EIP-3529, EIP-3651, EIP-3860, EIP-4844): validity checks, fee purchase, intrinsic gas, warm sets,
  * the message, refunds capped at a fifth, and the fee split between sender and coinbase. Under
- * {@link FeeMode#ZERO_PRICE} gas is metered the same way but every price is zero (EVM-6).
+ * {@link FeeMode#ZERO_PRICE} gas is metered the same way but every price is zero (EVM-6). A
+ * permissioned chain's {@link AccessPolicy} is asked about the sender, every creation and every
+ * message of a transaction, and only about creations for a call (EVM-16).
  */
 public final class TransactionProcessor {
   public static final long TRANSACTION_GAS = 21_000;
@@ -39,16 +43,27 @@ public final class TransactionProcessor {
 
   private final Precompiles precompiles;
   private final FeeMode feeMode;
+  /** Asked for transactions: the sender, every creation, every message. */
+  private final AccessPolicy policy;
+  /** Asked for calls nobody includes: creations only, so any account reads frozen contracts. */
+  private final AccessPolicy callPolicy;
 
   /** A processor with Ethereum's fees ({@link FeeMode#ETHEREUM}). */
   public TransactionProcessor(Precompiles precompiles) {
     this(precompiles, FeeMode.ETHEREUM);
   }
 
-  /** A processor for a chain whose genesis chose {@code feeMode}. */
+  /** A processor for an open chain whose genesis chose {@code feeMode}. */
   public TransactionProcessor(Precompiles precompiles, FeeMode feeMode) {
+    this(precompiles, feeMode, AccessPolicy.OPEN);
+  }
+
+  /** A processor for a chain whose genesis chose {@code feeMode} and who may do what (EVM-16). */
+  public TransactionProcessor(Precompiles precompiles, FeeMode feeMode, AccessPolicy policy) {
     this.precompiles = precompiles;
     this.feeMode = Objects.requireNonNull(feeMode, "feeMode");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.callPolicy = policy == AccessPolicy.OPEN ? AccessPolicy.OPEN : new CreationsOnly(policy);
   }
 
   public FeeMode feeMode() {
@@ -73,7 +88,8 @@ public final class TransactionProcessor {
 
   /**
    * Applies {@code transaction} to {@code state}, or rejects it leaving the state untouched. Under
-   * {@link FeeMode#ZERO_PRICE} the block's base fee and blob base fee count as zero.
+   * {@link FeeMode#ZERO_PRICE} the block's base fee and blob base fee count as zero. A sender the
+   * access policy refuses is rejected with the policy's reason (GOV-8).
    */
   public TransactionResult process(
       WorldState state, BlockContext givenBlock, ExecutableTransaction transaction) {
@@ -97,18 +113,25 @@ public final class TransactionProcessor {
    * {@code eth_estimateGas}) like {@link #process(WorldState, BlockContext, ExecutableTransaction,
    * StopSignal)}, except that its gas may exceed the block's gas limit, as geth's calls may: the
    * caller bounds it (the RPC's gas cap) and {@code stop} bounds its time. GASLIMIT still reads
-   * the block's.
+   * the block's. The access policy is asked about creations only (EVM-16): an auditor reads with
+   * any {@code from}, and a frozen contract stays readable; a creation whose {@code from} may not
+   * create is rejected with the policy's reason, so an estimate of a forbidden deployment fails
+   * saying why.
    */
   public TransactionResult processCall(WorldState state, BlockContext givenBlock,
       ExecutableTransaction transaction, StopSignal stop) {
     return run(state, givenBlock, transaction, stop, false);
   }
 
+  /**
+   * @param forBlock a transaction for a block ({@link #process}), not a call nobody includes
+   *     ({@link #processCall}): it must fit the block's gas limit and the policy asks everything
+   */
   private TransactionResult run(WorldState state, BlockContext givenBlock,
-      ExecutableTransaction transaction, StopSignal stop, boolean withinBlockGasLimit) {
+      ExecutableTransaction transaction, StopSignal stop, boolean forBlock) {
     int before = state.checkpoint();
     try {
-      return apply(state, givenBlock, transaction, stop, withinBlockGasLimit);
+      return apply(state, givenBlock, transaction, stop, forBlock);
     } catch (ExecutionStoppedException e) {
       state.revertTo(before);
       state.finishTransaction();
@@ -117,9 +140,17 @@ public final class TransactionProcessor {
   }
 
   private TransactionResult apply(WorldState state, BlockContext givenBlock,
-      ExecutableTransaction transaction, StopSignal stop, boolean withinBlockGasLimit) {
+      ExecutableTransaction transaction, StopSignal stop, boolean forBlock) {
+    AccessPolicy access = forBlock ? policy : callPolicy;
+    if (access != AccessPolicy.OPEN) {
+      // Who may do it comes first, before the state changes at all (GOV-8, GOV-9).
+      Optional<String> refused = refusedUpFront(state, transaction, forBlock);
+      if (refused.isPresent()) {
+        return TransactionResult.rejected(refused.get());
+      }
+    }
     BlockContext block = feeMode == FeeMode.ZERO_PRICE ? withoutFees(givenBlock) : givenBlock;
-    String rejection = validate(state, block, transaction, withinBlockGasLimit);
+    String rejection = validate(state, block, transaction, forBlock);
     if (rejection != null) {
       return TransactionResult.rejected(rejection);
     }
@@ -161,7 +192,8 @@ public final class TransactionProcessor {
     }
     TransactionContext context =
         new TransactionContext(sender, gasPrice, transaction.blobVersionedHashes());
-    MessageResult result = new MessageProcessor(state, block, context, precompiles, stop).process(message);
+    MessageResult result =
+        new MessageProcessor(state, block, context, precompiles, stop, access).process(message);
 
     long gasUsed = transaction.gasLimit() - result.gasLeft();
     long refund = Math.min(Math.max(state.refund(), 0), gasUsed / REFUND_QUOTIENT);
@@ -174,8 +206,43 @@ public final class TransactionProcessor {
       state.setBalance(block.coinbase(), Words.add(state.balance(block.coinbase()), coinbaseFee));
     }
     state.finishTransaction();
-    return new TransactionResult(java.util.Optional.empty(), result.outcome(), gasUsed,
+    return new TransactionResult(Optional.empty(), result.outcome(), gasUsed,
         result.logs(), result.output(), result.createdAddress());
+  }
+
+  /**
+   * Why the policy refuses the transaction before it runs: for a transaction, its sender (GOV-8);
+   * for a call that creates, its {@code from} as creator, as a rejection that names the reason
+   * (a refused creation inside the message halts, which says nothing).
+   */
+  private Optional<String> refusedUpFront(WorldState state, ExecutableTransaction transaction,
+      boolean forBlock) {
+    boolean creates = transaction.to().isEmpty();
+    if (forBlock) {
+      return policy.refuseSender(state, transaction.sender(), creates);
+    }
+    return creates ? policy.refuseCreate(state, transaction.sender()) : Optional.empty();
+  }
+
+  /**
+   * The policy for calls nobody includes (EVM-16): it refuses creations as {@code policy} does and
+   * neither senders nor messages.
+   */
+  private record CreationsOnly(AccessPolicy policy) implements AccessPolicy {
+    @Override
+    public Optional<String> refuseSender(WorldState state, Address sender, boolean creates) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> refuseCreate(WorldState state, Address creator) {
+      return policy.refuseCreate(state, creator);
+    }
+
+    @Override
+    public Optional<String> refuseMessage(WorldState state, Address contract) {
+      return Optional.empty();
+    }
   }
 
   /** The block as a zero-price chain sees it: no base fee, no blob base fee (EVM-6). */

@@ -1,6 +1,7 @@
 package org.xinlian.execution.pool;
 
 import java.math.BigInteger;
+import java.util.Optional;
 import org.xinlian.common.Address;
 
 /**
@@ -22,5 +23,14 @@ public interface PoolStateView {
    */
   default BigInteger baseFeePerGas() {
     return BigInteger.ZERO;
+  }
+
+  /**
+   * Why {@code sender} may not send a transaction (one that creates a contract when
+   * {@code creates}) on this chain now, or empty: a permissioned chain's admission
+   * (docs/spec/governance.md GOV-8). Everyone may on an open chain.
+   */
+  default Optional<String> refuseSender(Address sender, boolean creates) {
+    return Optional.empty();
   }
 }

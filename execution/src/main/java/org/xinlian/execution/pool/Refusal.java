@@ -42,6 +42,11 @@ public enum Refusal {
   /** The pool is full and the newcomer pays no more than the cheapest evictable transaction. */
   POOL_FULL("txpool is full"),
   /**
+   * A permissioned chain does not admit the sender now, or not for a contract creation; the
+   * detail is the reason (docs/spec/governance.md GOV-8). No geth equivalent.
+   */
+  NOT_ADMITTED("not admitted"),
+  /**
    * The node stopped writing after a failure (a full disk, a failed write) and is about to exit
    * for its supervisor to restart it (docs/spec/node.md NODE-17); no geth equivalent.
    */

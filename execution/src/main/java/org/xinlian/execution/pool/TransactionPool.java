@@ -159,6 +159,11 @@ public final class TransactionPool {
     if (byHash.containsKey(hash) || included.contains(hash)) {
       return AdmissionResult.refused(Refusal.ALREADY_KNOWN, known, "");
     }
+    // Asked on every admission, not only a sender's first: a role or a freeze changes with blocks.
+    Optional<String> notAdmitted = state.refuseSender(verified.sender(), transaction.to().isEmpty());
+    if (notAdmitted.isPresent()) {
+      return AdmissionResult.refused(Refusal.NOT_ADMITTED, known, notAdmitted.get());
+    }
     SenderQueue queue = senders.get(verified.sender());
     long accountNonce = queue != null ? queue.accountNonce : state.nonce(verified.sender());
     BigInteger balance = queue != null ? queue.balance : state.balance(verified.sender());

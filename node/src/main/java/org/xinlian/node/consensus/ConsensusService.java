@@ -50,7 +50,9 @@ import org.xinlian.types.block.BlockCodec;
  * the node's certificates, the consensus driver around the QBFT engine, transaction gossip and
  * block sync, and their metrics. The node starts it instead of the single-validator producer
  * when its configuration has a {@code p2p} section. The node is a validator when the address of
- * its node key is in the validator set, else a follower that syncs, follows and serves reads.
+ * its node key is in the validator set, else an observer (docs/spec/governance.md GOV-14) that
+ * syncs, verifies the commit certificate of every block it takes, serves reads and never signs a
+ * consensus message.
  *
  * <p>Close order: gossip (no more pool traffic), the driver (after the event in progress; a
  * commit is one atomic batch), the block server, then the transport, which flushes what is
@@ -195,8 +197,8 @@ public final class ConsensusService implements AutoCloseable {
       service.close();
       throw e;
     }
-    LOG.log(System.Logger.Level.INFO, "consensus: node {0} is a {1} of {2} validators, P2P on {3}",
-        service.address, service.validator() ? "validator" : "follower",
+    LOG.log(System.Logger.Level.INFO, "consensus: node {0} is {1} of {2} validators, P2P on {3}",
+        service.address, service.validator() ? "a validator" : "an observer",
         service.currentValidators().size(), service.transport.listenAddress());
     return service;
   }

@@ -16,13 +16,14 @@ import org.xinlian.network.TransportLimits;
  * @param port 0 to 65535; 0 picks a free port (tests)
  * @param peers static peers, dialed at start and redialed with backoff
  * @param nodeCertificateFile the node key's certificate, issued by the consortium CA
- * @param consortiumCaFile the consortium CA certificate every peer's node certificate must chain to
+ * @param consortiumCaFile the consortium CA certificates (suite curve) a peer's node certificate
+ *     must chain to: one, or a PEM bundle of one per organisation (GOV-1)
  * @param transportKeyFile the P-256 TLS private key (PKCS#8 PEM)
  * @param transportCertificateFile the TLS certificate, issued by the transport CA
- * @param transportCaFile the transport CA certificate
+ * @param transportCaFile the transport CA certificates: one, or a bundle of one per organisation
  * @param allowedNodes node addresses admitted at the handshake; absent means the genesis
- *     validators. Validators the chain schedules later are admitted besides (docs/adr/0009); any
- *     other follower must be listed explicitly on the nodes it connects to
+ *     validators. Validators the chain schedules later are admitted besides (docs/adr/0009); an
+ *     observer must be listed explicitly on the nodes it connects to
  * @param limits the transport's bounds: peers, handshakes, per-address connections and rate,
  *     handshake timeout, refusal log interval (docs/spec/network.md NETWORK-17 to NETWORK-21)
  */
