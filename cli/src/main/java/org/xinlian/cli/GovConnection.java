@@ -9,8 +9,9 @@ final class GovConnection {
       description = "A node of the chain (default: ${DEFAULT-VALUE}).")
   URI rpc;
 
-  @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "standard", converter = SuiteNameConverter.class,
-      description = "The chain's crypto suite: standard or gm (default: ${DEFAULT-VALUE}).")
+  /** Null: the node's, as xinlian_getGovernance tells it. */
+  @Option(names = "--suite", paramLabel = "SUITE", converter = SuiteNameConverter.class,
+      description = "The chain's crypto suite, standard or gm (default: the node's).")
   String suite;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",

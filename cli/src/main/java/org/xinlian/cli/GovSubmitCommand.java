@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.xinlian.common.Address;
 import org.xinlian.common.Hex;
-import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.crypto.KeyPair;
 import org.xinlian.execution.governance.Governance;
 import picocli.CommandLine.ArgGroup;
@@ -71,8 +70,7 @@ final class GovSubmitCommand implements Callable<Integer> {
       votes.add(vote);
     }
     GovFiles.Subject subject = votes.get(0).subject();
-    try (GovernanceSession session = new GovernanceSession(rpc, CryptoSuites.byName(subject.suite()), timeoutSeconds,
-        environment)) {
+    try (GovernanceSession session = new GovernanceSession(rpc, subject.suite(), timeoutSeconds, environment)) {
       if (session.chainId() != subject.chainId() || !session.genesisHash().equals(subject.genesisHash())) {
         throw new UserException(rpc + " serves another chain than the votes were signed for");
       }

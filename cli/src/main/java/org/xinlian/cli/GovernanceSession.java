@@ -48,16 +48,35 @@ final class GovernanceSession implements AutoCloseable {
   private final CliEnvironment environment;
   private final long timeoutSeconds;
 
+  /** A session on {@code connection}'s node, whose suite is the node's unless {@code --suite} names it. */
   GovernanceSession(GovConnection connection, CliEnvironment environment) {
-    this(connection.rpc, CryptoSuites.byName(connection.suite), connection.timeoutSeconds, environment);
+    this(connection.rpc, connection.suite, connection.timeoutSeconds, environment);
   }
 
-  GovernanceSession(URI endpoint, CryptoSuite suite, long timeoutSeconds, CliEnvironment environment) {
+  /** @param suiteName the chain's suite as the user or a file names it; null to ask the node */
+  GovernanceSession(URI endpoint, String suiteName, long timeoutSeconds, CliEnvironment environment) {
     this.endpoint = endpoint;
-    this.suite = suite;
     this.node = new ValidatorsRpc(endpoint);
     this.environment = environment;
     this.timeoutSeconds = timeoutSeconds;
+    try {
+      this.suite = CryptoSuites.byName(checkedSuite(suiteName));
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  /** The node's suite; one named otherwise is refused, since its signatures would count for no one. */
+  private String checkedSuite(String named) {
+    JsonNode answer = call("xinlian_getGovernance").get("suite");
+    if (answer == null || !answer.isTextual() || !CryptoSuites.names().contains(answer.asText())) {
+      throw new UserException(endpoint + " did not tell its chain's suite (xinlian_getGovernance.suite): " + answer);
+    }
+    if (named != null && !named.equals(answer.asText())) {
+      throw new UserException("--suite: " + endpoint + " serves a " + answer.asText() + " chain, not " + named);
+    }
+    return answer.asText();
   }
 
   JsonNode call(String method, Object... params) {

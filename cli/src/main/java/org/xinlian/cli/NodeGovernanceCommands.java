@@ -10,11 +10,30 @@ import picocli.CommandLine.Parameters;
 final class NodeGovernanceCommands {
   private NodeGovernanceCommands() {}
 
+  /** A command about one node, named as the first argument or with {@code --node}. */
+  abstract static class NodeShortcut extends GovShortcut {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NODE", description = "The node key's address.")
+    String nodeArgument;
+
+    @Option(names = "--node", paramLabel = "ADDRESS", description = "The node key's address, instead of NODE.")
+    String nodeOption;
+
+    NodeShortcut(CliEnvironment environment) {
+      super(environment);
+    }
+
+    String node() {
+      if ((nodeArgument == null) == (nodeOption == null)) {
+        throw new UserException("NODE: name the node once, as the argument or with --node");
+      }
+      return nodeArgument != null ? nodeArgument : nodeOption;
+    }
+  }
+
   @Command(name = "add-validator", mixinStandardHelpOptions = true,
       description = "Propose ADD_VALIDATOR: NODE (its node key's address) joins the validators two heights "
           + "after the proposal executes.")
-  static final class AddValidator extends GovShortcut {
-    @Parameters(index = "0", paramLabel = "NODE") String node;
+  static final class AddValidator extends NodeShortcut {
     @Option(names = "--organisation", required = true, paramLabel = "ID") String organisation;
 
     AddValidator(CliEnvironment environment) {
@@ -28,14 +47,13 @@ final class NodeGovernanceCommands {
 
     @Override
     Map<String, String> fields() {
-      return Map.of("node", node, "organisation", organisation);
+      return Map.of("node", node(), "organisation", organisation);
     }
   }
 
   @Command(name = "add-observer", mixinStandardHelpOptions = true,
       description = "Propose ADD_OBSERVER: NODE may join P2P, sync and serve JSON-RPC, and never signs.")
-  static final class AddObserver extends GovShortcut {
-    @Parameters(index = "0", paramLabel = "NODE") String node;
+  static final class AddObserver extends NodeShortcut {
     @Option(names = "--organisation", required = true, paramLabel = "ID") String organisation;
 
     AddObserver(CliEnvironment environment) {
@@ -49,15 +67,13 @@ final class NodeGovernanceCommands {
 
     @Override
     Map<String, String> fields() {
-      return Map.of("node", node, "organisation", organisation);
+      return Map.of("node", node(), "organisation", organisation);
     }
   }
 
   @Command(name = "remove", mixinStandardHelpOptions = true,
       description = "Propose REMOVE_NODE: NODE leaves the validators (if it is one) and P2P.")
-  static final class Remove extends GovShortcut {
-    @Parameters(index = "0", paramLabel = "NODE") String node;
-
+  static final class Remove extends NodeShortcut {
     Remove(CliEnvironment environment) {
       super(environment);
     }
@@ -69,7 +85,7 @@ final class NodeGovernanceCommands {
 
     @Override
     Map<String, String> fields() {
-      return Map.of("node", node);
+      return Map.of("node", node());
     }
   }
 }

@@ -62,7 +62,7 @@ class GovernedProxyTest {
   @ValueSource(strings = {"standard", "gm"})
   void upgradeByVoteKeepsTheStorage(String suite) throws Exception {
     try (PermissionedNode chain = new PermissionedNode(directory, suite);
-        GovernanceSession session = new GovernanceSession(java.net.URI.create(chain.rpc()), chain.suite, 60,
+        GovernanceSession session = new GovernanceSession(java.net.URI.create(chain.rpc()), chain.suite.name(), 60,
             environment())) {
       // Implementations are deployed by the operator, as deploy rights require (GOV-8).
       Address v1 = deploy(session, chain, Hex.decode(GovernedArtifacts.bytecode("CounterV1")));

@@ -13,9 +13,9 @@ import org.xinlian.rpc.RpcParams;
 import org.xinlian.rpc.RpcPermission;
 
 /**
- * {@code xinlian_getGovernance [block?]}: the consortium as of a block (GOV-16) — its mode,
- * organisations, governors with their weights and the total, nodes and every kind's voting rule.
- * An open development chain answers {@code {"mode": "dev"}} and nothing else (GOV-1).
+ * {@code xinlian_getGovernance [block?]}: the consortium as of a block (GOV-16) — its mode, the
+ * chain's crypto suite, organisations, governors with their weights and the total, nodes and every kind's voting rule.
+ * An open development chain answers its mode {@code dev} and suite, and nothing else (GOV-1).
  */
 final class XinlianGetGovernance implements RpcMethod {
   static final String NAME = "xinlian_getGovernance";
@@ -44,11 +44,14 @@ final class XinlianGetGovernance implements RpcMethod {
     ObjectNode json = GovernanceJson.NODES.objectNode();
     if (!reads.permissioned()) {
       json.put("mode", "dev");
+      json.put("suite", reads.dependencies.suite().name());
       return json;
     }
     return reads.read(block, snapshot -> {
       GovernanceState governance = snapshot.governance();
       json.put("mode", "permissioned");
+      // Tools that sign for members (offline votes, the CLI) must know the chain's suite (GOV-19).
+      json.put("suite", reads.dependencies.suite().name());
       json.put("blockNumber", GovernanceJson.quantity(snapshot.header().number()));
       ArrayNode organisations = json.putArray("organisations");
       for (Organisation organisation : governance.organisations()) {

@@ -66,6 +66,7 @@ class GovernanceRpcTest {
     try (GovernanceTestChain chain = new GovernanceTestChain(directory, suite, true)) {
       JsonNode governance = chain.call("xinlian_getGovernance", "[]");
       assertEquals("permissioned", governance.get("mode").asText());
+      assertEquals(suite, governance.get("suite").asText());
       assertEquals("0x0", governance.get("blockNumber").asText());
       JsonNode organisations = governance.get("organisations");
       assertEquals(2, organisations.size());
@@ -298,7 +299,7 @@ class GovernanceRpcTest {
     try (GovernanceTestChain chain = new GovernanceTestChain(Files.createDirectories(directory.resolve("dev")),
         "standard", false)) {
       assertTrue(chain.call("web3_clientVersion", "[]").asText().endsWith("/dev"));
-      assertEquals("{\"mode\":\"dev\"}", chain.call("xinlian_getGovernance", "[]").toString());
+      assertEquals("{\"mode\":\"dev\",\"suite\":\"standard\"}", chain.call("xinlian_getGovernance", "[]").toString());
       JsonNode parameters = chain.call("xinlian_getSystemParameters", "[]");
       assertEquals("dev", parameters.get("mode").asText());
       assertEquals(hex(GovernanceTestChain.BLOCK_GAS_LIMIT), parameters.get("parameters").get("blockGasLimit")
