@@ -50,6 +50,7 @@ import org.xinlian.rpc.HealthReport;
 import org.xinlian.rpc.HealthSource;
 import org.xinlian.rpc.eth.EthereumRpc;
 import org.xinlian.rpc.eth.EthereumRpcDependencies;
+import org.xinlian.rpc.governance.GovernanceRpc;
 import org.xinlian.rpc.server.RpcServer;
 import org.xinlian.storage.KeyValueStore;
 import org.xinlian.storage.KeyValueStores;
@@ -150,8 +151,10 @@ public final class Node implements AutoCloseable {
         .register(meters);
     Timer executionTimer = Timer.builder("xinlian.block.execution")
         .description("time to build, execute and commit one block").register(meters);
-    EthereumRpc ethereum = EthereumRpc.create(new EthereumRpcDependencies(new ChainInfo(genesis.chainId()),
-        suite, blocks, states, execution, pool, clock, this::peerCount), config.rpc().limits(), meters);
+    ChainInfo chainInfo = new ChainInfo(genesis.chainId(), genesis.permissioned());
+    EthereumRpcDependencies rpcDependencies = new EthereumRpcDependencies(chainInfo, suite, blocks, states,
+        execution, pool, clock, this::peerCount);
+    EthereumRpc ethereum = EthereumRpc.create(rpcDependencies, config.rpc().limits(), meters);
     // Closed after the server and the producer or consensus (reverse order): its notification
     // thread outlives everything that still tells it of commits.
     started.push(ethereum);
@@ -159,8 +162,9 @@ public final class Node implements AutoCloseable {
     this.producer = config.p2p().isPresent() ? null : new BlockProducer(execution, blocks, pool,
         this::stateView, ethereum.events(), suite, coinbase, config.blockProduction(), clock, executionTimer,
         cause -> failStop.fail("block production", cause));
-    this.rpc = RpcServer.builder(config.rpc(), new ChainInfo(genesis.chainId()))
+    this.rpc = RpcServer.builder(config.rpc(), chainInfo)
         .methods(ethereum.methods())
+        .methods(GovernanceRpc.methods(rpcDependencies, genesis))
         .subscriptionSources(ethereum.subscriptionSources())
         .meterRegistry(meters)
         .clock(clock)
