@@ -138,6 +138,23 @@ class GovernanceMembershipTest {
     }
   }
 
+  /**
+   * GOV-20: a proposal estimated on the genesis head fits in the gas estimated, although its
+   * height fields are zero there and written for the first time in block 1.
+   */
+  @Test
+  void anEstimateOnTheGenesisHeadIsEnough() throws Exception {
+    try (GovernanceChain chain = new GovernanceChain(directory, "standard")) {
+      byte[] proposal = propose(ProposalKind.GRANT_ROLE, abi(chain.address(8)), Role.USER.code(), "org1");
+      long estimate = chain.a.port.estimateGas(CallRequest.of(chain.address(0), Governance.ADDRESS, proposal),
+          Optional.empty()).gasLimit();
+      assertEquals(0, chain.height());
+      var signed = chain.a.sign(0, new org.xinlian.types.transaction.UnsignedTransaction.Legacy(0, BigInteger.ZERO,
+          estimate, Optional.of(Governance.ADDRESS), BigInteger.ZERO, proposal, OptionalLong.of(TestNode.CHAIN_ID)));
+      assertTrue(chain.produce(List.of(signed)).receipts().get(0).success(), "estimate " + estimate);
+    }
+  }
+
   /** GOV-20, GOV-2: calls are bounded, priced and must be plain calls without value. */
   @Test
   void limitsAndGas() throws Exception {
