@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.xinlian.execution.governance.GovernedParameter;
+import org.xinlian.execution.SystemParameters;
 import org.xinlian.execution.governance.ProposalKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +54,7 @@ final class ParamCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      if (GovernedParameter.ofKey(key).isEmpty()) {
+      if (SystemParameters.Key.byName(key).isEmpty()) {
         throw new UserException("KEY: \"" + key + "\" is not a system parameter (blockGasLimit, "
             + "maxTransactionsPerBlock, blockIntervalMs, transactionGasLimit, roundTimeoutMs)");
       }

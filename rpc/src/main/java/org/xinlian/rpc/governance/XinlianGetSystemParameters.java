@@ -2,7 +2,7 @@ package org.xinlian.rpc.governance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.xinlian.execution.governance.GovernanceRecords.Parameter;
-import org.xinlian.execution.governance.GovernedParameter;
+import org.xinlian.execution.SystemParameters;
 import org.xinlian.rpc.BlockTag;
 import org.xinlian.rpc.RpcMethod;
 import org.xinlian.rpc.RpcParams;
@@ -41,31 +41,23 @@ final class XinlianGetSystemParameters implements RpcMethod {
       long height = reads.header(block).number() + 1;
       ObjectNode json = header("dev", height);
       ObjectNode parameters = json.putObject("parameters");
-      for (GovernedParameter key : GovernedParameter.values()) {
-        parameters.set(key.key(), entry(devValue(key), 0, 0, height));
+      SystemParameters defaults = SystemParameters.defaults(reads.genesis.blockGasLimit(),
+          reads.genesis.blockIntervalMs());
+      for (SystemParameters.Key key : SystemParameters.Key.values()) {
+        parameters.set(key.name(), entry(defaults.get(key), 0, 0, height));
       }
       return json;
     }
     return reads.read(block, snapshot -> {
       ObjectNode json = header("permissioned", snapshot.nextHeight());
       ObjectNode parameters = json.putObject("parameters");
-      for (GovernedParameter key : GovernedParameter.values()) {
+      for (SystemParameters.Key key : SystemParameters.Key.values()) {
         Parameter parameter = snapshot.governance().parameter(key);
-        parameters.set(key.key(), entry(parameter.valueAt(snapshot.nextHeight()), parameter.pendingValue(),
+        parameters.set(key.name(), entry(parameter.valueAt(snapshot.nextHeight()), parameter.pendingValue(),
             parameter.pendingFrom(), snapshot.nextHeight()));
       }
       return json;
     });
-  }
-
-  /** GOV-15's defaults from the genesis, which a chain without governance keeps. */
-  private long devValue(GovernedParameter key) {
-    return switch (key) {
-      case BLOCK_GAS_LIMIT, TRANSACTION_GAS_LIMIT -> reads.genesis.blockGasLimit();
-      case BLOCK_INTERVAL_MS -> reads.genesis.blockIntervalMs();
-      case MAX_TRANSACTIONS_PER_BLOCK -> GovernedParameter.MAX_TRANSACTIONS_PER_BLOCK_DEFAULT;
-      case ROUND_TIMEOUT_MS -> 0;
-    };
   }
 
   private static ObjectNode header(String mode, long height) {
