@@ -48,6 +48,8 @@ abstract class GovernanceProcessScenarios {
   private static final int NODES = VALIDATORS + 1;
   /** A counter: every call adds one to slot 0 (init code, then 9 bytes of runtime). */
   static final byte[] COUNTER = HexFormat.of().parseHex("600980600b6000396000f3" + "600160005401600055");
+  /** A counter that adds two per call: the upgrade of {@link #COUNTER}. */
+  static final byte[] COUNTER_BY_TWO = HexFormat.of().parseHex("600980600b6000396000f3" + "600260005401600055");
   /** A factory: CREATE of a child returning 42, its address at slot 0, a revert when it failed. */
   static final byte[] FACTORY = HexFormat.of().parseHex("602c80600b6000396000f3" + "72"
       + "69602a60005260206000f3600052600a6016f3" + "600052" + "6013600d6000f0" + "8060005560" + "2a" + "57"
@@ -218,9 +220,29 @@ abstract class GovernanceProcessScenarios {
     }
   }
 
-  /** GOV-4: a governor's weight change alters the tally of an open proposal. */
+  /**
+   * GOV-13: a contract behind the governed ERC-1967 proxy ({@code xinlian contract deploy-proxy}'s
+   * code) is upgraded by vote and keeps its storage.
+   */
   @Test
   @Order(6)
+  void contractUpgradedThroughTheProxyByVoteKeepsItsStorage() {
+    KeyPair operator = client.devAccount(3);
+    Address version1 = deploy(operator, COUNTER);
+    Address version2 = deploy(operator, COUNTER_BY_TWO);
+    Address proxy = deploy(operator, GovernedProxyArtifact.initCode(version1, new byte[0]));
+    client.succeed(operator, proxy, new byte[0]);
+    client.succeed(operator, proxy, new byte[0]);
+    assertEquals(BigInteger.TWO, slot0(proxy), "version 1 adds one per call, in the proxy's storage");
+    assertEquals(BigInteger.ZERO, slot0(version1));
+    client.pass(ProposalKind.UPGRADE_CONTRACT, abi(proxy), abi(version2));
+    client.succeed(operator, proxy, new byte[0]);
+    assertEquals(BigInteger.valueOf(4), slot0(proxy), "version 2 adds two to the count version 1 left");
+  }
+
+  /** GOV-4: a governor's weight change alters the tally of an open proposal. */
+  @Test
+  @Order(7)
   void governorWeightChangeAltersATally() {
     KeyPair someone = freshKey();
     long open = client.propose(2, ProposalKind.GRANT_ROLE, 0, abi(client.address(someone)), Role.USER.code(), "org2");
@@ -239,7 +261,7 @@ abstract class GovernanceProcessScenarios {
 
   /** GOV-14: the observer follows the governed chain without a seal of its own on any block. */
   @Test
-  @Order(7)
+  @Order(8)
   void observerFollowsTheGovernedChain() {
     long head = chain.maxHeight(0, 1, 2, 3);
     chain.awaitHeight(head, VALIDATORS);
