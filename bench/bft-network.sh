@@ -16,6 +16,8 @@ Usage: bench/bft-network.sh [options]
   --kill K              validators killed with SIGKILL before the measurement, the last ones
                         (default 0; at most f = (N - 1) / 3 keeps the chain live)
   --suite SUITE         standard or gm (default standard)
+  --no-governance       an open development chain instead of the permissioned consortium
+                        network init makes by default (to measure what admission costs)
   --transactions N      measured transfers (default 20000)
   --warmup N            unmeasured transfers sent first (default 150000: four JVMs on two cores
                         spend about a third of the CPU in the JIT compiler for the first minute)
@@ -44,6 +46,7 @@ p2p_base=39300
 keep=false
 json=()
 jvm_options=()
+governance=(--governance)
 while [ $# -gt 0 ]; do
   case "$1" in
     --nodes) nodes="$2"; shift 2 ;;
@@ -58,6 +61,7 @@ while [ $# -gt 0 ]; do
     --p2p-base-port) p2p_base="$2"; shift 2 ;;
     --jvm-option) jvm_options+=("--jvm-option=$2"); shift 2 ;;
     --keep) keep=true; shift ;;
+    --no-governance) governance=(--no-governance); shift ;;
     --json) json=(--json); shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bft-network: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -87,7 +91,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-xinlian network init --force --dir "$dir" --nodes "$nodes" --suite "$suite" \
+xinlian network init --force --dir "$dir" --nodes "$nodes" --suite "$suite" "${governance[@]}" \
   --rpc-base-port "$rpc_base" --p2p-base-port "$p2p_base" >&2
 xinlian network up --dir "$dir" "${jvm_options[@]}" >&2
 for ((k = 0; k < kill_count; k++)); do

@@ -13,12 +13,18 @@ import picocli.CommandLine.Option;
     description = {
       "Start a node from a JSON configuration file (see docs/spec/node.md): the data directory, "
           + "the genesis file, JSON-RPC, pool limits, state retention and block production. "
-          + "Ctrl-C stops it cleanly."
-    })
+          + "Ctrl-C stops it cleanly.",
+      "",
+      "On a permissioned chain, 'add-validator', 'add-observer' and 'remove' propose node changes "
+          + "(docs/spec/governance.md GOV-14)."
+    },
+    subcommands = {NodeGovernanceCommands.AddValidator.class, NodeGovernanceCommands.AddObserver.class,
+        NodeGovernanceCommands.Remove.class})
 final class NodeCommand implements Callable<Integer> {
   private final CliEnvironment environment;
 
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "The node configuration.")
+  // Not required by picocli: the subcommands run without it, and picocli would demand it of them too.
+  @Option(names = "--config", paramLabel = "FILE", description = "The node configuration (required to start one).")
   Path configFile;
 
   NodeCommand(CliEnvironment environment) {
@@ -27,6 +33,9 @@ final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (configFile == null) {
+      throw new UserException("--config: required to start a node (see 'xinlian node --help')");
+    }
     NodeConfig config = NodeConfig.load(environment.resolve(configFile));
     return NodeRunner.run(environment, config, (node, out) -> out.println("Chain ID " + node.genesis().chainId()
         + ", block " + node.head().number() + ", data directory " + config.dataDirectory()));

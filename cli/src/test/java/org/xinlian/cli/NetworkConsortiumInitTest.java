@@ -138,7 +138,7 @@ class NetworkConsortiumInitTest {
       assertEquals(Set.of("address", "organisation", "roles"), fieldNames(account));
       assertTrue(funded.contains(account.get("address").asText()), "a funded development account");
       assertEquals("org1", account.get("organisation").asText());
-      assertEquals(List.of("operator", "user"), texts(account.get("roles")));
+      assertEquals(List.of("operator", "user", "orgAdmin"), texts(account.get("roles")));
     }
     assertEquals(DevChain.ACCOUNTS.stream().map(dev -> dev.address().toString()).toList(),
         accounts.findValuesAsText("address"));

@@ -190,6 +190,8 @@ final class NetworkProcesses {
     for (Object param : params) {
       if (param instanceof Boolean flag) {
         array.add(flag);
+      } else if (param instanceof com.fasterxml.jackson.databind.JsonNode node) {
+        array.add(node);
       } else {
         array.add(param.toString());
       }

@@ -9,7 +9,7 @@ import org.xinlian.types.block.Block;
  * the execution module's {@code ExecutionPort} to it; the simulator plugs in a key-value machine.
  *
  * <p>Two kinds of callers: the engine itself calls the quick reads ({@link #lastCommitted}, {@link
- * #validatorSet}, {@link #committedBlock}) from its event loop; the slow work ({@link
+ * #validatorSet}, {@link #heightTiming}, {@link #committedBlock}) from its event loop; the slow work ({@link
  * #prepareProposal}, {@link #processProposal}, {@link #finalizeBlock} and {@link #commit}) it asks
  * for with {@link ConsensusAction}s, which the driver carries out off the engine's thread, one at
  * a time, and answers with events (CONSENSUS-20). The methods must be deterministic in the block
@@ -28,6 +28,17 @@ public interface Application {
    * it follows the updates itself.
    */
   ValidatorSet validatorSet(long height);
+
+  /**
+   * The timing of {@code height} when the chain sets it (CONSENSUS-23), for any height up to
+   * {@code lastCommitted().height() + 1}; empty leaves the engine's own settings. The engine asks
+   * each time it enters a height, the previous one committed, so the answer must follow from the
+   * committed chain alone, as {@link #validatorSet} does: then every validator times a height
+   * alike, and a replay gives the same actions.
+   */
+  default Optional<HeightTiming> heightTiming(long height) {
+    return Optional.empty();
+  }
 
   /**
    * Builds the block this node proposes: it extends the last committed block. An implementation

@@ -85,6 +85,19 @@ public interface ExecutionPort {
   Optional<String> refuseSender(Address sender, boolean creates);
 
   /**
+   * The system parameters in force for the block at {@code height} (docs/spec/governance.md
+   * GOV-15): the genesis defaults as the governance decisions that took effect by then changed
+   * them. Exact for every height up to the head + 2, since a change takes effect at least two
+   * blocks after the block that decides it; the proposer builds {@code height} with them and
+   * every validator requires them (EXECUTION-1 to EXECUTION-3), the pool admits by those of the
+   * head + 1, consensus times the height by them. A past height is read from the state of the
+   * block before it, so it needs that state retained. Safe to call from any thread.
+   *
+   * @throws IllegalArgumentException if {@code height} is negative or beyond the head + 2
+   */
+  SystemParameters parametersAt(long height);
+
+  /**
    * Executes a message without committing anything (EXECUTION-6), on the state after the block
    * {@code blockHash}, or after the head when empty. Never stopped early.
    */

@@ -25,6 +25,7 @@ import org.xinlian.evm.transaction.TransactionResult;
 import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.governance.GovernanceAccessPolicy;
 import org.xinlian.execution.governance.GovernanceRecords;
+import org.xinlian.execution.governance.GovernanceState;
 import org.xinlian.execution.governance.ValidatorGovernance;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.ledger.chain.BlockRejectedException;
@@ -81,6 +82,7 @@ final class LedgerExecution implements ExecutionPort {
   private final TransactionValidityRules rules;
   private final StateCalls calls;
   private final Map<Hash, Pending> pending = new LinkedHashMap<>();
+  private final ParametersInForce inForce;
   /** The head state's validator epochs, replaced after each commit; read from any thread. */
   private volatile ValidatorHistory validatorHistory;
   /** The head state's governance nodes, replaced after each commit; null on an open chain. */
@@ -88,12 +90,25 @@ final class LedgerExecution implements ExecutionPort {
 
   LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
       BlockStore blocks, Executor signatureExecutor, KnownTransactions known) {
-    this(settings, store, states, blocks, signatureExecutor, known, accessPolicy(settings));
+    this(settings, store, states, blocks, signatureExecutor, known, accessPolicy(settings), Optional.empty());
   }
 
   /** As the other constructor, enforcing {@code policy} instead of the chain's (tests). */
   LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
       BlockStore blocks, Executor signatureExecutor, KnownTransactions known, AccessPolicy policy) {
+    this(settings, store, states, blocks, signatureExecutor, known, policy, Optional.empty());
+  }
+
+  /** As the public path, with {@code parameters} in place of {@link #parametersFromState} (tests). */
+  LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
+      BlockStore blocks, Executor signatureExecutor, KnownTransactions known,
+      Optional<ParametersInForce.Source> parameters) {
+    this(settings, store, states, blocks, signatureExecutor, known, accessPolicy(settings), parameters);
+  }
+
+  private LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
+      BlockStore blocks, Executor signatureExecutor, KnownTransactions known, AccessPolicy policy,
+      Optional<ParametersInForce.Source> parameters) {
     this.settings = settings;
     this.policy = Objects.requireNonNull(policy, "policy");
     this.known = known;
@@ -116,11 +131,30 @@ final class LedgerExecution implements ExecutionPort {
     this.processor = new TransactionProcessor(precompiles, settings.feeMode(), policy);
     this.rules = new TransactionValidityRules(settings.chainId(), false);
     this.calls = new StateCalls(settings, states, blocks, processor);
-    this.validatorHistory = ValidatorHistory.read(states.stateAt(head().stateRoot()),
+    BlockHeader head = head();
+    this.validatorHistory = ValidatorHistory.read(states.stateAt(head.stateRoot()),
         ValidatorHistory.genesis(settings.validators()));
     if (settings.permissioned()) {
-      this.governedNodes = GovernedNodes.read(settings.suite(), states, head().stateRoot(), null);
+      this.governedNodes = GovernedNodes.read(settings.suite(), states, head.stateRoot(), null);
     }
+    this.inForce = new ParametersInForce(parameters.orElse(this::parametersFromState), blocks, head);
+  }
+
+  /**
+   * The parameters of {@code height} as the state {@code stateRoot} records them (see {@link
+   * ParametersInForce.Source#at}): on a permissioned chain the governance contract's schedule
+   * (GOV-15), else the genesis defaults.
+   */
+  SystemParameters parametersFromState(Hash stateRoot, long height) {
+    if (!settings.permissioned()) {
+      return settings.defaultParameters();
+    }
+    return GovernanceState.of(settings.suite(), states.stateAt(stateRoot)).parametersAt(height);
+  }
+
+  @Override
+  public SystemParameters parametersAt(long height) {
+    return inForce.at(height);
   }
 
   /**
@@ -148,8 +182,10 @@ final class LedgerExecution implements ExecutionPort {
           + " is before the parent's " + parent.timestamp());
     }
     JournaledWorldState state = headState(parent);
-    long gasLimit = settings.blockGasLimit();
+    SystemParameters parameters = inForce.after(parent);
+    long gasLimit = parameters.blockGasLimit();
     long gasBudget = Math.min(request.limits().gas(), gasLimit);
+    int transactionsMax = Math.min(request.limits().transactions(), parameters.maxTransactionsPerBlock());
     BlockContext context = context(request.proposer(), request.height(), request.timestamp(), gasLimit);
     List<Transaction> included = new ArrayList<>();
     List<Receipt> receipts = new ArrayList<>();
@@ -158,7 +194,7 @@ final class LedgerExecution implements ExecutionPort {
     long bytes = 0;
     boolean budgetReached = false;
     for (VerifiedTransaction candidate : request.candidates()) {
-      if (included.size() >= request.limits().transactions()) {
+      if (included.size() >= transactionsMax) {
         break;
       }
       // The first transaction always completes, so a block makes progress whatever the budget.
@@ -170,11 +206,7 @@ final class LedgerExecution implements ExecutionPort {
       if (bytes + candidate.encodedLength() > request.limits().bytes()) {
         continue;
       }
-      Optional<String> reason = stateless(candidate.transaction());
-      if (reason.isEmpty() && Long.compareUnsigned(candidate.transaction().gasLimit(), gasBudget - gasUsed) > 0) {
-        reason = Optional.of("gasLimit: " + Long.toUnsignedString(candidate.transaction().gasLimit())
-            + " above the block's remaining gas " + (gasBudget - gasUsed));
-      }
+      Optional<String> reason = admissible(candidate.transaction(), parameters, gasBudget - gasUsed);
       TransactionResult result = null;
       if (reason.isEmpty()) {
         try {
@@ -248,6 +280,7 @@ final class LedgerExecution implements ExecutionPort {
       governedNodes = GovernedNodes.read(settings.suite(), states, executed.stateRoot(), governedNodes);
     }
     long number = block.header().number();
+    inForce.committed(number, executed.stateRoot());
     return new CommitResult(number, executed.hash(), executed.stateRoot(),
         history.startingAt(number + ValidatorGovernance.ACTIVATION_DELAY_HEIGHTS_MIN));
   }
@@ -318,11 +351,17 @@ final class LedgerExecution implements ExecutionPort {
     if (known != null) {
       return known;
     }
-    if (header.gasLimit() != settings.blockGasLimit()) {
-      return "gasLimit: " + header.gasLimit() + " differs from the chain's " + settings.blockGasLimit();
+    SystemParameters parameters = inForce.after(parent);
+    if (header.gasLimit() != parameters.blockGasLimit()) {
+      return "gasLimit: " + header.gasLimit() + " differs from the chain's blockGasLimit "
+          + parameters.blockGasLimit() + " at height " + header.number();
     }
     if (header.gasUsed() > header.gasLimit()) {
       return "gasUsed: " + header.gasUsed() + " above the gas limit " + header.gasLimit();
+    }
+    if (block.transactions().size() > parameters.maxTransactionsPerBlock()) {
+      return "transactions: " + block.transactions().size() + " above the chain's maxTransactionsPerBlock "
+          + parameters.maxTransactionsPerBlock();
     }
     Object verified = verifySignatures(block.transactions());
     if (verified instanceof String reason) {
@@ -336,12 +375,7 @@ final class LedgerExecution implements ExecutionPort {
     long gasUsed = 0;
     for (int position = 0; position < transactions.size(); position++) {
       VerifiedTransaction transaction = transactions.get(position);
-      Optional<String> reason = stateless(transaction.transaction());
-      long remaining = header.gasLimit() - gasUsed;
-      if (reason.isEmpty() && Long.compareUnsigned(transaction.transaction().gasLimit(), remaining) > 0) {
-        reason = Optional.of("gasLimit: " + Long.toUnsignedString(transaction.transaction().gasLimit())
-            + " above the block's remaining gas " + remaining);
-      }
+      Optional<String> reason = admissible(transaction.transaction(), parameters, header.gasLimit() - gasUsed);
       TransactionResult result = null;
       if (reason.isEmpty()) {
         result = processor.process(state, context, BlockExecution.executable(transaction));
@@ -451,11 +485,24 @@ final class LedgerExecution implements ExecutionPort {
     return results;
   }
 
-  private Optional<String> stateless(Transaction transaction) {
+  /**
+   * Why {@code transaction} may not join the block, before execution: the stateless rules, the
+   * chain's transaction gas limit (GOV-15), the block's remaining gas (EXECUTION-1, EXECUTION-3).
+   */
+  private Optional<String> admissible(Transaction transaction, SystemParameters parameters, long remainingGas) {
     TransactionValidity validity = rules.check(transaction);
-    return validity.isValid()
-        ? Optional.empty()
-        : Optional.of(validity.reason().name() + ": " + validity.detail());
+    if (!validity.isValid()) {
+      return Optional.of(validity.reason().name() + ": " + validity.detail());
+    }
+    String gasLimit = Long.toUnsignedString(transaction.gasLimit());
+    if (Long.compareUnsigned(transaction.gasLimit(), parameters.transactionGasLimit()) > 0) {
+      return Optional.of("gasLimit: " + gasLimit + " above the chain's transaction gas limit "
+          + parameters.transactionGasLimit());
+    }
+    if (Long.compareUnsigned(transaction.gasLimit(), remainingGas) > 0) {
+      return Optional.of("gasLimit: " + gasLimit + " above the block's remaining gas " + remainingGas);
+    }
+    return Optional.empty();
   }
 
   private BlockHeader head() {

@@ -105,7 +105,10 @@ final class StateCalls {
 
   /**
    * The gas a call runs with: what it asks for, else the block's gas limit (EXECUTION-6). It may
-   * ask for more than a block holds, as geth's calls may; the RPC's gas cap bounds it.
+   * ask for more than a block holds, as geth's calls may; the RPC's gas cap bounds it. The block's
+   * own header, not the head's: validation made it that height's {@code blockGasLimit} (GOV-15),
+   * so a call at an old block sees the limit (and GASLIMIT) that block ran with, even after a vote
+   * changed it, and the answer for a block never changes.
    */
   private static long gasFor(CallRequest request, BlockHeader header) {
     return request.gas().orElse(header.gasLimit());

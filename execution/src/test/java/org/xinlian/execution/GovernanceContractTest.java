@@ -202,6 +202,24 @@ class GovernanceContractTest {
     }
   }
 
+  /** GOV-3: the committee cannot vote itself out of existence. */
+  @Test
+  void theLastGovernorCannotBeRemoved() throws Exception {
+    try (GovernanceChain chain = new GovernanceChain(directory, "standard")) {
+      chain.passed(propose(ProposalKind.REMOVE_GOVERNOR, abi(chain.address(0))));
+      assertEquals(2, chain.state().governors().size());
+      long second = proposed(chain, 1, propose(ProposalKind.REMOVE_GOVERNOR, abi(chain.address(2))));
+      chain.ok(1, vote(second, Choice.FOR));
+      chain.ok(2, vote(second, Choice.FOR));
+      assertEquals(List.of(chain.address(1)), chain.state().governors().stream()
+          .map(GovernanceRecords.Governor::account).toList());
+      chain.refused(1, propose(ProposalKind.REMOVE_GOVERNOR, abi(chain.address(1))),
+          "payload.governor: removing " + chain.address(1) + " would leave no governor");
+      assertEquals(java.util.Optional.of("sender " + chain.address(0) + " is not admitted"),
+          chain.a.port.refuseSender(chain.address(0), false), "a removed governor without a role may not send");
+    }
+  }
+
   /**
    * GOV-6: votes signed offline count when anyone submits them; a signature for another proposal,
    * another chain or another payload recovers another address and is refused.

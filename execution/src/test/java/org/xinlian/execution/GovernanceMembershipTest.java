@@ -22,7 +22,6 @@ import org.xinlian.common.Address;
 import org.xinlian.execution.governance.Choice;
 import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.governance.GovernanceRecords;
-import org.xinlian.execution.governance.GovernedParameter;
 import org.xinlian.execution.governance.NodeRole;
 import org.xinlian.execution.governance.ProposalKind;
 import org.xinlian.execution.governance.ProposalStatus;
@@ -107,15 +106,15 @@ class GovernanceMembershipTest {
   @Test
   void parametersAreScheduled() throws Exception {
     try (GovernanceChain chain = new GovernanceChain(directory, "standard")) {
-      assertEquals(TestNode.BLOCK_GAS_LIMIT, chain.state().parameter(GovernedParameter.BLOCK_GAS_LIMIT).value());
-      assertEquals(GovernedParameter.MAX_TRANSACTIONS_PER_BLOCK_DEFAULT,
-          chain.state().parameter(GovernedParameter.MAX_TRANSACTIONS_PER_BLOCK).value());
+      assertEquals(TestNode.BLOCK_GAS_LIMIT, chain.state().parameter(SystemParameters.Key.blockGasLimit).value());
+      assertEquals(SystemParameters.MAX_TRANSACTIONS_PER_BLOCK_DEFAULT,
+          chain.state().parameter(SystemParameters.Key.maxTransactionsPerBlock).value());
       long activation = chain.height() + 10;
       long id = proposed(chain, 0, propose(ProposalKind.SET_PARAMETER, "blockGasLimit",
           BigInteger.valueOf(40_000_000), BigInteger.valueOf(activation)));
       chain.ok(0, vote(id, Choice.FOR));
       chain.ok(1, vote(id, Choice.FOR));
-      GovernanceRecords.Parameter scheduled = chain.state().parameter(GovernedParameter.BLOCK_GAS_LIMIT);
+      GovernanceRecords.Parameter scheduled = chain.state().parameter(SystemParameters.Key.blockGasLimit);
       assertEquals(new GovernanceRecords.Parameter("blockGasLimit", TestNode.BLOCK_GAS_LIMIT, 40_000_000, activation),
           scheduled);
       assertEquals(TestNode.BLOCK_GAS_LIMIT, scheduled.valueAt(activation - 1));
@@ -125,9 +124,34 @@ class GovernanceMembershipTest {
       chain.refused(0, propose(ProposalKind.SET_PARAMETER, "blockGasLimit", BigInteger.valueOf(50_000_000),
           BigInteger.valueOf(activation + 5)), "payload.key: blockGasLimit already changes to 40000000 at height "
           + activation + "; a new change waits until then");
+      assertEquals(TestNode.BLOCK_GAS_LIMIT, chain.a.port.parametersAt(chain.height() + 1).blockGasLimit());
+      // Every node builds and requires the new limit from the named height on (EXECUTION-16).
+      while (chain.height() < activation) {
+        chain.produce(List.of());
+      }
+      assertEquals(TestNode.BLOCK_GAS_LIMIT, chain.a.blocks.header(activation - 1).orElseThrow().gasLimit());
+      assertEquals(40_000_000, chain.a.blocks.header(activation).orElseThrow().gasLimit());
+      assertEquals(40_000_000, chain.b.port.parametersAt(activation + 1).blockGasLimit());
       chain.refused(0, propose(ProposalKind.SET_PARAMETER, "gasPrice", BigInteger.ONE, BigInteger.valueOf(activation)),
           "payload.key: \"gasPrice\" is not a system parameter (blockGasLimit, maxTransactionsPerBlock, "
               + "blockIntervalMs, transactionGasLimit, roundTimeoutMs)");
+    }
+  }
+
+  /**
+   * GOV-20: a proposal estimated on the genesis head fits in the gas estimated, although its
+   * height fields are zero there and written for the first time in block 1.
+   */
+  @Test
+  void anEstimateOnTheGenesisHeadIsEnough() throws Exception {
+    try (GovernanceChain chain = new GovernanceChain(directory, "standard")) {
+      byte[] proposal = propose(ProposalKind.GRANT_ROLE, abi(chain.address(8)), Role.USER.code(), "org1");
+      long estimate = chain.a.port.estimateGas(CallRequest.of(chain.address(0), Governance.ADDRESS, proposal),
+          Optional.empty()).gasLimit();
+      assertEquals(0, chain.height());
+      var signed = chain.a.sign(0, new org.xinlian.types.transaction.UnsignedTransaction.Legacy(0, BigInteger.ZERO,
+          estimate, Optional.of(Governance.ADDRESS), BigInteger.ZERO, proposal, OptionalLong.of(TestNode.CHAIN_ID)));
+      assertTrue(chain.produce(List.of(signed)).receipts().get(0).success(), "estimate " + estimate);
     }
   }
 

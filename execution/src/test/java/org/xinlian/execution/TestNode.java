@@ -54,7 +54,16 @@ final class TestNode implements AutoCloseable {
   /** @param retention the state retention, or null for the state database's default */
   TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor, KnownTransactions known,
       StateRetention retention) {
-    this(store, genesis, executor, known, retention, null);
+    this(store, genesis, executor, known, retention, null, Optional.empty());
+  }
+
+  /**
+   * @param parameters where the system parameters come from instead of the state (GOV-15 tests),
+   *     or empty for the port's own
+   */
+  TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor, KnownTransactions known,
+      StateRetention retention, Optional<ParametersInForce.Source> parameters) {
+    this(store, genesis, executor, known, retention, null, parameters);
   }
 
   /**
@@ -62,16 +71,26 @@ final class TestNode implements AutoCloseable {
    * @param policy the access policy to enforce, or null for the chain's
    */
   private TestNode(KeyValueStore store, GenesisConfig genesis, Executor executor, KnownTransactions known,
-      StateRetention retention, AccessPolicy policy) {
+      StateRetention retention, AccessPolicy policy, Optional<ParametersInForce.Source> parameters) {
     this.store = store;
     Genesis.initialize(genesis, store);
     this.suite = CryptoSuites.byName(genesis.suite());
     this.states = retention == null ? new StateDatabase(store, suite) : new StateDatabase(store, suite, retention);
     this.blocks = BlockStore.open(store, suite);
     ExecutionSettings settings = ExecutionSettings.of(genesis);
-    this.port = policy == null
-        ? Executions.overLedger(settings, store, states, blocks, executor, known)
-        : new LedgerExecution(settings, store, states, blocks, executor, known, policy);
+    if (policy != null) {
+      this.port = new LedgerExecution(settings, store, states, blocks, executor, known, policy);
+    } else if (parameters.isPresent()) {
+      this.port = new LedgerExecution(settings, store, states, blocks, executor, known, parameters);
+    } else {
+      this.port = Executions.overLedger(settings, store, states, blocks, executor, known);
+    }
+  }
+
+  /** A node in memory whose parameters come from {@code parameters} (GOV-15 tests). */
+  static TestNode withParameters(GenesisConfig genesis, Executor executor, ParametersInForce.Source parameters) {
+    return new TestNode(KeyValueStores.inMemory(LedgerNamespaces.ALL), genesis, executor,
+        KnownTransactions.none(), null, Optional.of(parameters));
   }
 
   static TestNode inMemory(GenesisConfig genesis, Executor executor) {
@@ -81,7 +100,7 @@ final class TestNode implements AutoCloseable {
   /** A node enforcing {@code policy} (a test double) instead of the chain's. */
   static TestNode inMemory(GenesisConfig genesis, Executor executor, AccessPolicy policy) {
     return new TestNode(KeyValueStores.inMemory(LedgerNamespaces.ALL), genesis, executor,
-        KnownTransactions.none(), null, policy);
+        KnownTransactions.none(), null, policy, Optional.empty());
   }
 
   /** The i-th test key of a suite: private scalar i + 1. */

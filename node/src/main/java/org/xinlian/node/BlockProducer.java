@@ -17,6 +17,7 @@ import org.xinlian.execution.FinalizedBlock;
 import org.xinlian.execution.Proposal;
 import org.xinlian.execution.ProposalRequest;
 import org.xinlian.execution.SkippedTransaction;
+import org.xinlian.execution.SystemParameters;
 import org.xinlian.execution.pool.PoolStateView;
 import org.xinlian.execution.pool.TransactionPool;
 import org.xinlian.ledger.chain.BlockStore;
@@ -28,13 +29,13 @@ import org.xinlian.types.transaction.VerifiedTransaction;
  * The single-validator block producer (NODE-3): one dedicated thread that turns pending
  * transactions into committed blocks through the same {@link ExecutionPort} consensus will drive.
  * It wakes when the pool reports a pending transaction and at least every {@link #RECHECK_MS}, so
- * a missed notification delays a block but never loses it.
+ * a missed notification delays a block but never loses it. Each block takes the gas limit and
+ * transaction count of its height's parameters (GOV-15); its timing is the node's own {@code
+ * blockProduction}, a development chain's automine, not the chain's {@code blockIntervalMs}.
  */
 final class BlockProducer implements AutoCloseable {
   /** Longest wait before looking at the pool again without a notification. */
   static final long RECHECK_MS = 1_000;
-  /** Most transactions in one block: a block of plain transfers at 30M gas holds 1428. */
-  static final int BLOCK_TRANSACTIONS_MAX = 10_000;
   /** Most envelope bytes in one block, so a block stays quick to store and to serve. */
   static final long BLOCK_BYTES_MAX = 8L * 1024 * 1024;
   /** A single validator certifies its own blocks; BFT certificates arrive with consensus. */
@@ -47,7 +48,6 @@ final class BlockProducer implements AutoCloseable {
   private final ChainEventListener events;
   private final CryptoSuite suite;
   private final Address coinbase;
-  private final long blockGasLimit;
   private final NodeConfig.BlockProduction production;
   private final Clock clock;
   private final Timer executionTimer;
@@ -65,7 +65,7 @@ final class BlockProducer implements AutoCloseable {
 
   BlockProducer(ExecutionPort execution, BlockStore blocks, TransactionPool pool,
       Function<Hash, PoolStateView> stateViews, ChainEventListener events, CryptoSuite suite,
-      Address coinbase, long blockGasLimit, NodeConfig.BlockProduction production, Clock clock,
+      Address coinbase, NodeConfig.BlockProduction production, Clock clock,
       Timer executionTimer, java.util.function.Consumer<Throwable> onFailure) {
     this.execution = execution;
     this.blocks = blocks;
@@ -74,7 +74,6 @@ final class BlockProducer implements AutoCloseable {
     this.events = events;
     this.suite = suite;
     this.coinbase = coinbase;
-    this.blockGasLimit = blockGasLimit;
     this.production = production;
     this.clock = clock;
     this.executionTimer = executionTimer;
@@ -156,8 +155,10 @@ final class BlockProducer implements AutoCloseable {
 
   private boolean produce(boolean emptyAllowed) {
     BlockHeader head = blocks.head().orElseThrow(() -> new IllegalStateException("no genesis"));
-    List<VerifiedTransaction> candidates = pool.candidates(blockGasLimit, BLOCK_TRANSACTIONS_MAX,
-        BLOCK_BYTES_MAX).stream().filter(t -> !skippedSinceCommit.contains(t.hash())).toList();
+    // The next height's gas limit and transaction count, which a vote may have changed (GOV-15).
+    SystemParameters parameters = execution.parametersAt(head.number() + 1);
+    List<VerifiedTransaction> candidates = pool.candidates(parameters.blockGasLimit(),
+        parameters.maxTransactionsPerBlock(), BLOCK_BYTES_MAX).stream().filter(t -> !skippedSinceCommit.contains(t.hash())).toList();
     if (candidates.isEmpty() && !emptyAllowed) {
       return false;
     }
@@ -165,7 +166,7 @@ final class BlockProducer implements AutoCloseable {
     long started = clock.nanoTime();
     Proposal proposal = execution.prepareProposal(new ProposalRequest(head.number() + 1,
         head.hash(suite), timestamp, coinbase, candidates,
-        new BlockLimits(blockGasLimit, BLOCK_BYTES_MAX, BLOCK_TRANSACTIONS_MAX)));
+        new BlockLimits(parameters.blockGasLimit(), BLOCK_BYTES_MAX, parameters.maxTransactionsPerBlock())));
     Set<Hash> skipped = new HashSet<>();
     for (SkippedTransaction skip : proposal.skipped()) {
       skipped.add(skip.hash());

@@ -2,8 +2,11 @@ package org.xinlian.node;
 
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.xinlian.common.Address;
 import org.xinlian.execution.ExecutionPort;
+import org.xinlian.execution.SystemParameters;
 import org.xinlian.ledger.state.StateAccount;
 import org.xinlian.ledger.state.StateDatabase;
 
@@ -15,14 +18,28 @@ import org.xinlian.ledger.state.StateDatabase;
  * learn anyway (docs/spec/pool.md POOL-8). Admission asks the execution port, which answers with
  * the chain's access policy on the same head (GOV-8).
  *
+ * <p>The gas limits are those of the block after the current head (GOV-15), read from the
+ * execution port's parameters at each admission, so they follow a vote from its activation height.
+ *
  * @param admission the execution port's {@link ExecutionPort#refuseSender}
  */
-record HeadStateView(StateDatabase states, BigInteger baseFeePerGas, SenderAdmission admission)
+record HeadStateView(StateDatabase states, BigInteger baseFeePerGas, SenderAdmission admission,
+    Supplier<SystemParameters> next)
     implements org.xinlian.execution.pool.PoolStateView {
   /** Why a sender may not send now, or empty: {@link ExecutionPort#refuseSender}. */
   @FunctionalInterface
   interface SenderAdmission {
     Optional<String> refuseSender(Address sender, boolean creates);
+  }
+
+  @Override
+  public OptionalLong blockGasLimit() {
+    return OptionalLong.of(next.get().blockGasLimit());
+  }
+
+  @Override
+  public OptionalLong transactionGasLimit() {
+    return OptionalLong.of(next.get().transactionGasLimit());
   }
 
   @Override

@@ -35,6 +35,7 @@ import org.xinlian.execution.ExecutionPort;
 import org.xinlian.execution.ExecutionSettings;
 import org.xinlian.execution.Executions;
 import org.xinlian.execution.genesis.Genesis;
+import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.genesis.GenesisConfig;
 import org.xinlian.execution.genesis.GenesisMismatchException;
 import org.xinlian.execution.pool.PoolConfig;
@@ -49,6 +50,7 @@ import org.xinlian.rpc.HealthReport;
 import org.xinlian.rpc.HealthSource;
 import org.xinlian.rpc.eth.EthereumRpc;
 import org.xinlian.rpc.eth.EthereumRpcDependencies;
+import org.xinlian.rpc.governance.GovernanceRpc;
 import org.xinlian.rpc.server.RpcServer;
 import org.xinlian.storage.KeyValueStore;
 import org.xinlian.storage.KeyValueStores;
@@ -62,6 +64,8 @@ import org.xinlian.types.block.BlockHeader;
  * with every transaction that had a receipt.
  */
 public final class Node implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Node.class.getName());
+
   /** Queue of the signature-verification executor: beyond it, the caller verifies itself. */
   static final int SIGNATURE_QUEUE_MAX = 4_096;
 
@@ -99,6 +103,13 @@ public final class Node implements AutoCloseable {
       throw new NodeStartException("genesis file " + config.genesisFile() + ": " + e.getMessage(), e);
     }
     this.suite = CryptoSuites.byName(genesis.suite());
+    if (genesis.permissioned()) {
+      LOG.log(System.Logger.Level.INFO, "chain {0}: permissioned; governance at {1} (docs/spec/governance.md)",
+          genesis.chainId(), Governance.ADDRESS);
+    } else {
+      LOG.log(System.Logger.Level.WARNING, "chain {0}: an open development chain (no governance section in {1}):"
+          + " anyone who reaches this node may transact and deploy (GOV-1)", genesis.chainId(), config.genesisFile());
+    }
     try {
       this.store = stores.apply(StoreOptions.of(config.dataDirectory(), LedgerNamespaces.ALL));
     } catch (RuntimeException e) {
@@ -140,18 +151,20 @@ public final class Node implements AutoCloseable {
         .register(meters);
     Timer executionTimer = Timer.builder("xinlian.block.execution")
         .description("time to build, execute and commit one block").register(meters);
-    EthereumRpc ethereum = EthereumRpc.create(new EthereumRpcDependencies(new ChainInfo(genesis.chainId()),
-        suite, blocks, states, execution, pool, clock, this::peerCount), config.rpc().limits(), meters);
+    ChainInfo chainInfo = new ChainInfo(genesis.chainId(), genesis.permissioned());
+    EthereumRpcDependencies rpcDependencies = new EthereumRpcDependencies(chainInfo, suite, blocks, states,
+        execution, pool, clock, this::peerCount);
+    EthereumRpc ethereum = EthereumRpc.create(rpcDependencies, config.rpc().limits(), meters);
     // Closed after the server and the producer or consensus (reverse order): its notification
     // thread outlives everything that still tells it of commits.
     started.push(ethereum);
     this.coinbase = config.coinbase().orElse(genesis.validators().get(0));
     this.producer = config.p2p().isPresent() ? null : new BlockProducer(execution, blocks, pool,
-        this::stateView, ethereum.events(), suite, coinbase, genesis.blockGasLimit(),
-        config.blockProduction(), clock, executionTimer,
+        this::stateView, ethereum.events(), suite, coinbase, config.blockProduction(), clock, executionTimer,
         cause -> failStop.fail("block production", cause));
-    this.rpc = RpcServer.builder(config.rpc(), new ChainInfo(genesis.chainId()))
+    this.rpc = RpcServer.builder(config.rpc(), chainInfo)
         .methods(ethereum.methods())
+        .methods(GovernanceRpc.methods(rpcDependencies, genesis))
         .subscriptionSources(ethereum.subscriptionSources())
         .meterRegistry(meters)
         .clock(clock)
@@ -202,8 +215,7 @@ public final class Node implements AutoCloseable {
     try {
       return ConsensusService.start(new ConsensusService.Context(config.dataDirectory(),
           config.nodeKeyFile().orElseThrow(), config.p2p().orElseThrow(), config.consensus(),
-          config.bftEmptyBlockIntervalMs(), suite, genesis.validators(), genesis.blockGasLimit(),
-          execution, blocks, pool, this::stateView, ethereum.events(), signatureExecutor, clock,
+          suite, genesis.validators(), execution, blocks, pool, this::stateView, ethereum.events(), signatureExecutor, clock,
           meters, executionTimer, syncLagHeights, cause -> failStop.fail("consensus", cause)));
     } catch (Exception e) {
       // Unreadable credentials, a damaged write-ahead state (a DecodingException: resuming
@@ -258,7 +270,9 @@ public final class Node implements AutoCloseable {
   private PoolStateView stateView(Hash root) {
     BigInteger baseFee = genesis.feeMode() == FeeMode.ETHEREUM
         ? genesis.baseFeePerGas().toBigInteger() : BigInteger.ZERO;
-    return new HeadStateView(states, baseFee, this::refuseSender);
+    // Asked at each admission: the gas limits of the next block, which a vote may change (GOV-15).
+    return new HeadStateView(states, baseFee, this::refuseSender,
+        () -> execution.parametersAt(head().number() + 1));
   }
 
   /**

@@ -23,9 +23,9 @@ import org.xinlian.rpc.RpcServerConfig;
  * @param pool memory bounds of the transaction pool
  * @param minimumPriorityFeePerGas the least priority fee the pool admits, in wei
  * @param stateRetention how many recent block states stay readable
- * @param blockProduction when the single-validator producer makes blocks; on a BFT network its
- *     {@code emptyBlockIntervalMs} is how long a proposer waits for transactions before it
- *     proposes an empty block
+ * @param blockProduction when the single-validator producer makes blocks; a BFT network ignores
+ *     it: there the chain's {@code blockIntervalMs} (GOV-15) times proposals, the same on every
+ *     validator
  * @param nodeKeyFile the node key (PKCS#8 PEM on the chain's suite): the node's P2P identity and,
  *     when its address is a genesis validator, its consensus key; required with {@code p2p}
  * @param p2p where the node listens and whom it dials; when present the node runs BFT consensus
@@ -112,15 +112,6 @@ public record NodeConfig(
     this(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas, stateRetention,
         blockProduction, Optional.empty(), Optional.empty(), ConsensusConfig.defaults(),
         HealthConfig.defaults(), LoggingConfig.defaults());
-  }
-
-  /**
-   * The proposer's wait for transactions on a BFT network: the configured empty-block interval,
-   * or {@link ConsensusConfig#EMPTY_BLOCK_INTERVAL_MS_DEFAULT} where the producer's 0 means never.
-   */
-  public long bftEmptyBlockIntervalMs() {
-    return blockProduction.emptyBlockIntervalMs() > 0
-        ? blockProduction.emptyBlockIntervalMs() : ConsensusConfig.EMPTY_BLOCK_INTERVAL_MS_DEFAULT;
   }
 
   /** A node on {@code dataDirectory} with every default (RPC on 127.0.0.1:8545). */

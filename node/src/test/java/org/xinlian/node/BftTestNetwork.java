@@ -50,7 +50,8 @@ final class BftTestNetwork implements AutoCloseable {
   static final BigInteger ONE_GWEI = BigInteger.TEN.pow(9);
   /** Short rounds and a quick empty block, so heights move fast on localhost. */
   static final long ROUND_TIMEOUT_MS = 1_000;
-  static final long EMPTY_BLOCK_INTERVAL_MS = 200;
+  /** The genesis block interval (GOV-15): how long a proposer waits before an empty block. */
+  static final long BLOCK_INTERVAL_MS = 200;
   /** A small lag starts a bulk block sync, so restarts exercise it too. */
   static final int SYNC_LAG_HEIGHTS = 3;
 
@@ -152,13 +153,12 @@ final class BftTestNetwork implements AutoCloseable {
           {"dataDirectory": "data", "genesisFile": "../genesis.json",
            "rpc": {"host": "127.0.0.1", "port": 0},
            "nodeKeyFile": "node.key.pem",
-           "blockProduction": {"emptyBlockIntervalMs": %d},
            "p2p": {"host": "127.0.0.1", "port": %d, "peers": [%s],
                    "nodeCertificateFile": "node.pem", "consortiumCaFile": "../ca/consortium-ca.pem",
                    "transportKeyFile": "transport.key.pem", "transportCertificateFile": "transport.pem",
                    "transportCaFile": "../ca/transport-ca.pem"},
            "consensus": {"roundTimeoutMs": %d, "blockIntervalMs": 0}}
-          """.formatted(EMPTY_BLOCK_INTERVAL_MS, ports.get(i), peers, ROUND_TIMEOUT_MS));
+          """.formatted(ports.get(i), peers, ROUND_TIMEOUT_MS));
       configFiles.add(config);
     }
     Files.writeString(directory.resolve("genesis.json"), genesis(now.getEpochSecond() - 10,
@@ -180,7 +180,8 @@ final class BftTestNetwork implements AutoCloseable {
           .append("\": {\"balance\": \"").append(DevChain.ACCOUNT_BALANCE_WEI).append("\"}");
     }
     return "{\"chainId\": " + CHAIN_ID + ", \"suite\": \"" + suite.name() + "\", \"timestamp\": "
-        + timestamp + ", \"blockGasLimit\": 30000000, \"feeMode\": \"ethereum\","
+        + timestamp + ", \"blockGasLimit\": 30000000, \"blockIntervalMs\": " + BLOCK_INTERVAL_MS
+        + ", \"feeMode\": \"ethereum\","
         + " \"baseFeePerGas\": \"0\", \"validators\": [" + validatorList + "], \"alloc\": {" + alloc + "}"
         + (permissioned ? ", " + governance(caPem) : "") + "}";
   }

@@ -159,8 +159,6 @@ class NodeConfigTest {
     assertEquals(Optional.of(List.of(Address.fromHex("0x00000000000000000000000000000000000000aa"),
         Address.fromHex("0x00000000000000000000000000000000000000bb"))), p2p.allowedNodes());
     assertEquals(new ConsensusConfig(3000, 250), config.consensus());
-    // No empty-block interval configured: a BFT proposer still makes one every second.
-    assertEquals(1000, config.bftEmptyBlockIntervalMs());
   }
 
   /** NODE-1: the P2P section's defaults; no allowed list means the genesis validators. */
@@ -177,7 +175,7 @@ class NodeConfigTest {
     assertEquals(Optional.empty(), p2p.allowedNodes());
     assertEquals(ConsensusConfig.defaults(), config.consensus());
     assertEquals(2000, config.consensus().roundTimeoutMs());
-    assertEquals(400, config.bftEmptyBlockIntervalMs());
+    assertEquals(400, config.blockProduction().emptyBlockIntervalMs());
   }
 
   /** NODE-1, NETWORK-17 to NETWORK-21: the P2P bounds an operator tunes, over the transport's defaults. */

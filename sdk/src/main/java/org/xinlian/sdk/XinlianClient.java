@@ -224,8 +224,12 @@ public final class XinlianClient {
     return json;
   }
 
-  /** One JSON-RPC call: its {@code result}, or the error object as an exception. */
-  JsonNode request(String method, Object... params) {
+  /**
+   * One JSON-RPC call of any method, for those without a typed method here (the {@code xinlian_}
+   * reads of {@link org.xinlian.sdk.governance.GovernanceClient}): its {@code result}, or the error
+   * object as an {@link RpcError}. Each parameter is converted to JSON by Jackson.
+   */
+  public JsonNode request(String method, Object... params) {
     ObjectNode body = JSON.createObjectNode();
     body.put("jsonrpc", "2.0");
     long id = nextId.getAndIncrement();

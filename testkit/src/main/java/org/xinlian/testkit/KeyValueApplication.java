@@ -16,6 +16,7 @@ import org.xinlian.consensus.CommittedHead;
 import org.xinlian.consensus.Finalization;
 import org.xinlian.consensus.ProposalRequest;
 import org.xinlian.consensus.ProposalVerdict;
+import org.xinlian.consensus.HeightTiming;
 import org.xinlian.consensus.ValidatorSet;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.types.block.Block;
@@ -42,10 +43,18 @@ public final class KeyValueApplication implements Application {
   private final Clock clock;
   private final RandomSource random;
   private final TransactionPool pool;
+  private final TimingSchedule timing;
   private Hash pendingHash;
   private KeyValueState pendingState;
 
   public KeyValueApplication(KeyValueLedger ledger, CryptoSuite suite, Clock clock, RandomSource random) {
+    this(ledger, suite, clock, random, TimingSchedule.none());
+  }
+
+  /** @param timing the chain's own timing by height (CONSENSUS-23), answered by {@link #heightTiming} */
+  public KeyValueApplication(KeyValueLedger ledger, CryptoSuite suite, Clock clock, RandomSource random,
+      TimingSchedule timing) {
+    this.timing = Objects.requireNonNull(timing, "timing");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.suite = Objects.requireNonNull(suite, "suite");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -62,6 +71,11 @@ public final class KeyValueApplication implements Application {
   @Override
   public ValidatorSet validatorSet(long height) {
     return ledger.validatorSet(height);
+  }
+
+  @Override
+  public Optional<HeightTiming> heightTiming(long height) {
+    return timing.at(height);
   }
 
   @Override

@@ -21,6 +21,8 @@ import org.xinlian.crypto.CryptoSuites;
  * @param settings the engines' timing
  * @param livenessHeights how many heights every honest node must gain after the heal
  * @param execution how long blocks take to build, execute and commit, slow blocks included
+ * @param timing the chain's own timing by height (a governance vote on the block interval or the
+ *     round timeout, CONSENSUS-23), or none
  */
 public record Scenario(
     long seed,
@@ -32,9 +34,11 @@ public record Scenario(
     boolean crashes,
     BftSettings settings,
     int livenessHeights,
-    ExecutionConditions execution) {
+    ExecutionConditions execution,
+    TimingSchedule timing) {
   public Scenario {
     Objects.requireNonNull(suite, "suite");
+    Objects.requireNonNull(timing, "timing");
     byzantine = List.copyOf(byzantine);
     Objects.requireNonNull(execution, "execution");
     if (validators < 1 || byzantine.size() > (validators - 1) / 3) {
@@ -67,43 +71,51 @@ public record Scenario(
         ? new ExecutionConditions(1, 20, 50 + random.nextInt(250),
             settings.roundTimeoutMillis(0) + 50 + random.nextInt((int) settings.roundTimeoutBaseMillis()))
         : new ExecutionConditions(1, 1 + random.nextInt(20), 0, 0);
+    // One run in four has the chain change its own timing every few heights (GOV-15, CONSENSUS-23).
+    TimingSchedule timing = random.nextInt(4) == 0
+        ? new TimingSchedule(2 + random.nextInt(4), random.nextLong()) : TimingSchedule.none();
     return new Scenario(seed, suite, validators, byzantine, change, chaos, true, settings, 3,
-        execution);
+        execution, timing);
   }
 
   /** A calm, all-honest run of {@code validators} on the standard suite. */
   public static Scenario honest(long seed, int validators) {
     return new Scenario(seed, CryptoSuites.STANDARD, validators, List.of(), 0, 0, false,
-        simulatedSettings(), 5, ExecutionConditions.quick());
+        simulatedSettings(), 5, ExecutionConditions.quick(), TimingSchedule.none());
   }
 
   public Scenario withSuite(String name) {
     return new Scenario(seed, name, validators, byzantine, validatorChangeHeight, chaosMillis,
-        crashes, settings, livenessHeights, execution);
+        crashes, settings, livenessHeights, execution, timing);
   }
 
   public Scenario withByzantine(List<ByzantineBehaviour> behaviours) {
     return new Scenario(seed, suite, validators, behaviours, validatorChangeHeight, chaosMillis,
-        crashes, settings, livenessHeights, execution);
+        crashes, settings, livenessHeights, execution, timing);
   }
 
   public Scenario withValidatorChangeAt(long height) {
     return new Scenario(seed, suite, validators, byzantine, height, chaosMillis, crashes, settings,
-        livenessHeights, execution);
+        livenessHeights, execution, timing);
   }
 
   public Scenario withChaos(long millis, boolean crashesToo) {
     return new Scenario(seed, suite, validators, byzantine, validatorChangeHeight, millis,
-        crashesToo, settings, livenessHeights, execution);
+        crashesToo, settings, livenessHeights, execution, timing);
   }
 
   public Scenario withLivenessHeights(int heights) {
     return new Scenario(seed, suite, validators, byzantine, validatorChangeHeight, chaosMillis,
-        crashes, settings, heights, execution);
+        crashes, settings, heights, execution, timing);
   }
 
   public Scenario withExecution(ExecutionConditions conditions) {
     return new Scenario(seed, suite, validators, byzantine, validatorChangeHeight, chaosMillis,
-        crashes, settings, livenessHeights, conditions);
+        crashes, settings, livenessHeights, conditions, timing);
+  }
+
+  public Scenario withTiming(TimingSchedule schedule) {
+    return new Scenario(seed, suite, validators, byzantine, validatorChangeHeight, chaosMillis,
+        crashes, settings, livenessHeights, execution, schedule);
   }
 }

@@ -67,6 +67,9 @@ final class SimulatedNode {
 
     /** How long the application's work takes. */
     ExecutionConditions execution();
+
+    /** The chain's own timing by height. */
+    TimingSchedule timing();
   }
 
   SimulatedNode(Address address, KeyPair key, Optional<ByzantineTransform> byzantine, boolean silent,
@@ -113,7 +116,7 @@ final class SimulatedNode {
     if (silent || engine != null) {
       return;
     }
-    application = new KeyValueApplication(ledger, cluster.suite(), cluster.scheduler(), random);
+    application = new KeyValueApplication(ledger, cluster.suite(), cluster.scheduler(), random, cluster.timing());
     applicationBusyUntil = cluster.scheduler().now();
     engine = BftEngines.create(cluster.settings(), application, cluster.suite(), key, persisted);
     handle(new ConsensusEvent.Start());

@@ -221,6 +221,11 @@ public final class Simulation implements SimulatedNode.Cluster {
   }
 
   @Override
+  public TimingSchedule timing() {
+    return scenario.timing();
+  }
+
+  @Override
   public boolean crashesMidActions() {
     return chaos && scenario.crashes();
   }

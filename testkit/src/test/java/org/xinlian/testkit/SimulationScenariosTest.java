@@ -124,6 +124,21 @@ class SimulationScenariosTest {
   }
 
   @Test
+  @DisplayName("CONSENSUS-23, GOV-15: the chain changing its own block interval and round timeout every two heights, through chaos, crashes and a Byzantine proposer, stays safe and live")
+  void chainTimingChangesByHeightThroughChaos() {
+    TimingSchedule schedule = new TimingSchedule(2, 91);
+    assertTrue(schedule.at(2).isPresent() && schedule.at(2).equals(schedule.at(3)), "one timing per period");
+    assertTrue(java.util.stream.LongStream.range(2, 40).mapToObj(schedule::at).distinct().count() > 5,
+        "the timing changes from period to period");
+    assertTrue(schedule.at(1).isEmpty(), "the engines' own settings before the first change");
+    SimulationReport report = Simulation.run(Scenario.honest(19, 4)
+        .withByzantine(List.of(ByzantineBehaviour.EQUIVOCATING_PROPOSER))
+        .withChaos(4_000, true)
+        .withTiming(schedule));
+    assertTrue(report.lowestFinalHeight() >= 6, "heights " + report.finalHeights());
+  }
+
+  @Test
   @DisplayName("CONSENSUS-17: the same seed gives the same run, event for event")
   void sameSeedSameRun() {
     Scenario scenario = Scenario.random(77, CryptoSuites.STANDARD);

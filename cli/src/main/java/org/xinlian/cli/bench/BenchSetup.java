@@ -170,6 +170,10 @@ public final class BenchSetup {
             fundingWei, new byte[0]), funder.keys().privateKey()));
       }
       setups.get(n).sendAll(funding, "funding senders" + on(n, nodes.size()));
+      List<Transaction> admissions = admissions(nodes.get(n), codec, nodeFees.get(n), funder, funderNonces, n, senders);
+      if (!admissions.isEmpty()) {
+        setups.get(n).sendAll(admissions, "admitting senders" + on(n, nodes.size()));
+      }
     }
 
     List<SignedTransaction> signed = presign(signedCount, codec, fees, senders, startNonces, gasLimit, token);
@@ -179,6 +183,54 @@ public final class BenchSetup {
             transaction.hash(), transaction.rawHex()))
         .toList();
     return new Prepared(measured, List.copyOf(signed.subList(0, warm)), fees, nodeFees, gasLimit, token, senders);
+  }
+
+  /** {@code admitUser(address)} of the governance contract (contracts/IXinlianGovernance.sol). */
+  private static final byte[] ADMIT_USER_SELECTOR = java.util.Arrays.copyOf(
+      org.xinlian.crypto.Keccak256.hash("admitUser(address)".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 4);
+  private static final Address GOVERNANCE = Address.fromHex("0x000000000000000000000000000000000000f101");
+
+  /**
+   * On a permissioned chain (docs/spec/governance.md GOV-8) the senders must be admitted before
+   * they may send: the funder, an organisation admin such as {@code network init}'s development
+   * accounts, admits each one not admitted yet as a user of its organisation (GOV-10). Nothing on
+   * an open chain, or on an endpoint without governance (anvil).
+   */
+  private static List<Transaction> admissions(JsonRpcClient rpc, TransactionCodec codec, ChainFees fees,
+      Account funder, long[] funderNonces, int node, List<Account> senders) {
+    List<JsonRpcClient.Response> mode = rpc.batch(List.of(new JsonRpcClient.Request("xinlian_getGovernance",
+        List.of())));
+    if (mode.get(0).failed() || !"permissioned".equals(mode.get(0).result().path("mode").asText())) {
+      return List.of();
+    }
+    List<JsonRpcClient.Request> reads = new ArrayList<>();
+    for (Account sender : senders) {
+      reads.add(new JsonRpcClient.Request("xinlian_getAccount", List.of(Hex.encode(sender.address().toArray()))));
+    }
+    List<Transaction> admissions = new ArrayList<>();
+    long gas = 0;
+    for (int from = 0; from < reads.size(); from += BenchConfig.BATCH_SIZE_MAX) {
+      List<JsonRpcClient.Response> accounts =
+          rpc.batch(reads.subList(from, Math.min(reads.size(), from + BenchConfig.BATCH_SIZE_MAX)));
+      for (int k = 0; k < accounts.size(); k++) {
+        if (accounts.get(k).failed()) {
+          throw new BenchException("xinlian_getAccount: " + accounts.get(k).error());
+        }
+        if (accounts.get(k).result().path("admitted").asBoolean()) {
+          continue;
+        }
+        Address sender = senders.get(from + k).address();
+        byte[] data = new byte[4 + 32];
+        System.arraycopy(ADMIT_USER_SELECTOR, 0, data, 0, 4);
+        System.arraycopy(sender.toArray(), 0, data, 4 + 12, Address.LENGTH);
+        if (gas == 0) {
+          gas = withMargin(estimate(rpc, funder.address(), Optional.of(GOVERNANCE), data));
+        }
+        admissions.add(codec.sign(fees.unsigned(funderNonces[node]++, gas, Optional.of(GOVERNANCE), BigInteger.ZERO,
+            data), funder.keys().privateKey()));
+      }
+    }
+    return admissions;
   }
 
   private static String on(int node, int nodes) {

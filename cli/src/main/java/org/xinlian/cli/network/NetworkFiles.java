@@ -37,8 +37,11 @@ final class NetworkFiles {
   static final int USER_QUOTA_DEFAULT = 10_000;
   /** Each organisation's governor votes with this weight (GOV-1's default). */
   static final int GOVERNOR_WEIGHT = 1;
-  /** The roles the development accounts get, so the README's deploy examples keep working. */
-  static final List<String> DEV_ACCOUNT_ROLES = List.of("operator", "user");
+  /**
+   * The roles the development accounts get, so the README's deploy examples keep working and a
+   * development account may admit users of org1 (the bench's senders, GOV-10).
+   */
+  static final List<String> DEV_ACCOUNT_ROLES = List.of("operator", "user", "orgAdmin");
 
   /** One organisation of the genesis section: its id and name and its CA certificate (PEM). */
   record OrganisationEntry(String id, String name, String caCertificatePem) {}

@@ -54,6 +54,8 @@ final class BftEngine implements ConsensusEngine, EngineContext {
   private final ArrayDeque<ConsensusMessage> ownMessages = new ArrayDeque<>();
   private final Optional<PersistedState> restored;
   private ValidatorSchedule schedule;
+  /** The configured settings as the application timed the current height (CONSENSUS-23). */
+  private BftSettings heightSettings;
   private CommittedHead committed;
   private Height height;
   private List<ConsensusAction> actions = new ArrayList<>();
@@ -61,6 +63,7 @@ final class BftEngine implements ConsensusEngine, EngineContext {
   BftEngine(BftSettings settings, Application application, CryptoSuite suite, MessageSigner signer,
       Optional<PersistedState> restored) {
     this.settings = settings;
+    this.heightSettings = settings;
     this.application = application;
     this.suite = suite;
     this.signer = signer;
@@ -123,13 +126,14 @@ final class BftEngine implements ConsensusEngine, EngineContext {
   /** Starts the height after the committed one, resuming the write-ahead state when it is for it. */
   private void enterHeight(Optional<PersistedState> resume) {
     long number = committed.height() + 1;
+    heightSettings = application.heightTiming(number).map(settings::forHeight).orElse(settings);
     height = new Height(number, schedule.at(number), signer.address(), committed.blockHash());
     catchUp.retainPeers(height.validators::contains);
     resume.ifPresent(this::restore);
     rules.scheduleRound(height);
     if (height.round == 0 && height.validator && height.current().sentProposal == null
         && signer.address().equals(height.validators.proposer(number, 0))) {
-      schedule(new Timeout(number, 0, TimeoutStep.PROPOSAL_DELAY), settings.proposalDelayMillis());
+      schedule(new Timeout(number, 0, TimeoutStep.PROPOSAL_DELAY), heightSettings.proposalDelayMillis());
     }
     for (FutureMessages.Buffered buffered : future.take(number)) {
       routeCurrent(buffered.id(), buffered.message());
@@ -396,7 +400,7 @@ final class BftEngine implements ConsensusEngine, EngineContext {
           }
           catchUp.newPeriod();
           requestCatchUp();
-          schedule(timeout, settings.retransmitIntervalMillis());
+          schedule(timeout, heightSettings.retransmitIntervalMillis());
         }
       }
     }
@@ -450,8 +454,9 @@ final class BftEngine implements ConsensusEngine, EngineContext {
     return counters;
   }
 
+  /** The current height's settings: what the protocol rules time rounds by. */
   @Override
   public BftSettings settings() {
-    return settings;
+    return heightSettings;
   }
 }

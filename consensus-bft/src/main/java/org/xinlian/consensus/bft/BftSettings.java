@@ -1,7 +1,10 @@
 package org.xinlian.consensus.bft;
 
+import org.xinlian.consensus.HeightTiming;
+
 /**
- * The engine's timing, in milliseconds of the driver's clock (simulated time in the simulator).
+ * The engine's timing, in milliseconds of the driver's clock (simulated time in the simulator):
+ * of every height the application times no differently ({@link #forHeight}).
  *
  * @param proposalDelayMillis how long the round-0 proposer waits after the previous block before
  *     proposing: the block interval (0 proposes at once, still through a timeout so that one
@@ -48,6 +51,17 @@ public record BftSettings(
    */
   public static BftSettings defaults() {
     return new BftSettings(1_000, 2_000, 6, 1_000);
+  }
+
+  /**
+   * These settings with the chain's timing of one height (CONSENSUS-23): its proposal delay and
+   * round deadline; retransmission stays as configured but at most half that deadline, so a
+   * round shortened by the chain still carries a retransmission.
+   */
+  BftSettings forHeight(HeightTiming timing) {
+    return new BftSettings(timing.proposalDelayMillis(), timing.roundTimeoutBaseMillis(),
+        roundTimeoutDoublingsMax,
+        Math.min(retransmitIntervalMillis, Math.max(1, timing.roundTimeoutBaseMillis() / 2)));
   }
 
   /** The deadline of {@code round}: the base doubled per round up to the cap, plus the delay in round 0. */

@@ -14,6 +14,7 @@ import org.xinlian.consensus.CommitOutcome;
 import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.consensus.CommittedHead;
 import org.xinlian.consensus.Finalization;
+import org.xinlian.consensus.HeightTiming;
 import org.xinlian.consensus.ProposalRequest;
 import org.xinlian.consensus.ProposalVerdict;
 import org.xinlian.consensus.ValidatorSet;
@@ -25,7 +26,7 @@ import org.xinlian.types.block.LogsBloom;
 /**
  * An application for engine tests: empty blocks told apart by one byte of extra data; the byte
  * {@link #INVALID} makes a block invalid. It records commits and can report scripted validator
- * set changes.
+ * set changes and time scripted heights.
  */
 final class TestApplication implements Application {
   static final byte INVALID = (byte) 0xBA;
@@ -34,6 +35,8 @@ final class TestApplication implements Application {
   final List<Block> chain = new ArrayList<>();
   final List<CommitCertificate> certificates = new ArrayList<>();
   final Map<Long, ValidatorSet> updates = new HashMap<>();
+  /** The chain's timing of some heights (CONSENSUS-23); the others are the engine's own. */
+  final Map<Long, HeightTiming> timings = new HashMap<>();
   private final TreeMap<Long, ValidatorSet> sets = new TreeMap<>();
   private byte nextVariant = 1;
 
@@ -68,6 +71,11 @@ final class TestApplication implements Application {
   @Override
   public ValidatorSet validatorSet(long height) {
     return sets.floorEntry(height).getValue();
+  }
+
+  @Override
+  public Optional<HeightTiming> heightTiming(long height) {
+    return Optional.ofNullable(timings.get(height));
   }
 
   @Override

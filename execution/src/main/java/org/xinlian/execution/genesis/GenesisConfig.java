@@ -58,6 +58,12 @@ public record GenesisConfig(
   /** Smallest block gas limit: one plain transfer must fit. */
   public static final long BLOCK_GAS_LIMIT_MIN = 21_000;
 
+  /**
+   * Largest block gas limit: the genesis value is the default of the governed parameter, so it
+   * lies in that parameter's range (docs/spec/governance.md GOV-15).
+   */
+  public static final long BLOCK_GAS_LIMIT_MAX = org.xinlian.execution.SystemParameters.GAS_LIMIT_MAX;
+
   /** Blocks further apart than an hour are a configuration mistake, not a design. */
   public static final long BLOCK_INTERVAL_MS_MAX = 3_600_000;
 
@@ -103,6 +109,9 @@ public record GenesisConfig(
     }
     if (blockGasLimit < BLOCK_GAS_LIMIT_MIN) {
       throw new DecodingException("blockGasLimit", "below " + BLOCK_GAS_LIMIT_MIN);
+    }
+    if (blockGasLimit > BLOCK_GAS_LIMIT_MAX) {
+      throw new DecodingException("blockGasLimit", "above " + BLOCK_GAS_LIMIT_MAX);
     }
     if (blockIntervalMs < 1 || blockIntervalMs > BLOCK_INTERVAL_MS_MAX) {
       throw new DecodingException("blockIntervalMs", "must be 1 to " + BLOCK_INTERVAL_MS_MAX);

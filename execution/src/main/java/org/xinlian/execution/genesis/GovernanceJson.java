@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
+import org.xinlian.execution.SystemParameters;
 import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.governance.GovernanceGenesis;
-import org.xinlian.execution.governance.GovernedParameter;
 import org.xinlian.execution.governance.NodeRole;
 import org.xinlian.execution.governance.ProposalKind;
 import org.xinlian.execution.governance.Role;
@@ -115,8 +115,8 @@ final class GovernanceJson {
     return rules;
   }
 
-  private static Map<GovernedParameter, Long> parameters(JsonNode node, String base) {
-    Map<GovernedParameter, Long> parameters = new EnumMap<>(GovernedParameter.class);
+  private static Map<SystemParameters.Key, Long> parameters(JsonNode node, String base) {
+    Map<SystemParameters.Key, Long> parameters = new EnumMap<>(SystemParameters.Key.class);
     if (node == null) {
       return parameters;
     }
@@ -126,7 +126,7 @@ final class GovernanceJson {
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       String path = field + "." + entry.getKey();
-      GovernedParameter parameter = GovernedParameter.ofKey(entry.getKey())
+      SystemParameters.Key parameter = SystemParameters.Key.byName(entry.getKey())
           .orElseThrow(() -> new DecodingException(path, "not a system parameter"));
       parameters.put(parameter, GenesisJson.longQuantity(entry.getValue(), path));
     }

@@ -10,6 +10,7 @@ import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.evm.state.WorldState;
+import org.xinlian.execution.SystemParameters;
 import org.xinlian.execution.governance.GovernanceRecords.Parameter;
 
 /**
@@ -24,7 +25,7 @@ public record GovernanceGenesis(
     List<NodeEntry> nodes,
     List<AccountEntry> accounts,
     Map<ProposalKind, VotingRule> votingRules,
-    Map<GovernedParameter, Long> parameters) {
+    Map<SystemParameters.Key, Long> parameters) {
 
   public record Organisation(String id, String name, String caCertificatePem, long userQuota) {}
 
@@ -131,10 +132,11 @@ public record GovernanceGenesis(
         throw new DecodingException(field + ".roles", "must name at least one role");
       }
     }
-    for (Map.Entry<GovernedParameter, Long> parameter : parameters.entrySet()) {
-      if (!parameter.getKey().allows(parameter.getValue())) {
-        throw new DecodingException(base + "parameters." + parameter.getKey().key(), parameter.getValue()
-            + " is outside " + parameter.getKey().range());
+    for (Map.Entry<SystemParameters.Key, Long> parameter : parameters.entrySet()) {
+      try {
+        parameter.getKey().check(parameter.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new DecodingException(base + "parameters." + parameter.getKey().name(), e.getMessage());
       }
     }
   }
@@ -168,15 +170,10 @@ public record GovernanceGenesis(
     for (Map.Entry<ProposalKind, VotingRule> rule : votingRules.entrySet()) {
       tables.setRule(rule.getKey(), rule.getValue());
     }
-    for (GovernedParameter parameter : GovernedParameter.values()) {
-      long fallback = switch (parameter) {
-        case BLOCK_GAS_LIMIT, TRANSACTION_GAS_LIMIT -> blockGasLimit;
-        case BLOCK_INTERVAL_MS -> blockIntervalMs;
-        case MAX_TRANSACTIONS_PER_BLOCK -> GovernedParameter.MAX_TRANSACTIONS_PER_BLOCK_DEFAULT;
-        case ROUND_TIMEOUT_MS -> 0;
-      };
-      long value = parameters.getOrDefault(parameter, fallback);
-      tables.setParameter(new Parameter(parameter.key(), value, 0, 0));
+    SystemParameters defaults = SystemParameters.defaults(blockGasLimit, blockIntervalMs);
+    for (SystemParameters.Key parameter : SystemParameters.Key.values()) {
+      long value = parameters.getOrDefault(parameter, defaults.get(parameter));
+      tables.setParameter(new Parameter(parameter.name(), value, 0, 0));
     }
     tables.markInitialised();
     // EIP-161 would delete a touched empty account, and its storage with it.

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.xinlian.common.Address;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.evm.state.WorldState;
+import org.xinlian.execution.SystemParameters;
 import org.xinlian.execution.governance.GovernanceRecords.Account;
 import org.xinlian.execution.governance.GovernanceRecords.Governor;
 import org.xinlian.execution.governance.GovernanceRecords.Node;
@@ -73,7 +74,21 @@ public final class GovernanceState {
     return tables.proposalExists(id) ? tables.vote(id, governor) : Optional.empty();
   }
 
-  public Parameter parameter(GovernedParameter key) {
-    return tables.parameter(key.key());
+  public Parameter parameter(SystemParameters.Key key) {
+    return tables.parameter(key.name());
+  }
+
+  /**
+   * The parameters in force for the block at {@code height} (GOV-15), when this state is the one
+   * of a block before it and no later than two blocks before (changes take effect two blocks after
+   * they are decided, so no decision in between can change the answer).
+   */
+  public SystemParameters parametersAt(long height) {
+    SystemParameters.Key[] keys = SystemParameters.Key.values();
+    long[] values = new long[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      values[i] = parameter(keys[i]).valueAt(height);
+    }
+    return new SystemParameters(values[0], (int) values[1], values[2], values[3], values[4]);
   }
 }

@@ -69,14 +69,22 @@ final class GovernanceStorage {
     return state.storage(Governance.ADDRESS, slot);
   }
 
+  /**
+   * Writes one word. The price depends only on what the slot holds, not on what is written: a
+   * write to an empty slot costs {@link #WRITE_NEW_GAS} even when it writes zero, so a call priced
+   * on the head (where, at height 0, a height field may be written as zero) costs no less than the
+   * same call in the next block, and {@code eth_estimateGas} stays an upper bound.
+   */
   void write(UInt256 slot, UInt256 value) {
     UInt256 old = state.storage(Governance.ADDRESS, slot);
-    if (old.equals(value)) {
-      meter.charge(READ_GAS);
-      return;
+    if (old.isZero()) {
+      meter.charge(WRITE_NEW_GAS);
+    } else {
+      meter.charge(old.equals(value) ? READ_GAS : WRITE_CHANGE_GAS);
     }
-    meter.charge(old.isZero() ? WRITE_NEW_GAS : WRITE_CHANGE_GAS);
-    state.setStorage(Governance.ADDRESS, slot, value);
+    if (!old.equals(value)) {
+      state.setStorage(Governance.ADDRESS, slot, value);
+    }
   }
 
   long readLong(UInt256 slot) {

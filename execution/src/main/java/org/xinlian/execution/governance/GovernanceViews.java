@@ -55,7 +55,7 @@ final class GovernanceViews {
       }
       case "parameter" -> {
         String key = args.get(0);
-        if (GovernedParameter.ofKey(key).isEmpty()) {
+        if (org.xinlian.execution.SystemParameters.Key.byName(key).isEmpty()) {
           throw GovernanceContract.refusal("key: \"" + key + "\" is not a system parameter");
         }
         Parameter parameter = tables.parameter(key);

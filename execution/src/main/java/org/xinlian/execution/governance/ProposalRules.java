@@ -9,6 +9,7 @@ import org.xinlian.common.Address;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.evm.state.WorldState;
 import org.xinlian.evm.word.UInt256;
+import org.xinlian.execution.SystemParameters;
 import org.xinlian.execution.governance.GovernanceRecords.Account;
 import org.xinlian.execution.governance.GovernanceRecords.Node;
 import org.xinlian.execution.governance.GovernanceRecords.Parameter;
@@ -287,13 +288,15 @@ final class ProposalRules {
 
   private String checkParameter(Tuple payload, long height) {
     String key = payload.get(0);
-    Optional<GovernedParameter> parameter = GovernedParameter.ofKey(key);
+    Optional<SystemParameters.Key> parameter = SystemParameters.Key.byName(key);
     if (parameter.isEmpty()) {
-      return "payload.key: \"" + key + "\" is not a system parameter (" + GovernedParameter.keys() + ")";
+      return "payload.key: \"" + key + "\" is not a system parameter (" + java.util.Arrays.stream(
+          SystemParameters.Key.values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
     java.math.BigInteger value = payload.get(1);
     if (value.bitLength() > 63 || !parameter.get().allows(value.longValue())) {
-      return "payload.value: " + value + " is outside " + key + "'s range " + parameter.get().range();
+      return "payload.value: " + value + " is outside " + key + "'s range " + parameter.get().min + " to "
+          + parameter.get().max;
     }
     long activation = ProposalPayloads.number(payload, 2, "payload.activationHeight");
     long earliest = height + ValidatorGovernance.ACTIVATION_DELAY_HEIGHTS_MIN;

@@ -11,7 +11,8 @@ import org.xinlian.crypto.CryptoSuite;
  * @param chainId the chain id transactions must be signed for
  * @param unprotectedAllowed whether pre-EIP-155 legacy transactions are admitted (geth refuses
  *     them over RPC by default, and so should a node)
- * @param blockGasLimit no transaction may ask for more gas than a block holds
+ * @param blockGasLimit no transaction may ask for more gas than a block holds; a head whose view
+ *     sets the chain's governed limit ({@link PoolStateView#blockGasLimit}) replaces it (GOV-15)
  * @param feeMode whether gas is paid for (balance checks include fees) or free
  * @param minimumPriorityFeePerGas the least priority fee (gas price for legacy transactions)
  *     admitted; zero on zero-price chains

@@ -2,6 +2,7 @@ package org.xinlian.execution.pool;
 
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.xinlian.common.Address;
 
 /**
@@ -32,5 +33,22 @@ public interface PoolStateView {
    */
   default Optional<String> refuseSender(Address sender, boolean creates) {
     return Optional.empty();
+  }
+
+  /**
+   * The gas limit of the next block when the chain's parameters set it (docs/spec/governance.md
+   * GOV-15), in place of {@link PoolConfig#blockGasLimit}: a vote may change it, so the pool asks
+   * the view of each head. Empty keeps the configured one.
+   */
+  default OptionalLong blockGasLimit() {
+    return OptionalLong.empty();
+  }
+
+  /**
+   * The most gas one transaction of the next block may ask for, when the chain's parameters set
+   * it (GOV-15 {@code transactionGasLimit}); empty sets no bound besides the block gas limit.
+   */
+  default OptionalLong transactionGasLimit() {
+    return OptionalLong.empty();
   }
 }

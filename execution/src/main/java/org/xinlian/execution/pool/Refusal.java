@@ -27,6 +27,11 @@ public enum Refusal {
   INVALID_SENDER("invalid sender"),
   /** Gas limit above the block gas limit. */
   EXCEEDS_BLOCK_GAS_LIMIT("exceeds block gas limit"),
+  /**
+   * Gas limit above the chain's {@code transactionGasLimit} (GOV-15): geth's error for the
+   * transaction gas cap of EIP-7825, the same kind of bound.
+   */
+  EXCEEDS_TRANSACTION_GAS_LIMIT("transaction gas limit too high"),
   /** Priority fee below the pool's minimum. */
   UNDERPRICED("transaction underpriced"),
   /** The same transaction is already in the pool, or was already included in a block. */

@@ -13,8 +13,9 @@ import org.xinlian.types.transaction.VerifiedTransaction;
 
 /**
  * The admission checks that need no pool state: size, decoding, Ethereum's stateless rules, the
- * signature (the expensive part, done once here and never again) and the chain's gas and fee
- * floors. Thread-safe and lock-free, so batches run it in parallel.
+ * signature (the expensive part, done once here and never again) and the fee floor. The gas
+ * limits are the head's, which a vote may change (GOV-15), so {@link GasLimits} checks them with
+ * the stateful checks. Thread-safe and lock-free, so batches run it in parallel.
  */
 final class StatelessAdmission {
   /** Either a verified transaction or why it was refused. */
@@ -75,11 +76,6 @@ final class StatelessAdmission {
       sender = codec.sender(transaction);
     } catch (CryptoException | IllegalArgumentException e) {
       return refused(Refusal.INVALID_SENDER, known, e.getMessage());
-    }
-    if (Long.compareUnsigned(transaction.gasLimit(), config.blockGasLimit()) > 0) {
-      return refused(Refusal.EXCEEDS_BLOCK_GAS_LIMIT, known,
-          "gas limit " + Long.toUnsignedString(transaction.gasLimit()) + ", block gas limit "
-              + config.blockGasLimit());
     }
     if (transaction.maxPriorityFeePerGas().compareTo(config.minimumPriorityFeePerGas()) < 0) {
       return refused(Refusal.UNDERPRICED, known,

@@ -159,6 +159,10 @@ public final class TransactionPool {
     if (byHash.containsKey(hash) || included.contains(hash)) {
       return AdmissionResult.refused(Refusal.ALREADY_KNOWN, known, "");
     }
+    Optional<AdmissionResult> tooMuchGas = GasLimits.refusal(transaction, config, state, known);
+    if (tooMuchGas.isPresent()) {
+      return tooMuchGas.get();
+    }
     // Asked on every admission, not only a sender's first: a role or a freeze changes with blocks.
     Optional<String> notAdmitted = state.refuseSender(verified.sender(), transaction.to().isEmpty());
     if (notAdmitted.isPresent()) {
@@ -355,8 +359,8 @@ public final class TransactionPool {
   /**
    * Moves the pool to a new head: forgets the included transactions (and remembers their hashes,
    * so they are never admitted or offered again), drops nonces the chain has used, drops what
-   * senders can no longer afford, expires queued transactions past their lifetime, and promotes
-   * what became executable.
+   * senders can no longer afford and what asks for more gas than the new head's limits allow,
+   * expires queued transactions past their lifetime, and promotes what became executable.
    */
   public void onBlockCommitted(Collection<Hash> includedHashes, PoolStateView newState) {
     Objects.requireNonNull(newState, "newState");
@@ -392,7 +396,10 @@ public final class TransactionPool {
       boolean unaffordable = pooled.cost().compareTo(queue.balance) > 0;
       boolean expired = !queue.isExecutable(pooled.nonce())
           && now - pooled.arrivalMillis() >= config.limits().queuedLifetimeMillis();
-      if (stale || unaffordable || expired) {
+      // A vote lowered a gas limit (GOV-15): no block could take it any more.
+      boolean tooMuchGas = GasLimits.refusal(pooled.verified().transaction(), config, newState,
+          Optional.empty()).isPresent();
+      if (stale || unaffordable || expired || tooMuchGas) {
         dropped.add(pooled);
       }
     }
@@ -414,7 +421,6 @@ public final class TransactionPool {
     }
   }
 
-  /** Counts for txpool_status and metrics. */
   /**
    * The base fee per gas of the next block, from the latest state view: what eth_gasPrice and
    * eth_feeHistory report, since block headers carry no base fee.
@@ -425,6 +431,7 @@ public final class TransactionPool {
     }
   }
 
+  /** Counts for txpool_status and metrics. */
   public PoolStatus status() {
     synchronized (lock) {
       return new PoolStatus(pendingTotal, byHash.size() - pendingTotal, bytes);

@@ -145,6 +145,9 @@ class GenesisTest {
             + ".storage.slot", "quantity"),
         Arguments.of(good.replace("\"blockGasLimit\": \"0x1c9c380\"", "\"blockGasLimit\": 100"), "blockGasLimit",
             "below"),
+        // GOV-15: the genesis value is the default of the governed parameter, so it is in its range.
+        Arguments.of(good.replace("\"blockGasLimit\": \"0x1c9c380\"", "\"blockGasLimit\": 2000000001"),
+            "blockGasLimit", "above 2000000000"),
         Arguments.of(good.replace("\"chainId\": 77,", "\"chainId\": 77, \"chainId\": 78,"), "genesis", "JSON"),
         Arguments.of(good.substring(0, good.length() - 3), "genesis", "JSON"),
         Arguments.of("[]", "genesis", "object"),

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xinlian.common.Address;
 import org.xinlian.common.Clock;
@@ -80,6 +81,9 @@ final class PoolFixtures {
     final Map<Address, Long> nonces = new HashMap<>();
     final Map<Address, BigInteger> balances = new HashMap<>();
     BigInteger baseFee = BigInteger.ZERO;
+    /** The head's parameters (GOV-15); empty as on a chain whose view does not set them. */
+    OptionalLong blockGasLimit = OptionalLong.empty();
+    OptionalLong transactionGasLimit = OptionalLong.empty();
 
     @Override
     public long nonce(Address account) {
@@ -96,11 +100,23 @@ final class PoolFixtures {
       return baseFee;
     }
 
+    @Override
+    public OptionalLong blockGasLimit() {
+      return blockGasLimit;
+    }
+
+    @Override
+    public OptionalLong transactionGasLimit() {
+      return transactionGasLimit;
+    }
+
     MapState copy() {
       MapState copy = new MapState();
       copy.nonces.putAll(nonces);
       copy.balances.putAll(balances);
       copy.baseFee = baseFee;
+      copy.blockGasLimit = blockGasLimit;
+      copy.transactionGasLimit = transactionGasLimit;
       return copy;
     }
   }

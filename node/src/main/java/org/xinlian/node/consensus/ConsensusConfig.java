@@ -2,10 +2,12 @@ package org.xinlian.node.consensus;
 
 /**
  * BFT timing (docs/spec/consensus.md CONSENSUS-5). Every validator should use the same values:
- * a proposer that waits longer than the others' round deadline costs a round change.
+ * a proposer that waits longer than the others' round deadline costs a round change. The chain's
+ * parameters (GOV-15, CONSENSUS-23) time each height: the proposal wait is always their {@code
+ * blockIntervalMs}, and their {@code roundTimeoutMs}, when not 0, replaces this one.
  *
- * @param roundTimeoutMs the deadline of round 0 after the proposal wait; it doubles with each
- *     round up to 64 times this
+ * @param roundTimeoutMs the deadline of round 0 after the proposal wait, unless the chain sets
+ *     one; it doubles with each round up to 64 times this
  * @param blockIntervalMs least time between a commit and the next proposal when transactions
  *     are pending; 0 proposes as soon as the previous height is committed
  * @param blockBuildTimeMs how long a proposer may spend executing candidates into its block
@@ -19,12 +21,6 @@ public record ConsensusConfig(long roundTimeoutMs, long blockIntervalMs, long bl
   /** Below this a round cannot carry a proposal, a quorum of prepares and one of commits. */
   public static final long ROUND_TIMEOUT_MS_MIN = 100;
   public static final long ROUND_TIMEOUT_MS_MAX = 600_000;
-  /**
-   * How long a BFT proposer waits for transactions before proposing an empty block when
-   * {@code blockProduction.emptyBlockIntervalMs} is 0: heights keep moving, so a stalled
-   * network shows at once.
-   */
-  public static final long EMPTY_BLOCK_INTERVAL_MS_DEFAULT = 1_000;
   /** Blocks further apart than an hour are a configuration mistake, as in the genesis. */
   public static final long BLOCK_INTERVAL_MS_MAX = 3_600_000;
 

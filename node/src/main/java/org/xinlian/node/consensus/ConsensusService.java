@@ -76,8 +76,6 @@ public final class ConsensusService implements AutoCloseable {
    *
    * @param dataDirectory the ledger directory, which also holds the write-ahead state
    * @param nodeKeyFile the node key (PKCS#8 PEM on the chain's suite)
-   * @param emptyBlockIntervalMs how long a proposer waits for transactions before proposing an
-   *     empty block
    * @param validators the genesis validators, each with power 1
    * @param syncLagHeights how far behind the validators a node must be to run a bulk block sync
    *     ({@link BlockSync#LAG_HEIGHTS_MIN_DEFAULT} in production)
@@ -89,10 +87,8 @@ public final class ConsensusService implements AutoCloseable {
       Path nodeKeyFile,
       P2pConfig p2p,
       ConsensusConfig timing,
-      long emptyBlockIntervalMs,
       CryptoSuite suite,
       List<Address> validators,
-      long blockGasLimit,
       ExecutionPort execution,
       BlockStore blocks,
       TransactionPool pool,
@@ -138,7 +134,7 @@ public final class ConsensusService implements AutoCloseable {
     this.execution = context.execution();
     this.application = new ExecutionApplication(execution, context.blocks(),
         context.pool(), context.stateViews(), context.events(), suite, this::admitValidators,
-        this::followGovernance, context.blockGasLimit(), context.clock(),
+        this::followGovernance, context.timing().roundTimeoutMs(), context.clock(),
         context.timing().blockBuildTimeMs(), buildBudgetReached, context.executionTimer(), finality);
     // The configured members, or the genesis validators; on an open chain plus every validator
     // the chain has scheduled since (docs/adr/0009), on a permissioned one plus the members
@@ -163,7 +159,11 @@ public final class ConsensusService implements AutoCloseable {
       MessageCodec codec = MessageCodec.of(suite);
       this.server = new BlockServer(application, transport, limits.payloadBytesMax(), codec,
           BlockCodec.of(suite));
-      BftSettings settings = new BftSettings(context.emptyBlockIntervalMs(),
+      // The application times every height by the chain's parameters (CONSENSUS-23), so the
+      // engine uses these values only as the base it adjusts; the delay is the next height's.
+      long proposalDelayMs = application.heightTiming(application.head().number() + 1)
+          .orElseThrow().proposalDelayMillis();
+      BftSettings settings = new BftSettings(proposalDelayMs,
           context.timing().roundTimeoutMs(), ROUND_TIMEOUT_DOUBLINGS_MAX,
           Math.max(1, Math.min(RETRANSMIT_INTERVAL_MS_MAX, context.timing().roundTimeoutMs() / 2)));
       this.driver = new ConsensusDriver(

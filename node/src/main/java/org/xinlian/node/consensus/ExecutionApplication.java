@@ -17,6 +17,7 @@ import org.xinlian.consensus.CommitOutcome;
 import org.xinlian.consensus.CommittedBlock;
 import org.xinlian.consensus.CommittedHead;
 import org.xinlian.consensus.Finalization;
+import org.xinlian.consensus.HeightTiming;
 import org.xinlian.consensus.ProposalRequest;
 import org.xinlian.consensus.ProposalVerdict;
 import org.xinlian.consensus.ValidatorSet;
@@ -26,6 +27,7 @@ import org.xinlian.execution.CommitResult;
 import org.xinlian.execution.ExecutionPort;
 import org.xinlian.execution.FinalizedBlock;
 import org.xinlian.execution.Proposal;
+import org.xinlian.execution.SystemParameters;
 import org.xinlian.evm.StopSignal;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.execution.pool.PoolStateView;
@@ -49,8 +51,6 @@ import org.xinlian.types.block.BlockHeader;
  * driver's thread and, for {@link #committedBlock}, the block server's.
  */
 final class ExecutionApplication implements Application {
-  /** Same bounds as the single-validator producer (NODE-3): 1428 transfers fit 30M gas. */
-  static final int BLOCK_TRANSACTIONS_MAX = 10_000;
   /** Most envelope bytes in one block, so a proposal stays well inside one P2P frame. */
   static final long BLOCK_BYTES_MAX = 8L * 1024 * 1024;
   /**
@@ -71,7 +71,7 @@ final class ExecutionApplication implements Application {
   private final CryptoSuite suite;
   private final Consumer<ValidatorHistory> historyGrown;
   private final LongConsumer committed;
-  private final long blockGasLimit;
+  private final long roundTimeoutMs;
   private final Clock clock;
   private final long blockBuildNanos;
   private final Counter buildBudgetReached;
@@ -89,10 +89,12 @@ final class ExecutionApplication implements Application {
    *     validator epoch (the node admits its validators to P2P at once, docs/adr/0009)
    * @param committed told, on the committing thread, the number of every block committed, after
    *     {@code historyGrown} (P2P membership follows governance, NODE-23)
+   * @param roundTimeoutMs the node's {@code consensus.roundTimeoutMs}: the round deadline of a
+   *     height whose parameters leave it to each node (GOV-15 {@code roundTimeoutMs} 0)
    */
   ExecutionApplication(ExecutionPort execution, BlockStore blocks, TransactionPool pool,
       Function<Hash, PoolStateView> stateViews, ChainEventListener events, CryptoSuite suite,
-      Consumer<ValidatorHistory> historyGrown, LongConsumer committed, long blockGasLimit, Clock clock,
+      Consumer<ValidatorHistory> historyGrown, LongConsumer committed, long roundTimeoutMs, Clock clock,
       long blockBuildTimeMs, Counter buildBudgetReached, Timer executionTimer, Timer finalityTimer) {
     this.execution = execution;
     this.blocks = blocks;
@@ -103,7 +105,7 @@ final class ExecutionApplication implements Application {
     this.historyGrown = historyGrown;
     this.committed = committed;
     this.epochsKnown = execution.validatorHistory().epochs().size();
-    this.blockGasLimit = blockGasLimit;
+    this.roundTimeoutMs = roundTimeoutMs;
     this.clock = clock;
     this.blockBuildNanos = TimeUnit.MILLISECONDS.toNanos(blockBuildTimeMs);
     this.buildBudgetReached = buildBudgetReached;
@@ -128,6 +130,34 @@ final class ExecutionApplication implements Application {
     return ValidatorSet.equalPower(execution.validatorHistory().at(height).validators());
   }
 
+  /**
+   * The chain's timing of {@code height} (CONSENSUS-23): its {@code blockIntervalMs} is the
+   * proposal delay, its {@code roundTimeoutMs} the round deadline, or this node's own when the
+   * chain leaves it at 0 (GOV-15). From the committed chain alone, so every validator agrees.
+   */
+  @Override
+  public Optional<HeightTiming> heightTiming(long height) {
+    SystemParameters parameters = execution.parametersAt(height);
+    return Optional.of(new HeightTiming(parameters.blockIntervalMs(), roundTimeoutMs(parameters)));
+  }
+
+  /**
+   * The proposer's build budget at a height (CONSENSUS-21): the configured one, but at most half
+   * the round deadline the chain set, so a round a vote shortened still sees the proposal.
+   */
+  static long buildBudgetNanos(long configuredNanos, SystemParameters parameters) {
+    if (parameters.roundTimeoutMs() == SystemParameters.ROUND_TIMEOUT_MS_NODE_CONFIGURED) {
+      return configuredNanos;
+    }
+    return Math.min(configuredNanos, TimeUnit.MILLISECONDS.toNanos(
+        parameters.roundTimeoutMs() / ConsensusConfig.BLOCK_BUILD_TIME_DEFAULT_DIVISOR));
+  }
+
+  private long roundTimeoutMs(SystemParameters parameters) {
+    return parameters.roundTimeoutMs() == SystemParameters.ROUND_TIMEOUT_MS_NODE_CONFIGURED
+        ? roundTimeoutMs : parameters.roundTimeoutMs();
+  }
+
   @Override
   public Block prepareProposal(ProposalRequest request) {
     proposalSeen(request.height());
@@ -135,19 +165,22 @@ final class ExecutionApplication implements Application {
     // Not parent + 1: several blocks a second share a timestamp (EXECUTION-2), so block time
     // follows the clock instead of running ahead of it at high block rates.
     long timestamp = Math.max(parent.timestamp(), clockSeconds());
+    SystemParameters parameters = execution.parametersAt(request.height());
+    long buildNanos = buildBudgetNanos(blockBuildNanos, parameters);
     long started = clock.nanoTime();
-    long deadline = started + blockBuildNanos;
+    long deadline = started + buildNanos;
     // The proposer's own clock bounds its build (CONSENSUS-21); validators check by gas alone.
     StopSignal budget = () -> clock.nanoTime() - deadline >= 0;
     Proposal proposal = execution.prepareProposal(new org.xinlian.execution.ProposalRequest(
         request.height(), request.parentHash(), timestamp, request.proposer(),
-        pool.candidates(blockGasLimit, BLOCK_TRANSACTIONS_MAX, BLOCK_BYTES_MAX),
-        new BlockLimits(blockGasLimit, BLOCK_BYTES_MAX, BLOCK_TRANSACTIONS_MAX), budget));
+        pool.candidates(parameters.blockGasLimit(), parameters.maxTransactionsPerBlock(), BLOCK_BYTES_MAX),
+        new BlockLimits(parameters.blockGasLimit(), BLOCK_BYTES_MAX, parameters.maxTransactionsPerBlock()),
+        budget));
     if (proposal.budgetReached()) {
       buildBudgetReached.increment();
       LOG.log(System.Logger.Level.INFO, "block {0}: build budget of {1} ms reached after {2} ms and"
               + " {3} transactions ({4} gas); the rest waits for the next block",
-          Long.toString(request.height()), Long.toString(TimeUnit.NANOSECONDS.toMillis(blockBuildNanos)),
+          Long.toString(request.height()), Long.toString(TimeUnit.NANOSECONDS.toMillis(buildNanos)),
           Long.toString(TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - started)),
           proposal.block().transactions().size(), Long.toString(proposal.block().header().gasUsed()));
     }

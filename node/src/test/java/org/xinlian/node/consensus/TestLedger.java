@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.xinlian.common.Address;
 import org.xinlian.common.Clock;
 import org.xinlian.consensus.CommitCertificate;
@@ -56,6 +57,8 @@ final class TestLedger implements AutoCloseable {
   static final long CHAIN_ID = 4242;
   /** The proposer's build budget: long enough that these tests never reach it. */
   static final long BUILD_TIME_MS = 60_000;
+  /** This node's {@code consensus.roundTimeoutMs}. */
+  static final long ROUND_TIMEOUT_MS = 2_000;
 
   /** A clock the test moves: one second per block keeps timestamps increasing. */
   static final class ManualClock implements Clock {
@@ -91,6 +94,11 @@ final class TestLedger implements AutoCloseable {
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
 
   TestLedger(CryptoSuite suite, List<KeyPair> validatorKeys, KeyPair sender) {
+    this(suite, validatorKeys, sender, UnaryOperator.identity());
+  }
+
+  /** @param port wraps the execution port, for a test that replaces part of it */
+  TestLedger(CryptoSuite suite, List<KeyPair> validatorKeys, KeyPair sender, UnaryOperator<ExecutionPort> port) {
     this.suite = suite;
     this.validatorKeys = validatorKeys;
     this.sender = sender;
@@ -109,8 +117,8 @@ final class TestLedger implements AutoCloseable {
     Genesis.initialize(genesis, store);
     StateDatabase states = new StateDatabase(store, suite);
     this.blocks = BlockStore.open(store, suite);
-    ExecutionPort execution = Executions.overLedger(ExecutionSettings.of(genesis), store, states,
-        blocks, executor);
+    ExecutionPort execution = port.apply(Executions.overLedger(ExecutionSettings.of(genesis), store, states,
+        blocks, executor));
     PoolStateView view = new PoolStateView() {
       @Override
       public long nonce(Address account) {
@@ -126,7 +134,7 @@ final class TestLedger implements AutoCloseable {
         FeeMode.PRICED, BigInteger.ZERO, PoolLimits.defaults()), view, clock);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     this.application = new ExecutionApplication(execution, blocks, pool, root -> view,
-        (block, receipts) -> { }, suite, historiesRecorded::add, heightsCommitted::add, 30_000_000, clock,
+        (block, receipts) -> { }, suite, historiesRecorded::add, heightsCommitted::add, ROUND_TIMEOUT_MS, clock,
         BUILD_TIME_MS, Counter.builder("budget").register(meters),
         Timer.builder("execution").register(meters), Timer.builder("finality").register(meters));
   }

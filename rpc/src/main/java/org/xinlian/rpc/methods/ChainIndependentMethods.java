@@ -9,6 +9,6 @@ public final class ChainIndependentMethods {
   private ChainIndependentMethods() {}
 
   public static List<RpcMethod> of(ChainInfo chain) {
-    return List.of(new Web3ClientVersion(), new Web3Sha3(), new NetVersion(chain), new EthChainId(chain));
+    return List.of(new Web3ClientVersion(chain.permissioned()), new Web3Sha3(), new NetVersion(chain), new EthChainId(chain));
   }
 }

@@ -36,6 +36,12 @@ class EthCallLimitsTest {
   /** Gas enough for an infinite loop to run for hours. */
   static final long ENDLESS_GAS = 1_000_000_000_000_000L;
   static final String LOOP_CALL = "[{\"to\":\"" + EthTestChain.LOOP + "\"}]";
+  /**
+   * The loop asking for {@link #ENDLESS_GAS} itself: a block gas limit that large is outside the
+   * governed range (GOV-15), but a call may ask for more than a block holds (EXECUTION-6).
+   */
+  static final String ENDLESS_CALL = "[{\"to\":\"" + EthTestChain.LOOP + "\",\"gas\":\"0x"
+      + Long.toHexString(ENDLESS_GAS) + "\"}]";
 
   @TempDir Path directory;
   EthTestChain chain;
@@ -58,11 +64,11 @@ class EthCallLimitsTest {
   @DisplayName("RPC-23 RPC-24 two endless eth_calls run while eth_blockNumber is answered within 2 s; closing their connections stops the EVM")
   void endlessCallsDoNotBlockCheapReads() throws Exception {
     start(RpcLimits.builder().set("heavyWorkerThreads", 2).set("heavyCallsPerAddressMax", 2)
-        .set("callTimeoutMs", 600_000).set("callGasCap", ENDLESS_GAS), ENDLESS_GAS);
+        .set("callTimeoutMs", 600_000).set("callGasCap", ENDLESS_GAS), EthTestChain.BLOCK_GAS_LIMIT);
     List<Socket> attackers = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       Socket socket = LoadSupport.socket(chain, "127.0.0.1");
-      LoadSupport.send(socket, LoadSupport.request("eth_call", LOOP_CALL));
+      LoadSupport.send(socket, LoadSupport.request("eth_call", ENDLESS_CALL));
       attackers.add(socket);
     }
     await(() -> gauge(chain, "xinlian.rpc.heavy.running") == 2, "two endless calls running");
@@ -81,10 +87,11 @@ class EthCallLimitsTest {
   @Test
   @DisplayName("RPC-23 eth_call and eth_estimateGas of an endless loop stop at callTimeoutMs with -32005")
   void callsStopAtTheirTimeCap() throws Exception {
-    start(RpcLimits.builder().set("callTimeoutMs", 500).set("callGasCap", ENDLESS_GAS), ENDLESS_GAS);
+    start(RpcLimits.builder().set("callTimeoutMs", 500).set("callGasCap", ENDLESS_GAS),
+        EthTestChain.BLOCK_GAS_LIMIT);
     for (String method : List.of("eth_call", "eth_estimateGas")) {
       long start = System.nanoTime();
-      JsonNode error = chain.error(method, LOOP_CALL);
+      JsonNode error = chain.error(method, ENDLESS_CALL);
       long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertEquals(-32005, error.get("code").asInt(), error.toString());
       assertEquals("execution aborted (timeout = 500 ms, callTimeoutMs)", error.get("message").asText());
