@@ -86,8 +86,14 @@ class HostileRpcProcessTest {
   }
 
   /** eth_call or eth_estimateGas of the endless pairing loop, as a contract creation, at the gas cap. */
+  /**
+   * An endless creation, simulated for development account 0: on a permissioned network (GOV-9)
+   * a simulated creation needs a creator with the operator role, as a real one does, so the
+   * attacker is an admitted operator.
+   */
   private static String endlessCall(String method, int id) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":[{\"gas\":\"0x"
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":[{\"from\":\""
+        + org.xinlian.node.DevChain.ACCOUNTS.get(0).address() + "\",\"gas\":\"0x"
         + Long.toHexString(CALL_GAS_CAP) + "\","
         + "\"data\":\"" + Hex.encode(HostileTransactions.pairingLoopInitCode()) + "\"}"
         + (method.equals("eth_call") ? ",\"latest\"" : "") + "]}";
