@@ -20,17 +20,26 @@ public final class RevertReason {
 
   private RevertReason() {}
 
-  /** {@code Error(reason)} as revert data. */
+  /** {@code Error(reason)} as revert data, the reason cut to {@link #REASON_BYTES_MAX}. */
   public static byte[] errorData(String reason) {
-    byte[] text = utf8Prefix(reason, REASON_BYTES_MAX);
+    return errorData(reason, REASON_BYTES_MAX);
+  }
+
+  /**
+   * {@code Error(reason)} as revert data, the reason cut to at most {@code bytesMax} bytes of UTF-8
+   * (system contracts whose own limits bound their reasons pass a larger one).
+   */
+  public static byte[] errorData(String reason, int bytesMax) {
+    byte[] text = utf8Prefix(reason, bytesMax);
     int padded = (text.length + WORD_BYTES - 1) / WORD_BYTES * WORD_BYTES;
     byte[] data = new byte[ERROR_SELECTOR.length + 2 * WORD_BYTES + padded];
     System.arraycopy(ERROR_SELECTOR, 0, data, 0, ERROR_SELECTOR.length);
-    // The string's offset (32), then its length; both fit in the word's last two bytes.
+    // The string's offset (32), then its length; both fit in the word's last four bytes.
     data[ERROR_SELECTOR.length + WORD_BYTES - 1] = WORD_BYTES;
     int lengthEnd = ERROR_SELECTOR.length + 2 * WORD_BYTES;
-    data[lengthEnd - 2] = (byte) (text.length >>> 8);
-    data[lengthEnd - 1] = (byte) text.length;
+    for (int i = 1; i <= Integer.BYTES; i++) {
+      data[lengthEnd - i] = (byte) (text.length >>> (8 * (i - 1)));
+    }
     System.arraycopy(text, 0, data, lengthEnd, text.length);
     return data;
   }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.xinlian.common.Address;
 import org.xinlian.common.Hash;
 import org.xinlian.crypto.CryptoSuite;
+import org.xinlian.evm.RevertReason;
 import org.xinlian.evm.precompile.SystemContract;
 
 /**
@@ -50,7 +51,7 @@ public final class ValidatorGovernance {
   static final int EPOCH_WORDS = 3;
 
   /** Solidity's {@code Error(string)} selector, the first 4 bytes of keccak256("Error(string)"). */
-  private static final byte[] ERROR_SELECTOR = {0x08, (byte) 0xc3, 0x79, (byte) 0xa0};
+  private static final byte[] ERROR_SELECTOR = RevertReason.ERROR_SELECTOR;
   private static final int WORD_BYTES = 32;
 
   private ValidatorGovernance() {}
@@ -82,17 +83,12 @@ public final class ValidatorGovernance {
         + STORED_WORD_GAS * (update.epoch().validators().size() + EPOCH_WORDS);
   }
 
-  /** ABI {@code Error(string)} revert data, which wallets and {@code eth_call} show as the reason. */
+  /**
+   * ABI {@code Error(string)} revert data, which wallets and {@code eth_call} show as the reason;
+   * uncut, since the contracts' own input limits bound their reasons.
+   */
   static byte[] errorData(String reason) {
-    byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-    int padded = (text.length + WORD_BYTES - 1) / WORD_BYTES * WORD_BYTES;
-    byte[] data = new byte[ERROR_SELECTOR.length + 2 * WORD_BYTES + padded];
-    System.arraycopy(ERROR_SELECTOR, 0, data, 0, ERROR_SELECTOR.length);
-    data[ERROR_SELECTOR.length + WORD_BYTES - 1] = WORD_BYTES;
-    byte[] length = BigInteger.valueOf(text.length).toByteArray();
-    System.arraycopy(length, 0, data, ERROR_SELECTOR.length + 2 * WORD_BYTES - length.length, length.length);
-    System.arraycopy(text, 0, data, ERROR_SELECTOR.length + 2 * WORD_BYTES, text.length);
-    return data;
+    return RevertReason.errorData(reason, Integer.MAX_VALUE);
   }
 
   /**
