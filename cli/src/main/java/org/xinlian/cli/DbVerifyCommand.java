@@ -42,7 +42,7 @@ final class DbVerifyCommand implements Callable<Integer> {
   private final CliEnvironment environment;
 
   @Option(names = "--data", required = true, paramLabel = "DIR",
-      description = "The node's ledger directory.")
+      description = "The ledger directory, or the node or development chain directory that holds it.")
   Path data;
 
   @Option(names = "--suite", paramLabel = "SUITE", converter = SuiteNameConverter.class,
@@ -58,7 +58,7 @@ final class DbVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path directory = environment.resolve(data);
+    Path directory = LedgerDirectory.locate(environment.resolve(data));
     requireLedgerDirectory(directory);
     String location = directory.toString();
     try (KeyValueStore store = KeyValueStores.openRocksDb(new StoreOptions(directory,
