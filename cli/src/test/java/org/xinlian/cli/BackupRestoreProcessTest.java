@@ -36,7 +36,7 @@ class BackupRestoreProcessTest {
   /** Transfers sent between two receipt waits: several per block keep the ledger changing. */
   private static final int BURST = 5;
   /** Blocks the network commits after the backup before node 0 is restored, so it has to catch up. */
-  private static final int BLOCKS_AFTER_BACKUP = 3;
+  private static final int BLOCKS_AFTER_BACKUP = 2;
 
   @TempDir static Path directory;
   private static SharedNetwork network;
@@ -44,6 +44,7 @@ class BackupRestoreProcessTest {
   /** Node 0 serves ADMIN methods and keeps backups in the network's backups directory. */
   @BeforeAll
   static void startNetwork() {
+    long start = System.nanoTime();
     network = SharedNetwork.start(directory, net -> {
       try {
         Path config = net.resolve("node0").resolve("config.json");
@@ -55,6 +56,7 @@ class BackupRestoreProcessTest {
         throw new UncheckedIOException(e);
       }
     });
+    System.out.printf("BackupRestoreProcessTest: network started in %d ms%n", (System.nanoTime() - start) / 1_000_000);
   }
 
   @AfterAll
@@ -85,6 +87,7 @@ class BackupRestoreProcessTest {
       }
     }, "transfer-load");
     load.start();
+    phaseStart = System.nanoTime();
     try {
       NetworkProcesses.await(NetworkChain.PROGRESS_MAX, () -> receipted.get() >= 2 * BURST || loadFailure.get() != null,
           "transfers to be mined before the backup");
@@ -104,8 +107,7 @@ class BackupRestoreProcessTest {
       CliRun.Result backup = network.cli(List.of("admin", "backup", "--rpc", url(0), "--out", "under-load"));
       assertEquals(0, backup.exitCode(), backup.err());
       assertTrue(backup.out().contains(backups.resolve("under-load").toString()), backup.out());
-      NetworkProcesses.await(NetworkChain.PROGRESS_MAX, () -> receipted.get() > before || loadFailure.get() != null,
-          "transfers to go on being mined after the backup");
+      phase("backup under load");
 
       Path copy = backups.resolve("under-load");
       CliRun.Result verify = network.cli(List.of("db", "verify", "--data", copy.toString()));
@@ -113,12 +115,14 @@ class BackupRestoreProcessTest {
       assertTrue(verify.out().contains("backup: chain id"), verify.out());
       long backedUp = Long.parseLong(verify.out().replaceAll("(?s).*backup: chain id \\d+, block (\\d+) .*", "$1"));
       assertTrue(backedUp >= 3, "the backup holds the blocks made before it: " + verify.out());
+      phase("db verify of the backup");
 
       CliRun.Result down = network.cli(List.of("network", "down", "--dir", network.net.toString(), "--node", "0"));
       assertEquals(0, down.exitCode(), down.out() + down.err());
       Path data = network.net.resolve("node0").resolve("data");
       deleteTree(data);
       network.chain.awaitHeight(backedUp + BLOCKS_AFTER_BACKUP, 1, 2, 3);
+      phase("node 0 stopped and wiped, the others " + BLOCKS_AFTER_BACKUP + " blocks on");
 
       // A genesis of another chain is refused, naming both, and nothing is written.
       Path otherGenesis = directory.resolve("other-genesis.json");
@@ -142,16 +146,29 @@ class BackupRestoreProcessTest {
       assertEquals(1, again.exitCode(), again.out());
       assertTrue(again.err().contains("is not empty"), again.err());
 
+      phase("restores");
       network.up(0);
+      phase("node 0 started");
       long target = network.chain.maxHeight(1, 2, 3);
       network.chain.awaitHeight(target, 0);
+      phase("node 0 caught up from " + backedUp + " to " + target);
       network.chain.assertSameChain(0, 1, 2, 3);
       assertTrue(network.chain.heightOf(0) > backedUp, "node 0 caught up beyond its backup");
+      assertTrue(receipted.get() > before, "transfers went on being mined after the backup");
     } finally {
       stop.set(true);
       load.join(NetworkChain.PROGRESS_MAX.toMillis());
     }
     assertEquals(null, loadFailure.get());
+  }
+
+  private long phaseStart;
+
+  /** Prints how long the phase that ends now took, for the record (the suite's time budget). */
+  private void phase(String what) {
+    long now = System.nanoTime();
+    System.out.printf("BackupRestoreProcessTest: %s in %d ms%n", what, (now - phaseStart) / 1_000_000);
+    phaseStart = now;
   }
 
   private static String url(int node) {
