@@ -18,14 +18,21 @@ import org.xinlian.common.DecodingException;
  * @param backupsMax backups the directory may hold; a further one is refused until the operator
  *     moves some away (each pins the table files it links, so the count bounds the disk it holds)
  * @param intervalMsMin least time between the starts of two backups
+ * @param freeBytesMin space that must stay free on the backup directory's file system beyond the
+ *     ledger's own size: a backup pins the ledger's files (hard links) or copies them, and a node
+ *     whose disk fills fails stop (NODE-17), so a backup is refused unless the file system has
+ *     room for a whole second ledger plus this margin
  */
-public record BackupConfig(Optional<Path> directory, int backupsMax, long intervalMsMin) {
+public record BackupConfig(Optional<Path> directory, int backupsMax, long intervalMsMin, long freeBytesMin) {
   public static final int BACKUPS_MAX_DEFAULT = 16;
   public static final int BACKUPS_LIMIT = 1_000;
   /** Each backup flushes the write buffers: a minute apart is ample for nightly backups. */
   public static final long INTERVAL_MS_MIN_DEFAULT = 60_000;
   public static final long INTERVAL_MS_LIMIT = 86_400_000;
-  private static final Set<String> FIELDS = Set.of("directory", "backupsMax", "intervalMsMin");
+  /** Room for the node's own writes (compactions, the write-ahead log) while backups hold files. */
+  public static final long FREE_BYTES_MIN_DEFAULT = 1L << 30;
+  public static final long FREE_BYTES_LIMIT = 1L << 50;
+  private static final Set<String> FIELDS = Set.of("directory", "backupsMax", "intervalMsMin", "freeBytesMin");
 
   public BackupConfig {
     Objects.requireNonNull(directory, "directory");
@@ -36,11 +43,15 @@ public record BackupConfig(Optional<Path> directory, int backupsMax, long interv
       throw new IllegalArgumentException("backup.intervalMsMin: must be 0 to " + INTERVAL_MS_LIMIT
           + ", got " + intervalMsMin);
     }
+    if (freeBytesMin < 0 || freeBytesMin > FREE_BYTES_LIMIT) {
+      throw new IllegalArgumentException("backup.freeBytesMin: must be 0 to " + FREE_BYTES_LIMIT
+          + ", got " + freeBytesMin);
+    }
   }
 
   /** Backups disabled. */
   public static BackupConfig disabled() {
-    return new BackupConfig(Optional.empty(), BACKUPS_MAX_DEFAULT, INTERVAL_MS_MIN_DEFAULT);
+    return new BackupConfig(Optional.empty(), BACKUPS_MAX_DEFAULT, INTERVAL_MS_MIN_DEFAULT, FREE_BYTES_MIN_DEFAULT);
   }
 
   /** The configuration file's {@code backup} object; a relative directory resolves against {@code base}. */
@@ -64,7 +75,8 @@ public record BackupConfig(Optional<Path> directory, int backupsMax, long interv
     }
     return new BackupConfig(directory,
         (int) number(node, "backupsMax", BACKUPS_MAX_DEFAULT, 1, BACKUPS_LIMIT),
-        number(node, "intervalMsMin", INTERVAL_MS_MIN_DEFAULT, 0, INTERVAL_MS_LIMIT));
+        number(node, "intervalMsMin", INTERVAL_MS_MIN_DEFAULT, 0, INTERVAL_MS_LIMIT),
+        number(node, "freeBytesMin", FREE_BYTES_MIN_DEFAULT, 0, FREE_BYTES_LIMIT));
   }
 
   private static long number(JsonNode node, String name, long absent, long min, long max) {

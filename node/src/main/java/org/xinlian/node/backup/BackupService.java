@@ -15,8 +15,8 @@ import org.xinlian.storage.KeyValueStore;
 /**
  * The node's side of {@code admin_backup} (OPS-70, OPS-72): a backup goes only into a new
  * subdirectory, named by the caller, of the directory the operator configured; one at a time, at
- * most {@link BackupConfig#backupsMax()} in the directory, and {@link BackupConfig#intervalMsMin()}
- * apart. A backup is written under a hidden staging name and renamed into place once complete, so
+ * most {@link BackupConfig#backupsMax()} in the directory, {@link BackupConfig#intervalMsMin()}
+ * apart, and only with room for a whole ledger plus {@link BackupConfig#freeBytesMin()} free. A backup is written under a hidden staging name and renamed into place once complete, so
  * a backup directory with a manifest is always whole.
  */
 public final class BackupService {
@@ -46,7 +46,8 @@ public final class BackupService {
    * Makes the backup {@code name}.
    *
    * @throws BackupRefusedException if backups are disabled, the name is not a plain new name, a
-   *     backup is running, the last began too recently, or the directory holds its maximum; nothing
+   *     backup is running, the last began too recently, the directory holds its maximum or its
+   *     file system lacks room; nothing
    *     is written then
    */
   public BackupResult create(String name) {
@@ -80,6 +81,7 @@ public final class BackupService {
         throw new BackupRefusedException(directory + " holds " + held + " backups, backup.backupsMax is "
             + config.backupsMax() + ": move some away first");
       }
+      requireRoom(directory);
       started = true;
       lastStartNanos = now;
       Path staging = directory.resolve(STAGING_PREFIX + name);
@@ -98,6 +100,24 @@ public final class BackupService {
       throw new java.io.UncheckedIOException("backup " + name + " failed: " + e.getMessage(), e);
     } finally {
       running.unlock();
+    }
+  }
+
+  /**
+   * Room on the backup directory's file system for a whole copy of the ledger plus {@link
+   * BackupConfig#freeBytesMin()}: what a backup holds at worst (a copy across file systems, or hard
+   * links once the node has compacted every file away), so backups never fill the node's disk.
+   */
+  private void requireRoom(Path directory) throws IOException {
+    long ledgerBytes = 0;
+    for (Path file : BackupFiles.files(dataDirectory)) {
+      ledgerBytes += Files.size(file);
+    }
+    long usable = Files.getFileStore(directory).getUsableSpace();
+    if (usable < ledgerBytes + config.freeBytesMin()) {
+      throw new BackupRefusedException("the file system of " + directory + " has " + usable
+          + " bytes free; a backup needs room for the ledger (" + ledgerBytes
+          + " bytes) plus backup.freeBytesMin = " + config.freeBytesMin() + " bytes");
     }
   }
 

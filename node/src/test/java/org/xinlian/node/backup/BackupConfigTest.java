@@ -29,10 +29,12 @@ class BackupConfigTest {
   void absentMeansDisabledAndRelativeDirectoriesResolveAgainstTheConfiguration() {
     assertEquals(BackupConfig.disabled(), parse("").backup());
     assertEquals(Optional.empty(), parse("").backup().directory());
-    BackupConfig config = parse(", \"backup\": {\"directory\": \"../backups\", \"backupsMax\": 3, \"intervalMsMin\": 0}").backup();
+    BackupConfig config = parse(", \"backup\": {\"directory\": \"../backups\", \"backupsMax\": 3, \"intervalMsMin\": 0,"
+        + " \"freeBytesMin\": 0}").backup();
     assertEquals(Optional.of(Path.of("/etc/xinlian/backups")), config.directory());
     assertEquals(3, config.backupsMax());
     assertEquals(0, config.intervalMsMin());
+    assertEquals(0, config.freeBytesMin());
     assertEquals(BackupConfig.INTERVAL_MS_MIN_DEFAULT,
         parse(", \"backup\": {\"directory\": \"/srv/b\"}").backup().intervalMsMin());
   }
@@ -46,6 +48,8 @@ class BackupConfigTest {
     "{\"backupsMax\": 1001}|backup.backupsMax",
     "{\"intervalMsMin\": -1}|backup.intervalMsMin",
     "{\"intervalMsMin\": 1.5}|backup.intervalMsMin",
+    "{\"freeBytesMin\": -1}|backup.freeBytesMin",
+    "{\"freeBytesMin\": 1125899906842625}|backup.freeBytesMin",
     "[]|backup",
   })
   void mistakesNameTheField(String backup, String field) {

@@ -67,7 +67,7 @@ class LedgerBackupsTest {
   }
 
   private BackupConfig enabled(int backupsMax, long intervalMsMin) {
-    return new BackupConfig(Optional.of(backups), backupsMax, intervalMsMin);
+    return new BackupConfig(Optional.of(backups), backupsMax, intervalMsMin, 0);
   }
 
   private Path backup(String name) {
@@ -124,6 +124,11 @@ class LedgerBackupsTest {
       BackupRefusedException full = assertThrows(BackupRefusedException.class, () -> service.create("third"));
       assertTrue(full.getMessage().contains("backup.backupsMax is 2"), full.getMessage());
       assertFalse(Files.exists(backups.resolve("third")));
+      // No file system here has a pebibyte free: refused before anything is written.
+      BackupService roomless = service(store, new BackupConfig(Optional.of(backups), 4, 0, BackupConfig.FREE_BYTES_LIMIT));
+      BackupRefusedException noRoom = assertThrows(BackupRefusedException.class, () -> roomless.create("fourth"));
+      assertTrue(noRoom.getMessage().contains("backup.freeBytesMin = " + BackupConfig.FREE_BYTES_LIMIT), noRoom.getMessage());
+      assertFalse(Files.exists(backups.resolve("fourth")));
     }
   }
 
