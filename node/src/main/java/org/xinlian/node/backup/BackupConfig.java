@@ -35,7 +35,8 @@ public record BackupConfig(Optional<Path> directory, int backupsMax, long interv
   private static final Set<String> FIELDS = Set.of("directory", "backupsMax", "intervalMsMin", "freeBytesMin");
 
   public BackupConfig {
-    Objects.requireNonNull(directory, "directory");
+    // Absolute and normalised, so the check that a backup lands directly inside it compares like with like.
+    directory = Objects.requireNonNull(directory, "directory").map(path -> path.toAbsolutePath().normalize());
     if (backupsMax < 1 || backupsMax > BACKUPS_LIMIT) {
       throw new IllegalArgumentException("backup.backupsMax: must be 1 to " + BACKUPS_LIMIT + ", got " + backupsMax);
     }
