@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.xinlian.node.DevChain;
 import org.xinlian.node.NodeConfig;
+import org.xinlian.node.backup.LedgerBackups;
 
 /**
  * Where the {@code db} commands find a ledger (docs/spec/operations.md OPS-92). Operators name
  * what they see: the ledger directory itself (RocksDB's, with its {@code CURRENT} file), a
  * development chain's state directory ({@code xinlian-dev}, whose ledger is {@code ledger/}), or
  * a node's directory from {@code network init} or a package install ({@code node0}, whose
- * {@code config.json} names the data directory, by default {@code data/}). Anything else is
+ * {@code config.json} names the data directory, by default {@code data/}), or a backup, which is
+ * left as it is. Anything else is
  * returned as given, so the command's own checks name what is wrong with it.
  */
 final class LedgerDirectory {
@@ -23,7 +25,8 @@ final class LedgerDirectory {
   private LedgerDirectory() {}
 
   static Path locate(Path given) {
-    if (isLedger(given)) {
+    // A backup (OPS-74) is checked as a whole by the commands that accept one, manifest first.
+    if (isLedger(given) || LedgerBackups.isBackup(given)) {
       return given;
     }
     Path config = given.resolve(NODE_CONFIG);
