@@ -1,8 +1,10 @@
 package org.xinlian.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.xinlian.node.NodeConfig;
+import org.xinlian.node.NodeConfigCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,6 +29,12 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "The node configuration (required to start one).")
   Path configFile;
 
+  @Option(names = "--check-config",
+      description = "Check the configuration and the files it names (genesis, keys, certificates, "
+          + "data and log directories) without starting: prints 'config ok' and exits 0, or names "
+          + "every problem by its field and exits 1.")
+  boolean checkConfig;
+
   NodeCommand(CliEnvironment environment) {
     this.environment = environment;
   }
@@ -36,8 +44,25 @@ final class NodeCommand implements Callable<Integer> {
     if (configFile == null) {
       throw new UserException("--config: required to start a node (see 'xinlian node --help')");
     }
+    if (checkConfig) {
+      return check(environment.resolve(configFile));
+    }
     NodeConfig config = NodeConfig.load(environment.resolve(configFile));
     return NodeRunner.run(environment, config, (node, out) -> out.println("Chain ID " + node.genesis().chainId()
         + ", block " + node.head().number() + ", data directory " + config.dataDirectory()));
+  }
+
+  /** OPS-45: every problem on standard error, one a line, or "config ok" on standard output. */
+  private int check(Path file) {
+    List<String> problems = NodeConfigCheck.problems(file);
+    if (problems.isEmpty()) {
+      environment.out().println("config ok: " + file);
+      return 0;
+    }
+    for (String problem : problems) {
+      environment.err().println("error: " + problem);
+    }
+    environment.err().println(file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+    return Main.EXIT_USER_ERROR;
   }
 }

@@ -100,109 +100,168 @@ final class NodeConfigJson {
   }
 
   static NodeConfig parse(byte[] json, Path base) {
+    List<RuntimeException> problems = new ArrayList<>();
+    NodeConfig config = parse(json, base, problems);
+    if (!problems.isEmpty()) {
+      throw problems.get(0);
+    }
+    return config;
+  }
+
+  /**
+   * Parses {@code json}, adding to {@code problems} every unknown top-level field and the first
+   * problem of each section instead of stopping at the first one ({@code xinlian node
+   * --check-config} lists them all). Returns null when there is any problem.
+   */
+  static NodeConfig parse(byte[] json, Path base, List<RuntimeException> problems) {
     if (json.length > NodeConfig.CONFIG_FILE_BYTES_MAX) {
-      throw new DecodingException("config", "above the limit of " + NodeConfig.CONFIG_FILE_BYTES_MAX + " bytes");
+      problems.add(new DecodingException("config", "above the limit of " + NodeConfig.CONFIG_FILE_BYTES_MAX + " bytes"));
+      return null;
     }
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new DecodingException("config", "not valid JSON: " + e.getOriginalMessage());
+      problems.add(new DecodingException("config", "not valid JSON: " + e.getOriginalMessage()));
+      return null;
     } catch (IOException e) {
-      throw new DecodingException("config", "not readable: " + e.getMessage());
+      problems.add(new DecodingException("config", "not readable: " + e.getMessage()));
+      return null;
     }
     if (root == null || !root.isObject()) {
-      throw new DecodingException("config", "must be a JSON object");
+      problems.add(new DecodingException("config", "must be a JSON object"));
+      return null;
     }
-    refuseUnknown(root, TOP_FIELDS, "");
-    Path dataDirectory = path(required(root, "dataDirectory"), "dataDirectory", base);
-    Path genesisFile = path(required(root, "genesisFile"), "genesisFile", base);
-    Optional<Address> coinbase = root.has("coinbase")
-        ? Optional.of(address(root.get("coinbase"), "coinbase")) : Optional.empty();
-    RpcServerConfig rpc = root.has("rpc") ? rpc(root.get("rpc")) : RpcServerConfig.defaults();
-    PoolLimits pool = PoolLimits.defaults();
-    BigInteger minimumPriorityFee = BigInteger.ZERO;
-    if (root.has("pool")) {
-      JsonNode node = object(root.get("pool"), "pool");
-      refuseUnknown(node, POOL_FIELDS, "pool.");
-      pool = new PoolLimits(
-          (int) optionalLong(node, "transactionsMax", "pool.", pool.transactionsMax(), 1, Integer.MAX_VALUE),
-          (int) optionalLong(node, "perSenderMax", "pool.", pool.perSenderMax(), 1, Integer.MAX_VALUE),
-          optionalLong(node, "bytesMax", "pool.", pool.bytesMax(), 1, Long.MAX_VALUE),
-          optionalLong(node, "queuedLifetimeMs", "pool.", pool.queuedLifetimeMillis(), 1, Long.MAX_VALUE));
-      minimumPriorityFee = BigInteger.valueOf(
-          optionalLong(node, "minimumPriorityFeePerGas", "pool.", 0, 0, Long.MAX_VALUE));
-    }
-    StateRetention retention = root.has("stateRetention")
-        ? retention(root.get("stateRetention"))
-        : StateRetention.lastBlocks(NodeConfig.STATE_RETENTION_BLOCKS_DEFAULT);
-    NodeConfig.BlockProduction production = NodeConfig.BlockProduction.defaults();
-    if (root.has("blockProduction")) {
-      JsonNode node = object(root.get("blockProduction"), "blockProduction");
-      refuseUnknown(node, PRODUCTION_FIELDS, "blockProduction.");
-      production = new NodeConfig.BlockProduction(
-          optionalLong(node, "minimumSpacingMs", "blockProduction.", production.minimumSpacingMs(),
-              0, NodeConfig.BlockProduction.SPACING_MS_MAX),
-          optionalLong(node, "emptyBlockIntervalMs", "blockProduction.", 0, 0,
-              NodeConfig.BlockProduction.SPACING_MS_MAX));
-    }
-    Optional<Path> nodeKeyFile = root.has("nodeKeyFile")
-        ? Optional.of(path(root.get("nodeKeyFile"), "nodeKeyFile", base)) : Optional.empty();
-    if (root.has("p2p") && nodeKeyFile.isEmpty()) {
-      throw new DecodingException("nodeKeyFile", "required when p2p is set");
-    }
-    Optional<P2pConfig> p2p = root.has("p2p") ? Optional.of(p2p(root.get("p2p"), base)) : Optional.empty();
-    ConsensusConfig consensus = ConsensusConfig.defaults();
-    if (root.has("consensus")) {
-      JsonNode node = object(root.get("consensus"), "consensus");
-      refuseUnknown(node, CONSENSUS_FIELDS, "consensus.");
-      long roundTimeoutMs = optionalLong(node, "roundTimeoutMs", "consensus.",
-          consensus.roundTimeoutMs(), ConsensusConfig.ROUND_TIMEOUT_MS_MIN,
-          ConsensusConfig.ROUND_TIMEOUT_MS_MAX);
-      consensus = new ConsensusConfig(roundTimeoutMs,
-          optionalLong(node, "blockIntervalMs", "consensus.", consensus.blockIntervalMs(), 0,
-              ConsensusConfig.BLOCK_INTERVAL_MS_MAX),
-          optionalLong(node, "blockBuildTimeMs", "consensus.",
-              roundTimeoutMs / ConsensusConfig.BLOCK_BUILD_TIME_DEFAULT_DIVISOR,
-              ConsensusConfig.BLOCK_BUILD_TIME_MS_MIN, roundTimeoutMs));
-    }
-    HealthConfig health = HealthConfig.defaults();
-    if (root.has("health")) {
-      JsonNode node = object(root.get("health"), "health");
-      refuseUnknown(node, HEALTH_FIELDS, "health.");
-      health = new HealthConfig(
-          optionalLong(node, "failStopExitDelayMs", "health.", health.failStopExitDelayMs(), 0,
-              HealthConfig.FAIL_STOP_EXIT_DELAY_MS_MAX),
-          node.has("readyPeersMin")
-              ? OptionalInt.of((int) optionalLong(node, "readyPeersMin", "health.", 0, 0,
-                  HealthConfig.READY_PEERS_MAX))
-              : OptionalInt.empty(),
-          optionalLong(node, "readyCommitAgeMaxMs", "health.", health.readyCommitAgeMaxMs(),
-              HealthConfig.READY_COMMIT_AGE_MAX_MS_MIN, HealthConfig.READY_COMMIT_AGE_MAX_MS_MAX));
-    }
-    LoggingConfig logging = LoggingConfig.defaults();
-    if (root.has("logging")) {
-      JsonNode node = object(root.get("logging"), "logging");
-      refuseUnknown(node, LOGGING_FIELDS, "logging.");
-      Optional<Path> file = node.has("file")
-          ? Optional.of(path(node.get("file"), "logging.file", base)) : Optional.empty();
-      String level = logging.level();
-      if (node.has("level")) {
-        JsonNode value = node.get("level");
-        if (!value.isTextual() || !LoggingConfig.LEVELS.contains(value.asText())) {
-          throw new DecodingException("logging.level", "must be one of ERROR, WARNING, INFO, DEBUG, TRACE");
-        }
-        level = value.asText();
+    int before = problems.size();
+    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!TOP_FIELDS.contains(name)) {
+        problems.add(unknown(name, TOP_FIELDS, ""));
       }
-      logging = new LoggingConfig(file,
-          optionalLong(node, "fileBytesMax", "logging.", logging.fileBytesMax(),
-              LoggingConfig.FILE_BYTES_MIN, LoggingConfig.FILE_BYTES_LIMIT),
-          (int) optionalLong(node, "filesMax", "logging.", logging.filesMax(), 1, LoggingConfig.FILES_LIMIT),
-          level);
     }
-    BackupConfig backup = root.has("backup") ? BackupConfig.parse(root.get("backup"), base) : BackupConfig.disabled();
-    return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFee,
-        retention, production, nodeKeyFile, p2p, consensus, health, logging, backup);
+    Path dataDirectory = section(problems, null,
+        () -> path(required(root, "dataDirectory"), "dataDirectory", base));
+    Path genesisFile = section(problems, null,
+        () -> path(required(root, "genesisFile"), "genesisFile", base));
+    Optional<Address> coinbase = section(problems, Optional.empty(), () -> root.has("coinbase")
+        ? Optional.of(address(root.get("coinbase"), "coinbase")) : Optional.empty());
+    RpcServerConfig rpc = section(problems, RpcServerConfig.defaults(),
+        () -> root.has("rpc") ? rpc(root.get("rpc")) : RpcServerConfig.defaults());
+    PoolLimits pool = section(problems, PoolLimits.defaults(),
+        () -> root.has("pool") ? pool(root.get("pool")) : PoolLimits.defaults());
+    BigInteger minimumPriorityFee = root.has("pool") && root.get("pool").isObject()
+        ? section(problems, BigInteger.ZERO, () -> BigInteger.valueOf(
+            optionalLong(root.get("pool"), "minimumPriorityFeePerGas", "pool.", 0, 0, Long.MAX_VALUE)))
+        : BigInteger.ZERO;
+    StateRetention retention = section(problems, StateRetention.ARCHIVE, () -> root.has("stateRetention")
+        ? retention(root.get("stateRetention"))
+        : StateRetention.lastBlocks(NodeConfig.STATE_RETENTION_BLOCKS_DEFAULT));
+    NodeConfig.BlockProduction production = section(problems, NodeConfig.BlockProduction.defaults(),
+        () -> root.has("blockProduction") ? production(root.get("blockProduction"))
+            : NodeConfig.BlockProduction.defaults());
+    Optional<Path> nodeKeyFile = section(problems, Optional.empty(), () -> root.has("nodeKeyFile")
+        ? Optional.of(path(root.get("nodeKeyFile"), "nodeKeyFile", base)) : Optional.empty());
+    if (root.has("p2p") && !root.has("nodeKeyFile")) {
+      problems.add(new DecodingException("nodeKeyFile", "required when p2p is set"));
+    }
+    Optional<P2pConfig> p2p = section(problems, Optional.empty(),
+        () -> root.has("p2p") ? Optional.of(p2p(root.get("p2p"), base)) : Optional.empty());
+    ConsensusConfig consensus = section(problems, ConsensusConfig.defaults(),
+        () -> root.has("consensus") ? consensus(root.get("consensus")) : ConsensusConfig.defaults());
+    HealthConfig health = section(problems, HealthConfig.defaults(),
+        () -> root.has("health") ? health(root.get("health")) : HealthConfig.defaults());
+    LoggingConfig logging = section(problems, LoggingConfig.defaults(),
+        () -> root.has("logging") ? logging(root.get("logging"), base) : LoggingConfig.defaults());
+    BackupConfig backup = section(problems, BackupConfig.disabled(),
+        () -> root.has("backup") ? BackupConfig.parse(root.get("backup"), base) : BackupConfig.disabled());
+    if (problems.size() > before) {
+      return null;
+    }
+    return section(problems, null, () -> new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool,
+        minimumPriorityFee, retention, production, nodeKeyFile, p2p, consensus, health, logging, backup));
+  }
+
+  /** The section {@code parser} reads, or {@code fallback} with its problem added to {@code problems}. */
+  private static <T> T section(List<RuntimeException> problems, T fallback, java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      // DecodingException, and the records' own range checks, which name their field too.
+      problems.add(e);
+      return fallback;
+    }
+  }
+
+  private static PoolLimits pool(JsonNode value) {
+    JsonNode node = object(value, "pool");
+    refuseUnknown(node, POOL_FIELDS, "pool.");
+    PoolLimits pool = PoolLimits.defaults();
+    return new PoolLimits(
+        (int) optionalLong(node, "transactionsMax", "pool.", pool.transactionsMax(), 1, Integer.MAX_VALUE),
+        (int) optionalLong(node, "perSenderMax", "pool.", pool.perSenderMax(), 1, Integer.MAX_VALUE),
+        optionalLong(node, "bytesMax", "pool.", pool.bytesMax(), 1, Long.MAX_VALUE),
+        optionalLong(node, "queuedLifetimeMs", "pool.", pool.queuedLifetimeMillis(), 1, Long.MAX_VALUE));
+  }
+
+  private static NodeConfig.BlockProduction production(JsonNode value) {
+    JsonNode node = object(value, "blockProduction");
+    refuseUnknown(node, PRODUCTION_FIELDS, "blockProduction.");
+    return new NodeConfig.BlockProduction(
+        optionalLong(node, "minimumSpacingMs", "blockProduction.",
+            NodeConfig.BlockProduction.MINIMUM_SPACING_MS_DEFAULT, 0, NodeConfig.BlockProduction.SPACING_MS_MAX),
+        optionalLong(node, "emptyBlockIntervalMs", "blockProduction.", 0, 0,
+            NodeConfig.BlockProduction.SPACING_MS_MAX));
+  }
+
+  private static ConsensusConfig consensus(JsonNode value) {
+    JsonNode node = object(value, "consensus");
+    refuseUnknown(node, CONSENSUS_FIELDS, "consensus.");
+    ConsensusConfig consensus = ConsensusConfig.defaults();
+    long roundTimeoutMs = optionalLong(node, "roundTimeoutMs", "consensus.",
+        consensus.roundTimeoutMs(), ConsensusConfig.ROUND_TIMEOUT_MS_MIN,
+        ConsensusConfig.ROUND_TIMEOUT_MS_MAX);
+    return new ConsensusConfig(roundTimeoutMs,
+        optionalLong(node, "blockIntervalMs", "consensus.", consensus.blockIntervalMs(), 0,
+            ConsensusConfig.BLOCK_INTERVAL_MS_MAX),
+        optionalLong(node, "blockBuildTimeMs", "consensus.",
+            roundTimeoutMs / ConsensusConfig.BLOCK_BUILD_TIME_DEFAULT_DIVISOR,
+            ConsensusConfig.BLOCK_BUILD_TIME_MS_MIN, roundTimeoutMs));
+  }
+
+  private static HealthConfig health(JsonNode value) {
+    JsonNode node = object(value, "health");
+    refuseUnknown(node, HEALTH_FIELDS, "health.");
+    HealthConfig health = HealthConfig.defaults();
+    return new HealthConfig(
+        optionalLong(node, "failStopExitDelayMs", "health.", health.failStopExitDelayMs(), 0,
+            HealthConfig.FAIL_STOP_EXIT_DELAY_MS_MAX),
+        node.has("readyPeersMin")
+            ? OptionalInt.of((int) optionalLong(node, "readyPeersMin", "health.", 0, 0,
+                HealthConfig.READY_PEERS_MAX))
+            : OptionalInt.empty(),
+        optionalLong(node, "readyCommitAgeMaxMs", "health.", health.readyCommitAgeMaxMs(),
+            HealthConfig.READY_COMMIT_AGE_MAX_MS_MIN, HealthConfig.READY_COMMIT_AGE_MAX_MS_MAX));
+  }
+
+  private static LoggingConfig logging(JsonNode value, Path base) {
+    JsonNode node = object(value, "logging");
+    refuseUnknown(node, LOGGING_FIELDS, "logging.");
+    LoggingConfig logging = LoggingConfig.defaults();
+    Optional<Path> file = node.has("file")
+        ? Optional.of(path(node.get("file"), "logging.file", base)) : Optional.empty();
+    String level = logging.level();
+    if (node.has("level")) {
+      JsonNode levelNode = node.get("level");
+      if (!levelNode.isTextual() || !LoggingConfig.LEVELS.contains(levelNode.asText())) {
+        throw new DecodingException("logging.level", "must be one of ERROR, WARNING, INFO, DEBUG, TRACE");
+      }
+      level = levelNode.asText();
+    }
+    return new LoggingConfig(file,
+        optionalLong(node, "fileBytesMax", "logging.", logging.fileBytesMax(),
+            LoggingConfig.FILE_BYTES_MIN, LoggingConfig.FILE_BYTES_LIMIT),
+        (int) optionalLong(node, "filesMax", "logging.", logging.filesMax(), 1, LoggingConfig.FILES_LIMIT),
+        level);
   }
 
   private static P2pConfig p2p(JsonNode value, Path base) {
@@ -355,10 +414,14 @@ final class NodeConfigJson {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        throw new DecodingException(prefix + name, "unknown field (known: "
-            + String.join(", ", known.stream().sorted().toList()) + ")");
+        throw unknown(name, known, prefix);
       }
     }
+  }
+
+  private static DecodingException unknown(String name, Set<String> known, String prefix) {
+    return new DecodingException(prefix + name, "unknown field (known: "
+        + String.join(", ", known.stream().sorted().toList()) + ")");
   }
 
   private static JsonNode object(JsonNode node, String field) {

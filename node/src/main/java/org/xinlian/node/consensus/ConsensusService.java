@@ -254,6 +254,15 @@ public final class ConsensusService implements AutoCloseable {
     return TransportLimits.defaults().withFrameBytesMax(Transport.FRAME_BYTES_MAX);
   }
 
+  /**
+   * Every problem of the node key and P2P certificate files a configuration names, each naming
+   * its field and file, without starting anything ({@code xinlian node --check-config}).
+   */
+  public static List<String> credentialProblems(Optional<Path> nodeKeyFile, Optional<P2pConfig> p2p,
+      CryptoSuite suite) {
+    return CredentialFiles.problems(nodeKeyFile, p2p, suite);
+  }
+
   /** This node's address: its P2P id, and its validator address when it is one. */
   /** Peers connected and authenticated right now, for {@code net_peerCount}. */
   public int peerCount() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
@@ -71,6 +72,41 @@ final class CredentialFiles {
       suite.certificatePublicKey(certificate);
       return certificate;
     });
+  }
+
+  /**
+   * Every problem of the key and certificate files a configuration names, each naming its field
+   * and file ({@code xinlian node --check-config}): each file is read on its own, and when all
+   * are readable the whole identity is checked as a node start checks it.
+   */
+  static List<String> problems(Optional<Path> nodeKeyFile, Optional<P2pConfig> p2p, CryptoSuite suite) {
+    List<String> problems = new ArrayList<>();
+    KeyPair key = nodeKeyFile.map(file -> check(problems, () -> nodeKey(file, suite))).orElse(null);
+    if (p2p.isEmpty()) {
+      return problems;
+    }
+    P2pConfig files = p2p.get();
+    TransportCertificates transport = CryptoSuites.transport();
+    int before = problems.size();
+    check(problems, () -> parse("p2p.nodeCertificateFile", files.nodeCertificateFile(), suite::certificateFromPem));
+    check(problems, () -> consortiumAuthorities(files.consortiumCaFile(), suite));
+    check(problems, () -> parse("p2p.transportKeyFile", files.transportKeyFile(), transport::privateKeyFromPem));
+    check(problems, () -> parse("p2p.transportCertificateFile", files.transportCertificateFile(),
+        transport::certificateFromPem));
+    check(problems, () -> parseBundle("p2p.transportCaFile", files.transportCaFile(), transport::certificateFromPem));
+    if (key != null && problems.size() == before) {
+      check(problems, () -> credentials(files, key, suite));
+    }
+    return problems;
+  }
+
+  private static <T> T check(List<String> problems, java.util.function.Supplier<T> reader) {
+    try {
+      return reader.get();
+    } catch (RuntimeException e) {
+      problems.add(e.getMessage());
+      return null;
+    }
   }
 
   private static <T> T parse(String field, Path file, Function<String, T> parser) {
