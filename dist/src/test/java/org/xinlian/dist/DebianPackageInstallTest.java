@@ -18,9 +18,11 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.xinlian.node.NodeFailure;
 
 /**
  * The Debian package as an operator meets it (docs/spec/operations.md OPS-40 to OPS-44): its
@@ -123,9 +125,16 @@ class DebianPackageInstallTest {
    * systemd as PID 1: it reads unit files, it does not start them), and {@code systemd-analyze
    * security --offline} scores its hardening from the file alone.
    */
-  private static void checkUnit() {
+  private static void checkUnit() throws IOException {
     Commands.Result verify = ok("systemd-analyze", "verify", "xinlian@" + INSTANCE + ".service");
     assertEquals("", verify.out() + verify.err(), "no warning about the unit: " + verify.describe());
+    Map<String, List<String>> unit = ServiceRun.unit(Files.readString(UNIT));
+    assertEquals(List.of("on-failure"), unit.get("Restart"));
+    // OPS-44: the node's fail-stop exits restart it; a configuration error, which no restart fixes, does not.
+    List<String> notRestarted = List.of(unit.get("RestartPreventExitStatus").get(0).split(" "));
+    assertTrue(notRestarted.contains("1"), "exit 1 (a user error of the CLI) is not restarted: " + notRestarted);
+    assertFalse(notRestarted.contains(String.valueOf(NodeFailure.EXIT_STORAGE_FAULT)), notRestarted.toString());
+    assertFalse(notRestarted.contains(String.valueOf(NodeFailure.EXIT_OTHER_FAILURE)), notRestarted.toString());
     Commands.Result security = ok("systemd-analyze", "security", "--offline=yes", UNIT.toString());
     Matcher score = Pattern.compile("Overall exposure level for \\S+: ([0-9.]+)").matcher(security.out());
     assertTrue(score.find(), security.describe());
