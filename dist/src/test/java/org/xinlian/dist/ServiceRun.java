@@ -68,6 +68,19 @@ final class ServiceRun {
     check.add("--check-config");
     Commands.Result checked = ok(check.toArray(String[]::new));
     assertEquals("config ok: " + NODE_CONFIG + "\n", checked.out(), checked.describe());
+    // As the service user the check also sees what that user may not do: write under /etc.
+    Path unwritable = NODE_CONFIG_DIRECTORY.resolve("unwritable.json");
+    ObjectNode config = (ObjectNode) JSON.readTree(Files.readString(NODE_CONFIG));
+    config.put("dataDirectory", NODE_CONFIG_DIRECTORY.resolve("data").toString());
+    Files.writeString(unwritable, JSON.writeValueAsString(config));
+    ok("chgrp", user, unwritable.toString());
+    List<String> checkUnwritable = new ArrayList<>(check.subList(0, check.size() - 2));
+    checkUnwritable.addAll(List.of(unwritable.toString(), "--check-config"));
+    Commands.Result refused = run(checkUnwritable.toArray(String[]::new));
+    assertEquals(1, refused.exitStatus(), refused.describe());
+    assertTrue(refused.err().startsWith("error: dataDirectory: " + NODE_CONFIG_DIRECTORY + " is not writable by this user\n"),
+        refused.describe());
+    Files.delete(unwritable);
 
     for (String directory : unit.get("StateDirectory")) {
       systemdDirectory(Path.of("/var/lib").resolve(directory), user, single(unit, "StateDirectoryMode"));
