@@ -43,7 +43,6 @@ final class NodeConfigJson {
   private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
       "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
       "allowedNodes", "limits");
-  private static final Set<String> LOGGING_FIELDS = Set.of("file", "fileBytesMax", "filesMax", "level");
   private static final Set<String> HEALTH_FIELDS = Set.of("failStopExitDelayMs", "readyPeersMin",
       "readyCommitAgeMaxMs");
   private static final Set<String> P2P_LIMIT_FIELDS = Set.of("peersMax", "handshakesMax",
@@ -179,26 +178,8 @@ final class NodeConfigJson {
           optionalLong(node, "readyCommitAgeMaxMs", "health.", health.readyCommitAgeMaxMs(),
               HealthConfig.READY_COMMIT_AGE_MAX_MS_MIN, HealthConfig.READY_COMMIT_AGE_MAX_MS_MAX));
     }
-    LoggingConfig logging = LoggingConfig.defaults();
-    if (root.has("logging")) {
-      JsonNode node = object(root.get("logging"), "logging");
-      refuseUnknown(node, LOGGING_FIELDS, "logging.");
-      Optional<Path> file = node.has("file")
-          ? Optional.of(path(node.get("file"), "logging.file", base)) : Optional.empty();
-      String level = logging.level();
-      if (node.has("level")) {
-        JsonNode value = node.get("level");
-        if (!value.isTextual() || !LoggingConfig.LEVELS.contains(value.asText())) {
-          throw new DecodingException("logging.level", "must be one of ERROR, WARNING, INFO, DEBUG, TRACE");
-        }
-        level = value.asText();
-      }
-      logging = new LoggingConfig(file,
-          optionalLong(node, "fileBytesMax", "logging.", logging.fileBytesMax(),
-              LoggingConfig.FILE_BYTES_MIN, LoggingConfig.FILE_BYTES_LIMIT),
-          (int) optionalLong(node, "filesMax", "logging.", logging.filesMax(), 1, LoggingConfig.FILES_LIMIT),
-          level);
-    }
+    LoggingConfig logging = root.has("logging")
+        ? LoggingConfigJson.parse(root.get("logging"), base) : LoggingConfig.defaults();
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFee,
         retention, production, nodeKeyFile, p2p, consensus, health, logging);
   }
@@ -349,7 +330,7 @@ final class NodeConfigJson {
     return value;
   }
 
-  private static void refuseUnknown(JsonNode node, Set<String> known, String prefix) {
+  static void refuseUnknown(JsonNode node, Set<String> known, String prefix) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
@@ -359,7 +340,7 @@ final class NodeConfigJson {
     }
   }
 
-  private static JsonNode object(JsonNode node, String field) {
+  static JsonNode object(JsonNode node, String field) {
     if (!node.isObject()) {
       throw new DecodingException(field, "must be an object");
     }
@@ -382,14 +363,14 @@ final class NodeConfigJson {
     return entries;
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     if (!node.isTextual()) {
       throw new DecodingException(field, "must be a string");
     }
     return node.asText();
   }
 
-  private static Path path(JsonNode node, String field, Path base) {
+  static Path path(JsonNode node, String field, Path base) {
     String text = text(node, field);
     if (text.isBlank()) {
       throw new DecodingException(field, "must not be empty");
@@ -409,7 +390,7 @@ final class NodeConfigJson {
     return Address.fromHex(text);
   }
 
-  private static long optionalLong(JsonNode node, String name, String prefix, long absent, long min, long max) {
+  static long optionalLong(JsonNode node, String name, String prefix, long absent, long min, long max) {
     JsonNode value = node.get(name);
     if (value == null) {
       return absent;

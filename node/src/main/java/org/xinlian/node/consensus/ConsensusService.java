@@ -155,7 +155,9 @@ public final class ConsensusService implements AutoCloseable {
     // The transport holds selectors from here on: anything failing below must close it.
     try {
       this.membership = permissioned ? new GovernedMembership(transport, address) : null;
-      followGovernance(application.head().number());
+      long committed = application.head().number();
+      // Before the engine runs: the lines this logs are at the next height's first round.
+      ConsensusLogContext.runAt(committed + 1, 0, () -> followGovernance(committed));
       MessageCodec codec = MessageCodec.of(suite);
       this.server = new BlockServer(application, transport, limits.payloadBytesMax(), codec,
           BlockCodec.of(suite));
@@ -206,9 +208,10 @@ public final class ConsensusService implements AutoCloseable {
       service.close();
       throw e;
     }
-    LOG.log(System.Logger.Level.INFO, "consensus: node {0} is {1} of {2} validators, P2P on {3}",
+    ConsensusLogContext.runAt(service.status(), () -> LOG.log(System.Logger.Level.INFO,
+        "consensus: node {0} is {1} of {2} validators, P2P on {3}",
         service.address, service.validator() ? "a validator" : "an observer",
-        service.currentValidators().size(), service.transport.listenAddress());
+        service.currentValidators().size(), service.transport.listenAddress()));
     return service;
   }
 
