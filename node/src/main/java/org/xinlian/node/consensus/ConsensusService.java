@@ -179,6 +179,7 @@ public final class ConsensusService implements AutoCloseable {
       this.proposalWake = transaction -> driver.onTransactionPending();
       dispatch.wire(this);
       ConsensusMetrics.register(context.meters(), this);
+      CertificateMetrics.register(context.meters(), credentials);
     } catch (RuntimeException | Error e) {
       transport.close();
       throw e;
