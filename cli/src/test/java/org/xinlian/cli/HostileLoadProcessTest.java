@@ -240,7 +240,7 @@ class HostileLoadProcessTest {
     // Node and transport keys of four nodes and two CA keys, each as a scalar and as PEM lines.
     assertTrue(secrets.size() >= 20, secrets.size() + " secrets");
     secrets.addAll(List.of(token, token.substring(token.lastIndexOf('.') + 1), rawKey, passphrase));
-    MonitoringChecks.noSecretInLogs(net, secrets);
+    MonitoringChecks.noSecretInLogs(net, SharedNetwork.NODES, secrets);
   }
 
   private static long refusalLines(int index) throws java.io.IOException {

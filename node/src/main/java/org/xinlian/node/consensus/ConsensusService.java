@@ -209,7 +209,11 @@ public final class ConsensusService implements AutoCloseable {
       service.close();
       throw e;
     }
-    ConsensusLogContext.runAt(service.status(), () -> LOG.log(System.Logger.Level.INFO,
+    // The driver may not have started its engine yet: the height is the one after the head.
+    long deciding = service.application.head().number() + 1;
+    EngineStatus engine = service.status();
+    ConsensusLogContext.runAt(deciding, engine.height() == deciding ? engine.round() : 0,
+        () -> LOG.log(System.Logger.Level.INFO,
         "consensus: node {0} is {1} of {2} validators, P2P on {3}",
         service.address, service.validator() ? "a validator" : "an observer",
         service.currentValidators().size(), service.transport.listenAddress()));
