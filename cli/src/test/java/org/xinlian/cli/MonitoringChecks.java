@@ -51,6 +51,9 @@ final class MonitoringChecks {
   private static final Pattern LOG_LINE =
       Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (\\w+) (\\S+?)( \\[height=\\d+ round=\\d+\\])?: ");
 
+  /** A JSON Web Token: two base64url JSON objects ({"...) and a signature, dot-separated. */
+  private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.");
+
   private MonitoringChecks() {}
 
   /** The dashboard's PromQL queries, with Grafana's variables given values Prometheus accepts. */
@@ -264,7 +267,11 @@ final class MonitoringChecks {
     }
     assertTrue(logs.size() >= 2, "no logs under " + net);
     for (Path log : logs) {
-      String text = Files.readString(log).toLowerCase(java.util.Locale.ROOT);
+      String original = Files.readString(log);
+      // Whatever its origin: no JSON Web Token and no PEM private key block.
+      assertFalse(JWT.matcher(original).find(), log + " contains a JSON Web Token");
+      assertFalse(original.contains("PRIVATE KEY-----"), log + " contains a PEM private key");
+      String text = original.toLowerCase(java.util.Locale.ROOT);
       for (String secret : secrets) {
         assertFalse(text.contains(secret.toLowerCase(java.util.Locale.ROOT)),
             log + " contains a secret: " + secret.substring(0, Math.min(8, secret.length())) + "...");
