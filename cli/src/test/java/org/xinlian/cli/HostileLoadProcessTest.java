@@ -186,6 +186,63 @@ class HostileLoadProcessTest {
   }
 
   /** Lines of connection refusals in node {@code index}'s rotating log (NODE-20). */
+  /**
+   * OPS-61 to OPS-63 on this class's network: every metric the dashboard reads is on a node's
+   * /metrics, the certificate expiry gauge is the node certificate's, and a real Prometheus with
+   * the alert rules scrapes all four nodes and answers their heights.
+   */
+  @Test
+  void aRealPrometheusScrapesTheNodesAndTheDashboardsMetricsExist() throws Exception {
+    MonitoringChecks.dashboardMetricsExistOn(network.rpcPort(0));
+    java.security.cert.X509Certificate nodeCertificate = suite.certificateFromPem(
+        java.nio.file.Files.readString(net.resolve("node0").resolve("node.pem")));
+    String metrics = MonitoringChecks.metricsText(network.rpcPort(0));
+    java.util.regex.Matcher notAfter = java.util.regex.Pattern.compile(
+        "(?m)^xinlian_certificate_not_after_seconds\\{certificate=\"node\",?\\} (\\S+)$").matcher(metrics);
+    assertTrue(notAfter.find(), metrics);
+    assertEquals(nodeCertificate.getNotAfter().toInstant().getEpochSecond(),
+        (long) Double.parseDouble(notAfter.group(1)));
+    Path prometheus = directory.resolve("prometheus");
+    java.nio.file.Files.createDirectories(prometheus);
+    MonitoringChecks.prometheusScrapes(prometheus, network.rpcPort(0), network.rpcPort(1),
+        network.rpcPort(2), network.rpcPort(3));
+  }
+
+  /**
+   * OPS-53 and OPS-55 on real node logs: every line consensus logged carries its height and
+   * round; no private key (hex or PEM) of the network, no development account key, and none of
+   * the bearer token, raw key and passphrase a client just sent appear in any log.
+   */
+  @Test
+  void logsCarryTheConsensusPositionAndNoSecret() throws Exception {
+    String token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJvcHMtNTUtbG9nLXRlc3QifQ"
+        + ".b3BzLTU1LW5vdC1hLXJlYWwtc2lnbmF0dXJl";
+    String rawKey = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+    String passphrase = "ops-55 correct horse battery staple";
+    for (int node = 0; node < SharedNetwork.NODES; node++) {
+      java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + network.rpcPort(node) + "/"))
+              .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("[{\"jsonrpc\":\"2.0\",\"id\":1,"
+                  + "\"method\":\"personal_importRawKey\",\"params\":[\"" + rawKey + "\",\"" + passphrase + "\"]},"
+                  + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_sendRawTransaction\",\"params\":[\"0x"
+                  + rawKey + "\"]}]")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, answer.statusCode(), answer.body());
+    }
+    // The nodes go on logging meanwhile: the lines of the last few blocks are in the check.
+    chain.awaitHeight(chain.maxHeight(0, 1, 2, 3) + 2, 0, 1, 2, 3);
+    for (int node = 0; node < SharedNetwork.NODES; node++) {
+      assertTrue(MonitoringChecks.consensusLinesCarryTheirPosition(net, node) > 0,
+          "node " + node + " logged no consensus line");
+    }
+    List<String> secrets = new ArrayList<>(MonitoringChecks.secretsOf(net));
+    // Node and transport keys of four nodes and two CA keys, each as a scalar and as PEM lines.
+    assertTrue(secrets.size() >= 20, secrets.size() + " secrets");
+    secrets.addAll(List.of(token, token.substring(token.lastIndexOf('.') + 1), rawKey, passphrase));
+    MonitoringChecks.noSecretInLogs(net, SharedNetwork.NODES, secrets);
+  }
+
   private static long refusalLines(int index) throws java.io.IOException {
     Path logs = net.resolve("node" + index).resolve("logs");
     long lines = 0;

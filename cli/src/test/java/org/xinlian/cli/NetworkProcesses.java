@@ -244,12 +244,12 @@ final class NetworkProcesses {
 
   /**
    * Node {@code index}'s log, for failure messages: the tail of what the process printed
-   * ({@code node.log}) and of its own rotating log ({@code logs/node.0.log}, NODE-20).
+   * ({@code node.log}) and of its own rolling log's current file ({@code logs/node.log}, OPS-51).
    */
   static String log(Path net, int index) {
     Path directory = net.resolve("node" + index);
-    return tail(directory.resolve("node.log")) + "\n--- logs/node.0.log ---\n"
-        + tail(directory.resolve("logs").resolve("node.0.log"));
+    return tail(directory.resolve("node.log")) + "\n--- logs/node.log ---\n"
+        + tail(directory.resolve("logs").resolve("node.log"));
   }
 
   private static String tail(Path file) {

@@ -139,7 +139,7 @@ class ObserverProcessTest {
       assertTrue(lines.get(i).startsWith("node" + i + "  running"), lines.get(i));
       assertTrue(lines.get(i).endsWith(i == OBSERVER ? "  observer" : "  validator"), lines.get(i));
     }
-    String observerLog = Files.readString(net.resolve("node" + OBSERVER + "/logs/node.0.log"));
+    String observerLog = Files.readString(net.resolve("node" + OBSERVER + "/logs/node.log"));
     assertTrue(observerLog.contains("is an observer of 4 validators"), NetworkProcesses.log(net, OBSERVER));
   }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.DiskSpaceMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -142,6 +143,8 @@ public final class Node implements AutoCloseable {
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     started.push(meters::close);
     bindJvmAndProcessMetrics(meters, started);
+    // disk_free_bytes and disk_total_bytes{path=<data directory>}: the disk-filling alert (OPS-61).
+    new DiskSpaceMetrics(config.dataDirectory().toFile()).bindTo(meters);
     Gauge.builder("xinlian.chain.height", blocks, b -> b.head().map(BlockHeader::number).orElse(0L))
         .description("number of the head block").register(meters);
     Gauge.builder("xinlian.pool.pending", pool, TransactionPool::pendingCount)

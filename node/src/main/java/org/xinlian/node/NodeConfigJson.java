@@ -44,7 +44,6 @@ final class NodeConfigJson {
   private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
       "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
       "allowedNodes", "limits");
-  private static final Set<String> LOGGING_FIELDS = Set.of("file", "fileBytesMax", "filesMax", "level");
   private static final Set<String> HEALTH_FIELDS = Set.of("failStopExitDelayMs", "readyPeersMin",
       "readyCommitAgeMaxMs");
   private static final Set<String> P2P_LIMIT_FIELDS = Set.of("peersMax", "handshakesMax",
@@ -171,7 +170,7 @@ final class NodeConfigJson {
     HealthConfig health = section(problems, HealthConfig.defaults(),
         () -> root.has("health") ? health(root.get("health")) : HealthConfig.defaults());
     LoggingConfig logging = section(problems, LoggingConfig.defaults(),
-        () -> root.has("logging") ? logging(root.get("logging"), base) : LoggingConfig.defaults());
+        () -> root.has("logging") ? LoggingConfigJson.parse(root.get("logging"), base) : LoggingConfig.defaults());
     BackupConfig backup = section(problems, BackupConfig.disabled(),
         () -> root.has("backup") ? BackupConfig.parse(root.get("backup"), base) : BackupConfig.disabled());
     if (problems.size() > before) {
@@ -242,26 +241,6 @@ final class NodeConfigJson {
         optionalLong(node, "readyCommitAgeMaxMs", "health.", health.readyCommitAgeMaxMs(),
             HealthConfig.READY_COMMIT_AGE_MAX_MS_MIN, HealthConfig.READY_COMMIT_AGE_MAX_MS_MAX));
   }
-
-  private static LoggingConfig logging(JsonNode value, Path base) {
-    JsonNode node = object(value, "logging");
-    refuseUnknown(node, LOGGING_FIELDS, "logging.");
-    LoggingConfig logging = LoggingConfig.defaults();
-    Optional<Path> file = node.has("file")
-        ? Optional.of(path(node.get("file"), "logging.file", base)) : Optional.empty();
-    String level = logging.level();
-    if (node.has("level")) {
-      JsonNode levelNode = node.get("level");
-      if (!levelNode.isTextual() || !LoggingConfig.LEVELS.contains(levelNode.asText())) {
-        throw new DecodingException("logging.level", "must be one of ERROR, WARNING, INFO, DEBUG, TRACE");
-      }
-      level = levelNode.asText();
-    }
-    return new LoggingConfig(file,
-        optionalLong(node, "fileBytesMax", "logging.", logging.fileBytesMax(),
-            LoggingConfig.FILE_BYTES_MIN, LoggingConfig.FILE_BYTES_LIMIT),
-        (int) optionalLong(node, "filesMax", "logging.", logging.filesMax(), 1, LoggingConfig.FILES_LIMIT),
-        level);
   }
 
   private static P2pConfig p2p(JsonNode value, Path base) {
@@ -410,7 +389,7 @@ final class NodeConfigJson {
     return value;
   }
 
-  private static void refuseUnknown(JsonNode node, Set<String> known, String prefix) {
+  static void refuseUnknown(JsonNode node, Set<String> known, String prefix) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
@@ -424,7 +403,7 @@ final class NodeConfigJson {
         + String.join(", ", known.stream().sorted().toList()) + ")");
   }
 
-  private static JsonNode object(JsonNode node, String field) {
+  static JsonNode object(JsonNode node, String field) {
     if (!node.isObject()) {
       throw new DecodingException(field, "must be an object");
     }
@@ -447,14 +426,14 @@ final class NodeConfigJson {
     return entries;
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     if (!node.isTextual()) {
       throw new DecodingException(field, "must be a string");
     }
     return node.asText();
   }
 
-  private static Path path(JsonNode node, String field, Path base) {
+  static Path path(JsonNode node, String field, Path base) {
     String text = text(node, field);
     if (text.isBlank()) {
       throw new DecodingException(field, "must not be empty");
@@ -474,7 +453,7 @@ final class NodeConfigJson {
     return Address.fromHex(text);
   }
 
-  private static long optionalLong(JsonNode node, String name, String prefix, long absent, long min, long max) {
+  static long optionalLong(JsonNode node, String name, String prefix, long absent, long min, long max) {
     JsonNode value = node.get(name);
     if (value == null) {
       return absent;

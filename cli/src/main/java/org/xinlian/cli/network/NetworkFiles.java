@@ -159,7 +159,7 @@ final class NetworkFiles {
     p2p.put("transportCaFile", ca + NetworkLayout.TRANSPORT_CA_CERTIFICATE_FILE);
     ArrayNode allowed = p2p.putArray("allowedNodes");
     nodeAddresses.forEach(address -> allowed.add(address.toString()));
-    // The node's own log rotates in logs/ (node.0.log the newest); node.log keeps only what the
+    // The node's own log rolls in logs/ (node.log the current file, OPS-51); node.log keeps only what the
     // process prints: its start line, its banner, a failure before logging starts.
     root.putObject("logging").put("file", NetworkLayout.ROTATING_LOG_FILE);
     root.putObject("consensus")

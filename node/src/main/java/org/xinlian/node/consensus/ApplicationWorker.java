@@ -1,5 +1,6 @@
 package org.xinlian.node.consensus;
 
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,6 +29,8 @@ final class ApplicationWorker implements AutoCloseable {
 
   private final ExecutionApplication application;
   private final ThreadPoolExecutor thread;
+  /** The consensus position of the last job asked for, for the lines logged on closing. */
+  private volatile Map<String, String> lastPosition = Map.of();
 
   ApplicationWorker(ExecutionApplication application) {
     this.application = application;
@@ -50,8 +53,10 @@ final class ApplicationWorker implements AutoCloseable {
    * @throws java.util.concurrent.RejectedExecutionException beyond {@link #JOBS_QUEUED_MAX} or
    *     after closing
    */
-  void submit(ConsensusAction work, Consumer<ConsensusEvent> answers, Consumer<Throwable> failures) {
-    thread.execute(() -> {
+  void submit(ConsensusAction work, Map<String, String> position, Consumer<ConsensusEvent> answers,
+      Consumer<Throwable> failures) {
+    lastPosition = position;
+    thread.execute(() -> ConsensusLogContext.runWith(position, () -> {
       ConsensusEvent answer;
       try {
         answer = Applications.answer(application, work);
@@ -60,7 +65,7 @@ final class ApplicationWorker implements AutoCloseable {
         return;
       }
       answers.accept(answer);
-    });
+    }));
   }
 
   /** Waits until the jobs queued so far are done. */
@@ -85,8 +90,8 @@ final class ApplicationWorker implements AutoCloseable {
     thread.shutdown();
     try {
       if (!thread.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
-        LOG.log(System.Logger.Level.WARNING, "the execution thread did not finish within {0} ms",
-            CLOSE_WAIT_MS);
+        ConsensusLogContext.runWith(lastPosition, () -> LOG.log(System.Logger.Level.WARNING,
+            "the execution thread did not finish within {0} ms", CLOSE_WAIT_MS));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -211,6 +211,7 @@ final class ConsensusDriver implements AutoCloseable {
 
   private void run() {
     try {
+      ConsensusLogContext.set(status);
       startEngine(false);
       while (true) {
         Event event = queue.take();
@@ -337,7 +338,7 @@ final class ConsensusDriver implements AutoCloseable {
    */
   private void submitApplicationWork(ConsensusAction action) {
     long askedBy = generation;
-    worker.submit(action, answer -> enqueue(new Event.Applied(askedBy, answer)),
+    worker.submit(action, ConsensusLogContext.capture(), answer -> enqueue(new Event.Applied(askedBy, answer)),
         failure -> enqueue(new Event.ApplicationFailed(failure)));
   }
 
@@ -431,6 +432,7 @@ final class ConsensusDriver implements AutoCloseable {
   private void publishStatus() {
     EngineStatus current = engine.status();
     status = current;
+    ConsensusLogContext.set(current);
     totals.observed(current);
     watch.observed(current);
   }

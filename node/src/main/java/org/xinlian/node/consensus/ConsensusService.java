@@ -158,7 +158,9 @@ public final class ConsensusService implements AutoCloseable {
     // The transport holds selectors from here on: anything failing below must close it.
     try {
       this.membership = permissioned ? new GovernedMembership(transport, address) : null;
-      followGovernance(application.head().number());
+      long committed = application.head().number();
+      // Before the engine runs: the lines this logs are at the next height's first round.
+      ConsensusLogContext.runAt(committed + 1, 0, () -> followGovernance(committed));
       MessageCodec codec = MessageCodec.of(suite);
       this.server = new BlockServer(application, transport, limits.payloadBytesMax(), codec,
           BlockCodec.of(suite));
@@ -180,6 +182,7 @@ public final class ConsensusService implements AutoCloseable {
       this.proposalWake = transaction -> driver.onTransactionPending();
       dispatch.wire(this);
       ConsensusMetrics.register(context.meters(), this);
+      CertificateMetrics.register(context.meters(), credentials);
     } catch (RuntimeException | Error e) {
       transport.close();
       throw e;
@@ -209,9 +212,14 @@ public final class ConsensusService implements AutoCloseable {
       service.close();
       throw e;
     }
-    LOG.log(System.Logger.Level.INFO, "consensus: node {0} is {1} of {2} validators, P2P on {3}",
+    // The driver may not have started its engine yet: the height is the one after the head.
+    long deciding = service.application.head().number() + 1;
+    EngineStatus engine = service.status();
+    ConsensusLogContext.runAt(deciding, engine.height() == deciding ? engine.round() : 0,
+        () -> LOG.log(System.Logger.Level.INFO,
+        "consensus: node {0} is {1} of {2} validators, P2P on {3}",
         service.address, service.validator() ? "a validator" : "an observer",
-        service.currentValidators().size(), service.transport.listenAddress());
+        service.currentValidators().size(), service.transport.listenAddress()));
     return service;
   }
 

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,29 +21,20 @@ import org.xinlian.consensus.EngineStatus;
 /** NODE-19: round changes, waiting deadlines, stalls and lost validators are each logged once. */
 class ConsensusWatchTest {
   private static final long SECOND = 1_000_000_000L;
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Logger logger = Logger.getLogger("org.xinlian.node.consensus");
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  // System.Logger reaches Logback through slf4j-jdk-platform-logging, as in a node process.
+  private final Logger logger = (Logger) LoggerFactory.getLogger("org.xinlian.node.consensus");
+  private final ListAppender<ILoggingEvent> capture = new ListAppender<>();
+  private final List<ILoggingEvent> records = capture.list;
 
   @BeforeEach
   void listen() {
-    logger.addHandler(capture);
+    capture.start();
+    logger.addAppender(capture);
   }
 
   @AfterEach
   void stopListening() {
-    logger.removeHandler(capture);
+    logger.detachAppender(capture);
   }
 
   private static EngineStatus status(long height, int round, long deferred) {
@@ -51,8 +42,7 @@ class ConsensusWatchTest {
   }
 
   private List<String> messages() {
-    return records.stream().map(record -> java.text.MessageFormat.format(record.getMessage(),
-        record.getParameters())).toList();
+    return records.stream().map(ILoggingEvent::getFormattedMessage).toList();
   }
 
   @Test
@@ -66,7 +56,7 @@ class ConsensusWatchTest {
     assertEquals(2, records.size(), messages().toString());
     assertTrue(messages().get(0).startsWith("height 7: round change to round 1"), messages().get(0));
     assertTrue(messages().get(1).startsWith("height 7, round 1: the round's deadline passed"), messages().get(1));
-    assertEquals(Level.WARNING, records.get(1).getLevel());
+    assertEquals(Level.WARN, records.get(1).getLevel());
 
     records.clear();
     watch.tick(5 * SECOND, 0, 3, false);
