@@ -27,6 +27,11 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "The node configuration (required to start one).")
   Path configFile;
 
+  @Option(names = "--ask-passphrase",
+      description = "Ask on the terminal for the passphrase of the encrypted node and transport "
+          + "keys, instead of the config's keys.passphraseFile or keys.passphraseEnv.")
+  boolean askPassphrase;
+
   NodeCommand(CliEnvironment environment) {
     this.environment = environment;
   }
@@ -36,7 +41,10 @@ final class NodeCommand implements Callable<Integer> {
     if (configFile == null) {
       throw new UserException("--config: required to start a node (see 'xinlian node --help')");
     }
-    NodeConfig config = NodeConfig.load(environment.resolve(configFile));
+    NodeConfig loaded = NodeConfig.load(environment.resolve(configFile));
+    NodeConfig config = askPassphrase
+        ? loaded.withKeys(loaded.keys().withPrompt(prompt -> environment.terminal().readPassword(prompt)))
+        : loaded;
     return NodeRunner.run(environment, config, (node, out) -> out.println("Chain ID " + node.genesis().chainId()
         + ", block " + node.head().number() + ", data directory " + config.dataDirectory()));
   }

@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.KeyPair;
+import org.xinlian.crypto.NodeSigner;
 
 /**
  * A node's two certified identities (docs/adr/0008-p2p-tls-and-gm.md): the node key on the chain's
@@ -17,7 +18,8 @@ import org.xinlian.crypto.KeyPair;
  * the authorities are lists. A peer's certificate must be issued by one of them.
  *
  * @param suite the chain's crypto suite, which the node and consortium certificates use
- * @param nodeKey the node's key pair
+ * @param nodeKey what signs with the node's key: in memory, a PKCS#11 token or a remote signer
+ *     (docs/adr/0016-node-keys-hsm-and-revocation.md)
  * @param nodeCertificate the node key's certificate, issued by one of {@code consortiumAuthorities}
  * @param consortiumAuthorities the CA certificates on the suite a peer's node certificate may chain
  *     to: 1 to {@link #AUTHORITIES_MAX}
@@ -28,7 +30,7 @@ import org.xinlian.crypto.KeyPair;
  */
 public record NodeCredentials(
     CryptoSuite suite,
-    KeyPair nodeKey,
+    NodeSigner nodeKey,
     X509Certificate nodeCertificate,
     List<X509Certificate> consortiumAuthorities,
     PrivateKey transportKey,
@@ -44,13 +46,25 @@ public record NodeCredentials(
     }
     consortiumAuthorities = checked("consortiumAuthorities", consortiumAuthorities);
     transportAuthorities = checked("transportAuthorities", transportAuthorities);
+    if (!nodeKey.suite().name().equals(suite.name())) {
+      throw new IllegalArgumentException("nodeCredentials.nodeKey: signs on the "
+          + nodeKey.suite().name() + " suite, not " + suite.name());
+    }
+  }
+
+  /** The credentials of a node whose key pair is in memory. */
+  public NodeCredentials(CryptoSuite suite, KeyPair nodeKey, X509Certificate nodeCertificate,
+      List<X509Certificate> consortiumAuthorities, PrivateKey transportKey,
+      X509Certificate transportCertificate, List<X509Certificate> transportAuthorities) {
+    this(suite, NodeSigner.inMemory(suite, nodeKey), nodeCertificate, consortiumAuthorities,
+        transportKey, transportCertificate, transportAuthorities);
   }
 
   /** The credentials of a consortium with one CA of each kind. */
   public NodeCredentials(CryptoSuite suite, KeyPair nodeKey, X509Certificate nodeCertificate,
       X509Certificate consortiumAuthority, PrivateKey transportKey,
       X509Certificate transportCertificate, X509Certificate transportAuthority) {
-    this(suite, nodeKey, nodeCertificate, listOf(consortiumAuthority), transportKey,
+    this(suite, NodeSigner.inMemory(suite, nodeKey), nodeCertificate, listOf(consortiumAuthority), transportKey,
         transportCertificate, listOf(transportAuthority));
   }
 

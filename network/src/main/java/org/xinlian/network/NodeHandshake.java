@@ -153,7 +153,7 @@ final class NodeHandshake {
   /** This node's AUTH for a transcript. */
   static Auth authenticate(NodeCredentials credentials, byte[] transcript) {
     CryptoSuite suite = credentials.suite();
-    Signature signature = suite.sign(credentials.nodeKey().privateKey(), suite.hash(transcript));
+    Signature signature = credentials.nodeKey().sign(suite.hash(transcript));
     try {
       return new Auth(credentials.nodeCertificate().getEncoded(), suite.encodeSignature(signature));
     } catch (CertificateEncodingException e) {

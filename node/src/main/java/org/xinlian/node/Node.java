@@ -214,7 +214,8 @@ public final class Node implements AutoCloseable {
       EthereumRpc ethereum, Timer executionTimer) {
     try {
       return ConsensusService.start(new ConsensusService.Context(config.dataDirectory(),
-          config.nodeKeyFile().orElseThrow(), config.p2p().orElseThrow(), config.consensus(),
+          config.nodeKeyFile().orElse(null), config.keys(), config.p2p().orElseThrow(),
+          config.consensus(),
           suite, genesis.validators(), execution, blocks, pool, this::stateView, ethereum.events(), signatureExecutor, clock,
           meters, executionTimer, syncLagHeights, cause -> failStop.fail("consensus", cause)));
     } catch (Exception e) {

@@ -8,6 +8,7 @@ import org.xinlian.common.Address;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
 import org.xinlian.node.consensus.ConsensusConfig;
+import org.xinlian.node.consensus.KeysConfig;
 import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcServerConfig;
 
@@ -33,6 +34,8 @@ import org.xinlian.rpc.RpcServerConfig;
  * @param consensus the BFT timing, used only with {@code p2p}
  * @param health how the node reports its health and fails stop
  * @param logging where the node process logs, and how its files rotate
+ * @param keys the passphrase source of encrypted key files, or the PKCS#11 token holding the node
+ *     key (docs/ops/keys.md)
  */
 public record NodeConfig(
     Path dataDirectory,
@@ -47,7 +50,8 @@ public record NodeConfig(
     Optional<P2pConfig> p2p,
     ConsensusConfig consensus,
     HealthConfig health,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    KeysConfig keys) {
   /** geth's and Besu's default: the last 128 block states answer queries. */
   public static final long STATE_RETENTION_BLOCKS_DEFAULT = 128;
 
@@ -100,8 +104,12 @@ public record NodeConfig(
     Objects.requireNonNull(consensus, "consensus");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(logging, "logging");
-    if (p2p.isPresent() && nodeKeyFile.isEmpty()) {
-      throw new IllegalArgumentException("nodeKeyFile: required when p2p is set");
+    Objects.requireNonNull(keys, "keys");
+    if (p2p.isPresent() && nodeKeyFile.isEmpty() && keys.pkcs11().isEmpty()) {
+      throw new IllegalArgumentException("nodeKeyFile: required when p2p is set (or keys.pkcs11)");
+    }
+    if (nodeKeyFile.isPresent() && keys.pkcs11().isPresent()) {
+      throw new IllegalArgumentException("nodeKeyFile: not with keys.pkcs11, which holds the node key");
     }
   }
 
@@ -111,7 +119,7 @@ public record NodeConfig(
       StateRetention stateRetention, BlockProduction blockProduction) {
     this(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas, stateRetention,
         blockProduction, Optional.empty(), Optional.empty(), ConsensusConfig.defaults(),
-        HealthConfig.defaults(), LoggingConfig.defaults());
+        HealthConfig.defaults(), LoggingConfig.defaults(), KeysConfig.none());
   }
 
   /** A node on {@code dataDirectory} with every default (RPC on 127.0.0.1:8545). */
@@ -123,23 +131,29 @@ public record NodeConfig(
 
   public NodeConfig withRpc(RpcServerConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, value, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, keys);
   }
 
   public NodeConfig withBlockProduction(BlockProduction value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, value, nodeKeyFile, p2p, consensus, health, logging);
+        stateRetention, value, nodeKeyFile, p2p, consensus, health, logging, keys);
   }
 
   /** This configuration as a BFT network member with the given key, P2P section and timing. */
   public NodeConfig withBft(Path nodeKey, P2pConfig network, ConsensusConfig timing) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health, logging);
+        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health, logging, keys);
+  }
+
+  /** This configuration with other key settings (the command line's --ask-passphrase). */
+  public NodeConfig withKeys(KeysConfig value) {
+    return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, value);
   }
 
   public NodeConfig withHealth(HealthConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value, logging);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value, logging, keys);
   }
 
   /**

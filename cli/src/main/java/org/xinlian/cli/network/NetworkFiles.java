@@ -168,6 +168,22 @@ final class NetworkFiles {
     return write(root);
   }
 
+  /**
+   * A node config whose keys are encrypted: the node key file is the encrypted one and the
+   * passphrase comes from {@code passphraseFile} (absolute, so the node directory may move).
+   */
+  static String withEncryptedKeys(String config, java.nio.file.Path passphraseFile) {
+    try {
+      ObjectNode root = (ObjectNode) JSON.readTree(config);
+      root.put("nodeKeyFile", NetworkLayout.ENCRYPTED_NODE_KEY_FILE);
+      root.putObject("keys").put("passphraseFile",
+          passphraseFile.toAbsolutePath().normalize().toString());
+      return write(root);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String write(ObjectNode root) {
     try {
       return JSON.writeValueAsString(root) + "\n";

@@ -27,7 +27,7 @@ import org.xinlian.consensus.bft.BftEngines;
 import org.xinlian.consensus.bft.BftSettings;
 import org.xinlian.consensus.message.MessageCodec;
 import org.xinlian.crypto.CryptoSuite;
-import org.xinlian.crypto.KeyPair;
+import org.xinlian.crypto.NodeSigner;
 import org.xinlian.execution.ExecutionPort;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.execution.pool.PendingTransactionListener;
@@ -75,7 +75,8 @@ public final class ConsensusService implements AutoCloseable {
    * What the service needs from the node that starts it.
    *
    * @param dataDirectory the ledger directory, which also holds the write-ahead state
-   * @param nodeKeyFile the node key (PKCS#8 PEM on the chain's suite)
+   * @param nodeKeyFile the node key file (null when {@code keys.pkcs11} holds the key)
+   * @param keys where the passphrase of encrypted keys and a hardware node key come from
    * @param validators the genesis validators, each with power 1
    * @param syncLagHeights how far behind the validators a node must be to run a bulk block sync
    *     ({@link BlockSync#LAG_HEIGHTS_MIN_DEFAULT} in production)
@@ -85,6 +86,7 @@ public final class ConsensusService implements AutoCloseable {
   public record Context(
       Path dataDirectory,
       Path nodeKeyFile,
+      KeysConfig keys,
       P2pConfig p2p,
       ConsensusConfig timing,
       CryptoSuite suite,
@@ -119,9 +121,13 @@ public final class ConsensusService implements AutoCloseable {
   private ConsensusService(Context context) {
     CryptoSuite suite = context.suite();
     this.pool = context.pool();
-    KeyPair key = CredentialFiles.nodeKey(context.nodeKeyFile(), suite);
+    NodeSigner key;
+    NodeCredentials credentials;
+    try (CredentialFiles.Unlock unlock = new CredentialFiles.Unlock(context.keys())) {
+      key = CredentialFiles.nodeSigner(context.nodeKeyFile(), context.keys(), unlock, suite);
+      credentials = CredentialFiles.credentials(context.p2p(), key, unlock, suite);
+    }
     this.address = suite.address(key.publicKey());
-    NodeCredentials credentials = CredentialFiles.credentials(context.p2p(), key, suite);
     Timer finality = Timer.builder("xinlian.consensus.finality")
         .description("from the first sight of a height's proposal to its commit")
         // Operators and the benchmark read p50 and p99 straight from /metrics (NODE-14).
