@@ -53,4 +53,14 @@ public interface TransportCertificates {
 
   /** Parses one PEM certificate with the JDK's X.509 factory; rejects malformed input. */
   X509Certificate certificateFromPem(String pem);
+
+  /** A revocation list signed by a transport CA with ECDSA-SHA256 (the JDK verifies it). */
+  java.security.cert.X509CRL issueRevocationList(RevocationListRequest request,
+      PrivateKey issuerKey, SecureRandom random);
+
+  /** PEM ({@code -----BEGIN X509 CRL-----}) of a revocation list. */
+  String revocationListToPem(java.security.cert.X509CRL crl);
+
+  /** Parses one PEM revocation list; rejects malformed input. */
+  java.security.cert.X509CRL revocationListFromPem(String pem);
 }

@@ -27,6 +27,8 @@ import org.xinlian.crypto.NodeSigner;
  * @param transportCertificate the TLS certificate, issued by one of {@code transportAuthorities}
  * @param transportAuthorities the transport CA certificates a peer's TLS certificate may chain to:
  *     1 to {@link #AUTHORITIES_MAX}
+ * @param revocations the node and transport certificates the CAs revoked (their CRLs), which the
+ *     owner may replace while the node runs
  */
 public record NodeCredentials(
     CryptoSuite suite,
@@ -35,13 +37,15 @@ public record NodeCredentials(
     List<X509Certificate> consortiumAuthorities,
     PrivateKey transportKey,
     X509Certificate transportCertificate,
-    List<X509Certificate> transportAuthorities) {
+    List<X509Certificate> transportAuthorities,
+    CertificateRevocations revocations) {
   /** One CA of each kind per organisation, and a consortium has at most 256 (GOV-20). */
   public static final int AUTHORITIES_MAX = 256;
 
   public NodeCredentials {
     if (suite == null || nodeKey == null || nodeCertificate == null || consortiumAuthorities == null
-        || transportKey == null || transportCertificate == null || transportAuthorities == null) {
+        || transportKey == null || transportCertificate == null || transportAuthorities == null
+        || revocations == null) {
       throw new IllegalArgumentException("nodeCredentials: every field is required");
     }
     consortiumAuthorities = checked("consortiumAuthorities", consortiumAuthorities);
@@ -52,12 +56,20 @@ public record NodeCredentials(
     }
   }
 
+  /** The credentials of a network without revocation lists. */
+  public NodeCredentials(CryptoSuite suite, NodeSigner nodeKey, X509Certificate nodeCertificate,
+      List<X509Certificate> consortiumAuthorities, PrivateKey transportKey,
+      X509Certificate transportCertificate, List<X509Certificate> transportAuthorities) {
+    this(suite, nodeKey, nodeCertificate, consortiumAuthorities, transportKey,
+        transportCertificate, transportAuthorities, CertificateRevocations.none());
+  }
+
   /** The credentials of a node whose key pair is in memory. */
   public NodeCredentials(CryptoSuite suite, KeyPair nodeKey, X509Certificate nodeCertificate,
       List<X509Certificate> consortiumAuthorities, PrivateKey transportKey,
       X509Certificate transportCertificate, List<X509Certificate> transportAuthorities) {
     this(suite, NodeSigner.inMemory(suite, nodeKey), nodeCertificate, consortiumAuthorities,
-        transportKey, transportCertificate, transportAuthorities);
+        transportKey, transportCertificate, transportAuthorities, CertificateRevocations.none());
   }
 
   /** The credentials of a consortium with one CA of each kind. */
@@ -65,7 +77,7 @@ public record NodeCredentials(
       X509Certificate consortiumAuthority, PrivateKey transportKey,
       X509Certificate transportCertificate, X509Certificate transportAuthority) {
     this(suite, NodeSigner.inMemory(suite, nodeKey), nodeCertificate, listOf(consortiumAuthority), transportKey,
-        transportCertificate, listOf(transportAuthority));
+        transportCertificate, listOf(transportAuthority), CertificateRevocations.none());
   }
 
   private static List<X509Certificate> listOf(X509Certificate certificate) {

@@ -198,6 +198,11 @@ final class NodeHandshake {
     if (certificate.getBasicConstraints() != -1) {
       throw new HandshakeRefusal(RefusalReason.NODE_INVALID, "node certificate is a CA certificate");
     }
+    if (local.revocations().nodeRevoked(certificate)) {
+      throw new HandshakeRefusal(RefusalReason.NODE_REVOKED, "node certificate '"
+          + certificate.getSubjectX500Principal() + "' serial " + certificate.getSerialNumber()
+          + " is revoked by '" + certificate.getIssuerX500Principal() + "'");
+    }
     NodeId peer = NodeId.of(suite, key);
     if (peer.equals(local.nodeId())) {
       throw new HandshakeRefusal(RefusalReason.SELF_CONNECTION, "the peer is this node " + peer);

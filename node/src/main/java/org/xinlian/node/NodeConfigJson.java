@@ -42,7 +42,8 @@ final class NodeConfigJson {
   private static final Set<String> TOP_FIELDS = Set.of("dataDirectory", "genesisFile", "coinbase",
       "rpc", "pool", "stateRetention", "blockProduction", "nodeKeyFile", "p2p", "consensus", "health",
       "logging", "keys");
-  private static final Set<String> KEYS_FIELDS = Set.of("passphraseFile", "passphraseEnv", "pkcs11");
+  private static final Set<String> KEYS_FIELDS = Set.of("passphraseFile", "passphraseEnv", "pkcs11",
+      "crlDirectory", "crlReloadIntervalMs");
   private static final Set<String> PKCS11_FIELDS = Set.of("configFile", "alias", "pinFile", "pinEnv");
   private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
       "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
@@ -236,7 +237,11 @@ final class NodeConfigJson {
             : Optional.empty(),
         node.has("passphraseEnv")
             ? Optional.of(text(node.get("passphraseEnv"), "keys.passphraseEnv")) : Optional.empty(),
-        Optional.empty(), hardware));
+        Optional.empty(), hardware,
+        node.has("crlDirectory")
+            ? Optional.of(path(node.get("crlDirectory"), "keys.crlDirectory", base)) : Optional.empty(),
+        optionalLong(node, "crlReloadIntervalMs", "keys.", KeysConfig.CRL_RELOAD_INTERVAL_MS_DEFAULT,
+            KeysConfig.CRL_RELOAD_INTERVAL_MS_MIN, KeysConfig.CRL_RELOAD_INTERVAL_MS_MAX)));
   }
 
   /** A keys value whose own checks name the field; reported as this reader's decoding error. */

@@ -162,6 +162,8 @@ final class NetworkFiles {
     // The node's own log rotates in logs/ (node.0.log the newest); node.log keeps only what the
     // process prints: its start line, its banner, a failure before logging starts.
     root.putObject("logging").put("file", NetworkLayout.ROTATING_LOG_FILE);
+    // Revocation lists (xinlian ca revoke) dropped into ca/crl/ take effect without a restart.
+    root.putObject("keys").put("crlDirectory", ca + NetworkLayout.CRL_DIRECTORY);
     root.putObject("consensus")
         .put("roundTimeoutMs", ROUND_TIMEOUT_MS)
         .put("blockIntervalMs", CONSENSUS_BLOCK_INTERVAL_MS);
@@ -176,7 +178,7 @@ final class NetworkFiles {
     try {
       ObjectNode root = (ObjectNode) JSON.readTree(config);
       root.put("nodeKeyFile", NetworkLayout.ENCRYPTED_NODE_KEY_FILE);
-      root.putObject("keys").put("passphraseFile",
+      root.with("keys").put("passphraseFile",
           passphraseFile.toAbsolutePath().normalize().toString());
       return write(root);
     } catch (JsonProcessingException e) {

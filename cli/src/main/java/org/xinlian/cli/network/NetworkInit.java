@@ -144,7 +144,7 @@ public final class NetworkInit {
    * offline (OPS-34). Nothing of a CA key goes into ca/ or a node directory.
    */
   private static void writeAuthorities(NetworkLayout layout, NetworkPki pki) throws IOException {
-    Files.createDirectories(layout.caDirectory());
+    Files.createDirectories(layout.caDirectory().resolve(NetworkLayout.CRL_DIRECTORY));
     createPrivateDirectory(layout.caKeysDirectory());
     writePublic(layout.consortiumCaCertificate(), pki.consortiumBundlePem());
     writePublic(layout.transportCaCertificate(), pki.transportBundlePem());

@@ -30,6 +30,8 @@ public final class NetworkLayout {
    * by a node, taken offline after init (OPS-34).
    */
   public static final String CA_KEYS_DIRECTORY = "ca-keys";
+  /** Under ca/: the organisations' revocation lists, which every node re-reads when they change. */
+  public static final String CRL_DIRECTORY = "crl";
   /** Under ca/&lt;organisation id&gt;/: the organisation's CA on the suite (its PEM is in genesis). */
   public static final String ORGANISATION_CA_CERTIFICATE_FILE = "ca.pem";
   public static final String ORGANISATION_CA_KEY_FILE = "ca.key.pem";

@@ -203,6 +203,28 @@ public final class P256TransportCertificates implements TransportCertificates {
   }
 
   @Override
+  public java.security.cert.X509CRL issueRevocationList(
+      org.xinlian.crypto.RevocationListRequest request, PrivateKey issuerKey, SecureRandom random) {
+    requireP256("issuerKey", issuerKey);
+    try {
+      return RevocationLists.build(request, new JcaContentSignerBuilder(SIGNATURE_ALGORITHM)
+          .setSecureRandom(random).build(issuerKey));
+    } catch (OperatorCreationException e) {
+      throw new CryptoException("transport revocation list: cannot sign: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String revocationListToPem(java.security.cert.X509CRL crl) {
+    return RevocationLists.toPem(crl);
+  }
+
+  @Override
+  public java.security.cert.X509CRL revocationListFromPem(String pem) {
+    return RevocationLists.fromPem(pem);
+  }
+
+  @Override
   public String certificateToPem(X509Certificate certificate) {
     try {
       return Pem.encode(CERTIFICATE_LABEL, certificate.getEncoded());

@@ -117,6 +117,8 @@ public final class ConsensusService implements AutoCloseable {
   private final GovernedMembership membership;
   /** Wakes a proposer that waits for transactions. */
   private final PendingTransactionListener proposalWake;
+  /** The node's certificates and the CRLs in force, which a watcher replaces when they change. */
+  private final NodeCredentials credentials;
 
   private ConsensusService(Context context) {
     CryptoSuite suite = context.suite();
@@ -125,8 +127,9 @@ public final class ConsensusService implements AutoCloseable {
     NodeCredentials credentials;
     try (CredentialFiles.Unlock unlock = new CredentialFiles.Unlock(context.keys())) {
       key = CredentialFiles.nodeSigner(context.nodeKeyFile(), context.keys(), unlock, suite);
-      credentials = CredentialFiles.credentials(context.p2p(), key, unlock, suite);
+      credentials = CredentialFiles.credentials(context.p2p(), key, unlock, context.keys(), suite);
     }
+    this.credentials = credentials;
     this.address = suite.address(key.publicKey());
     Timer finality = Timer.builder("xinlian.consensus.finality")
         .description("from the first sight of a height's proposal to its commit")
@@ -208,6 +211,10 @@ public final class ConsensusService implements AutoCloseable {
       service.started.push(() -> service.pool.removeListener(service.proposalWake));
       service.gossip.start();
       service.started.push(service.gossip);
+      if (context.keys().crlDirectory().isPresent()) {
+        service.started.push(RevocationFiles.watch(context.keys().crlDirectory().get(),
+            context.keys().crlReloadIntervalMs(), context.suite(), service.credentials));
+      }
     } catch (RuntimeException | Error e) {
       service.close();
       throw e;

@@ -17,6 +17,7 @@ import org.xinlian.crypto.keystore.DecryptedKey;
 import org.xinlian.crypto.keystore.KeyFile;
 import org.xinlian.crypto.pkcs11.Pkcs11Token;
 import org.xinlian.crypto.TransportCertificates;
+import org.xinlian.network.CertificateRevocations;
 import org.xinlian.network.NodeCredentials;
 
 /**
@@ -125,7 +126,7 @@ final class CredentialFiles {
    * hold one certificate or a bundle of them, one per organisation of the consortium.
    */
   static NodeCredentials credentials(P2pConfig p2p, NodeSigner nodeKey, Unlock unlock,
-      CryptoSuite suite) {
+      KeysConfig keys, CryptoSuite suite) {
     TransportCertificates transport = CryptoSuites.transport();
     X509Certificate nodeCertificate =
         parse("p2p.nodeCertificateFile", p2p.nodeCertificateFile(), suite::certificateFromPem);
@@ -133,12 +134,17 @@ final class CredentialFiles {
       throw new IllegalArgumentException("p2p.nodeCertificateFile: " + p2p.nodeCertificateFile()
           + " does not certify the node key (nodeKeyFile or keys.pkcs11)");
     }
-    return new NodeCredentials(suite, nodeKey, nodeCertificate,
-        consortiumAuthorities(p2p.consortiumCaFile(), suite),
+    List<X509Certificate> consortium = consortiumAuthorities(p2p.consortiumCaFile(), suite);
+    List<X509Certificate> transportAuthorities =
+        parseBundle("p2p.transportCaFile", p2p.transportCaFile(), transport::certificateFromPem);
+    return new NodeCredentials(suite, nodeKey, nodeCertificate, consortium,
         transportKey(p2p.transportKeyFile(), unlock),
         parse("p2p.transportCertificateFile", p2p.transportCertificateFile(),
             transport::certificateFromPem),
-        parseBundle("p2p.transportCaFile", p2p.transportCaFile(), transport::certificateFromPem));
+        transportAuthorities,
+        keys.crlDirectory().isPresent()
+            ? RevocationFiles.load(keys.crlDirectory().get(), suite, consortium, transportAuthorities)
+            : CertificateRevocations.none());
   }
 
   /**

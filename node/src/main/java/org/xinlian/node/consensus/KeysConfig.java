@@ -21,12 +21,22 @@ import java.util.regex.Pattern;
  * @param passphraseEnv the name of an environment variable holding the passphrase
  * @param prompt asks the operator; set by the command line, never by the file
  * @param pkcs11 the token holding the node key
+ * @param crlDirectory where the organisations' certificate revocation lists are (every {@code
+ *     *.pem} in it), read at start and again whenever they change
+ * @param crlReloadIntervalMs how often the node looks for changed lists, {@link
+ *     #CRL_RELOAD_INTERVAL_MS_MIN} to {@link #CRL_RELOAD_INTERVAL_MS_MAX}
  */
 public record KeysConfig(
     Optional<Path> passphraseFile,
     Optional<String> passphraseEnv,
     Optional<PassphrasePrompt> prompt,
-    Optional<Pkcs11Key> pkcs11) {
+    Optional<Pkcs11Key> pkcs11,
+    Optional<Path> crlDirectory,
+    long crlReloadIntervalMs) {
+  /** A revocation is in force on every node within this long of the new list's arrival. */
+  public static final long CRL_RELOAD_INTERVAL_MS_DEFAULT = 10_000;
+  public static final long CRL_RELOAD_INTERVAL_MS_MIN = 100;
+  public static final long CRL_RELOAD_INTERVAL_MS_MAX = 3_600_000;
   /** A passphrase or PIN file holds one line; anything larger is a wrong path. */
   public static final int SECRET_FILE_BYTES_MAX = 4096;
   /** POSIX-portable environment variable names, of a sane length. */
@@ -74,6 +84,13 @@ public record KeysConfig(
     Objects.requireNonNull(passphraseEnv, "keys.passphraseEnv");
     Objects.requireNonNull(prompt, "keys.prompt");
     Objects.requireNonNull(pkcs11, "keys.pkcs11");
+    Objects.requireNonNull(crlDirectory, "keys.crlDirectory");
+    if (crlReloadIntervalMs < CRL_RELOAD_INTERVAL_MS_MIN
+        || crlReloadIntervalMs > CRL_RELOAD_INTERVAL_MS_MAX) {
+      throw new IllegalArgumentException("keys.crlReloadIntervalMs: must be "
+          + CRL_RELOAD_INTERVAL_MS_MIN + " to " + CRL_RELOAD_INTERVAL_MS_MAX + ", got "
+          + crlReloadIntervalMs);
+    }
     int sources = (passphraseFile.isPresent() ? 1 : 0) + (passphraseEnv.isPresent() ? 1 : 0)
         + (prompt.isPresent() ? 1 : 0);
     if (sources > 1) {
@@ -85,12 +102,14 @@ public record KeysConfig(
 
   /** No passphrase, no token: plain key files, as a development network has them. */
   public static KeysConfig none() {
-    return new KeysConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new KeysConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), CRL_RELOAD_INTERVAL_MS_DEFAULT);
   }
 
   /** These settings with the passphrase asked on the terminal instead. */
   public KeysConfig withPrompt(PassphrasePrompt value) {
-    return new KeysConfig(Optional.empty(), Optional.empty(), Optional.of(value), pkcs11);
+    return new KeysConfig(Optional.empty(), Optional.empty(), Optional.of(value), pkcs11,
+        crlDirectory, crlReloadIntervalMs);
   }
 
   /** Whether a passphrase source is configured. */
