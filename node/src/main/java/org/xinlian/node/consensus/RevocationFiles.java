@@ -107,9 +107,11 @@ final class RevocationFiles implements AutoCloseable {
       if (now.equals(seen)) {
         return;
       }
+      // Seen even when it fails below: a broken list is reported once, and read again when the
+      // directory changes once more.
+      seen = now;
       CertificateRevocations read = load(directory, suite, credentials.consortiumAuthorities(),
           credentials.transportAuthorities());
-      seen = now;
       credentials.revocations().replace(read.nodeSerials(), read.transportSerials());
       LOG.log(System.Logger.Level.INFO, "revocation lists reloaded from {0}: {1} certificates revoked",
           directory, read.size());
