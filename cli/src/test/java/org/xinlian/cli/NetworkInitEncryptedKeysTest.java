@@ -75,6 +75,7 @@ class NetworkInitEncryptedKeysTest {
     assertEquals(1, fromFile.exitCode(), fromFile.err());
     assertTrue(fromFile.err().contains("nodeKeyFile: " + node.resolve("node.key.json")
         + ": wrong passphrase"), fromFile.err());
+    assertFalse(Files.exists(node.resolve("data")), "the ledger was not even opened");
 
     // The terminal's passphrase replaces the file's (--ask-passphrase); a wrong one is refused too.
     CliRun.Result typed = new CliRun(directory).typing("not it")

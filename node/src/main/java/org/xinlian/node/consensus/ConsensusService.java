@@ -75,8 +75,8 @@ public final class ConsensusService implements AutoCloseable {
    * What the service needs from the node that starts it.
    *
    * @param dataDirectory the ledger directory, which also holds the write-ahead state
-   * @param nodeKeyFile the node key file (null when {@code keys.pkcs11} holds the key)
-   * @param keys where the passphrase of encrypted keys and a hardware node key come from
+   * @param nodeKeys the node's signer and credentials ({@link #readKeys}, before anything opens)
+   * @param keys where the revocation lists are and how often they are re-read
    * @param validators the genesis validators, each with power 1
    * @param syncLagHeights how far behind the validators a node must be to run a bulk block sync
    *     ({@link BlockSync#LAG_HEIGHTS_MIN_DEFAULT} in production)
@@ -85,7 +85,7 @@ public final class ConsensusService implements AutoCloseable {
    */
   public record Context(
       Path dataDirectory,
-      Path nodeKeyFile,
+      NodeKeys nodeKeys,
       KeysConfig keys,
       P2pConfig p2p,
       ConsensusConfig timing,
@@ -102,6 +102,25 @@ public final class ConsensusService implements AutoCloseable {
       Timer executionTimer,
       int syncLagHeights,
       java.util.function.Consumer<Throwable> onFailure) {}
+
+  /** The node key's signer and the node's certified identities, read from their files or token. */
+  public record NodeKeys(NodeSigner signer, NodeCredentials credentials) {}
+
+  /**
+   * Opens the node key (decrypting it, or logging in to its token) and reads the certificates
+   * and revocation lists: the node does this before it opens anything else, so a wrong
+   * passphrase or PIN leaves nothing started (OPS-31).
+   *
+   * @param nodeKeyFile the node key file; null when {@code keys.pkcs11} holds the key
+   * @throws IllegalArgumentException naming the field and file of any problem
+   */
+  public static NodeKeys readKeys(Path nodeKeyFile, KeysConfig keys, P2pConfig p2p,
+      CryptoSuite suite) {
+    try (CredentialFiles.Unlock unlock = new CredentialFiles.Unlock(keys)) {
+      NodeSigner signer = CredentialFiles.nodeSigner(nodeKeyFile, keys, unlock, suite);
+      return new NodeKeys(signer, CredentialFiles.credentials(p2p, signer, unlock, keys, suite));
+    }
+  }
 
   private final Address address;
   private final ExecutionPort execution;
@@ -123,12 +142,8 @@ public final class ConsensusService implements AutoCloseable {
   private ConsensusService(Context context) {
     CryptoSuite suite = context.suite();
     this.pool = context.pool();
-    NodeSigner key;
-    NodeCredentials credentials;
-    try (CredentialFiles.Unlock unlock = new CredentialFiles.Unlock(context.keys())) {
-      key = CredentialFiles.nodeSigner(context.nodeKeyFile(), context.keys(), unlock, suite);
-      credentials = CredentialFiles.credentials(context.p2p(), key, unlock, context.keys(), suite);
-    }
+    NodeSigner key = context.nodeKeys().signer();
+    NodeCredentials credentials = context.nodeKeys().credentials();
     this.credentials = credentials;
     this.address = suite.address(key.publicKey());
     Timer finality = Timer.builder("xinlian.consensus.finality")
