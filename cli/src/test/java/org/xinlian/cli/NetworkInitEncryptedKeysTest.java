@@ -106,4 +106,22 @@ class NetworkInitEncryptedKeysTest {
     assertEquals(1, result.exitCode());
     assertTrue(result.err().contains("keys.passphrase"), result.err());
   }
+
+  /** An existing node's plain key becomes a key file of the accounts' format (xinlian key import). */
+  @Test
+  void anExistingNodeKeyIsImportedIntoAKeyFile() throws Exception {
+    assertEquals(0, run("network", "init", "--validators", "1", "--dir", "net").exitCode());
+    Files.writeString(directory.resolve("pass.txt"), "correct horse\n");
+    CliRun.Result imported = run("key", "import", "--suite", "standard", "--pem",
+        "net/node0/node.key.pem", "--out", "net/node0/node.key.json", "--password-file", "pass.txt",
+        "--scrypt-n", "1024");
+    assertEquals(0, imported.exitCode(), imported.err());
+    CryptoSuite standard = CryptoSuites.standard();
+    assertEquals(standard.privateKeyFromPem(Files.readString(directory.resolve("net/node0/node.key.pem"))),
+        KeyFile.decrypt(Files.readString(directory.resolve("net/node0/node.key.json")),
+            "correct horse".toCharArray()).privateKey());
+    CliRun.Result again = run("key", "import", "--suite", "standard", "--pem",
+        "net/node0/node.key.pem", "--out", "net/node0/node.key.json", "--password-file", "pass.txt");
+    assertEquals(1, again.exitCode(), "an existing key file is never overwritten");
+  }
 }
