@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       "Standard keys are Web3 Secret Storage v3 files that geth, ethers.js and web3j open; gm keys "
           + "use the same layout with SM4 and SM3 (docs/spec/keystore-gm.md)."
     },
-    subcommands = {CommandLine.HelpCommand.class, KeyNewCommand.class, KeyShowCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, KeyNewCommand.class, KeyShowCommand.class,
+        KeyImportCommand.class})
 final class KeyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -115,7 +115,7 @@ final class KeyNewCommand implements Callable<Integer> {
    * Creates the file with owner-only permissions from the start (no window in which others could
    * read it) and refuses to replace an existing file, which may hold another key.
    */
-  private static void writePrivately(Path file, String json) throws IOException {
+  static void writePrivately(Path file, String json) throws IOException {
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } else {

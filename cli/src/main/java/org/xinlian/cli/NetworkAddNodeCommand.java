@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Add node<n> to the network in DIR (n: the number of nodes now): a node key and TLS key certified "
-          + "by its organisation's CAs (their keys must be in DIR/ca/<org>/ while this runs), config.json "
+          + "by its organisation's CAs (their keys must be back in DIR/ca-keys/<org>/ while this runs), config.json "
           + "with the validators as peers and the next JSON-RPC and P2P ports, and its address in every "
           + "node's allowedNodes (running nodes read it when they restart).",
       "It votes nothing in: the node starts as an observer; the command prints how the members admit "

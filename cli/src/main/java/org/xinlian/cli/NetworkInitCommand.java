@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.xinlian.cli.network.NetworkInit;
 import org.xinlian.cli.network.NetworkSpec;
 import org.xinlian.crypto.CryptoSuites;
+import org.xinlian.crypto.keystore.KeyFileParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -78,6 +79,21 @@ final class NetworkInitCommand implements Callable<Integer> {
       description = "Replace the stopped network in a non-empty DIR (its ledgers are deleted).")
   boolean force;
 
+  @Option(names = "--encrypt-keys",
+      description = "Write each node's keys encrypted under the --passphrase-file passphrase: the "
+          + "node key as node.key.json (the accounts' key-file format), the transport key as "
+          + "encrypted PKCS#8; each config.json names the passphrase file (keys.passphraseFile).")
+  boolean encryptKeys;
+
+  @Option(names = "--passphrase-file", paramLabel = "FILE",
+      description = "The passphrase of --encrypt-keys: the first line of FILE.")
+  Path passphraseFile;
+
+  @Option(names = "--scrypt-n", paramLabel = "N", defaultValue = "262144",
+      description = "scrypt cost of the encrypted node key files, a power of two (default: "
+          + "${DEFAULT-VALUE}). Lower values are only for throwaway test networks.")
+  int scryptN;
+
   NetworkInitCommand(CliEnvironment environment) {
     this.environment = environment;
   }
@@ -87,8 +103,27 @@ final class NetworkInitCommand implements Callable<Integer> {
     NetworkSpec spec = new NetworkSpec(validators, observers,
         organisations == null ? validators + observers : organisations, suite, chainId, rpcBasePort, p2pBasePort,
         !noDevAccounts, governance);
-    NetworkInit.Summary summary = NetworkInit.create(environment.resolve(directory), spec, force,
-        Instant.ofEpochMilli(environment.clock().currentTimeMillis()), environment.random());
+    if (encryptKeys != (passphraseFile != null)) {
+      throw new UserException(encryptKeys ? "--encrypt-keys: needs --passphrase-file FILE"
+          : "--passphrase-file: only with --encrypt-keys");
+    }
+    NetworkInit.KeyProtection protection = null;
+    if (encryptKeys) {
+      Path file = environment.resolve(passphraseFile);
+      protection = new NetworkInit.KeyProtection(Passwords.fromFile(environment, passphraseFile),
+          file, new KeyFileParameters(scryptN, KeyFileParameters.DEFAULT.scryptR(),
+              KeyFileParameters.DEFAULT.scryptP()));
+    }
+    NetworkInit.Summary summary;
+    try {
+      summary = NetworkInit.create(environment.resolve(directory), spec, force,
+          Instant.ofEpochMilli(environment.clock().currentTimeMillis()), environment.random(),
+          protection);
+    } finally {
+      if (protection != null) {
+        java.util.Arrays.fill(protection.passphrase(), '\0');
+      }
+    }
     print(summary, environment.out());
     environment.out().println();
     environment.out().println("Start it: xinlian network up --dir " + summary.layout().directory());

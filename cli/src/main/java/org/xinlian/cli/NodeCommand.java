@@ -35,6 +35,11 @@ final class NodeCommand implements Callable<Integer> {
           + "every problem by its field and exits 1.")
   boolean checkConfig;
 
+  @Option(names = "--ask-passphrase",
+      description = "Ask on the terminal for the passphrase of the encrypted node and transport "
+          + "keys, instead of the config's keys.passphraseFile or keys.passphraseEnv.")
+  boolean askPassphrase;
+
   NodeCommand(CliEnvironment environment) {
     this.environment = environment;
   }
@@ -47,7 +52,10 @@ final class NodeCommand implements Callable<Integer> {
     if (checkConfig) {
       return check(environment.resolve(configFile));
     }
-    NodeConfig config = NodeConfig.load(environment.resolve(configFile));
+    NodeConfig loaded = NodeConfig.load(environment.resolve(configFile));
+    NodeConfig config = askPassphrase
+        ? loaded.withKeys(loaded.keys().withPrompt(prompt -> environment.terminal().readPassword(prompt)))
+        : loaded;
     return NodeRunner.run(environment, config, (node, out) -> out.println("Chain ID " + node.genesis().chainId()
         + ", block " + node.head().number() + ", data directory " + config.dataDirectory()));
   }

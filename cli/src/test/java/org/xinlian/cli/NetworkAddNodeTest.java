@@ -102,7 +102,7 @@ class NetworkAddNodeTest {
     Path net = directory.resolve("net");
     assertRefused(run("network", "add-node", "--dir", "net", "--observer", "--org", "org7"), 1,
         "--org: no organisation org7 in " + net.resolve("ca") + " (org1, org2)");
-    Files.delete(net.resolve("ca/org1/ca.key.pem"));
+    Files.delete(net.resolve("ca-keys/org1/ca.key.pem"));
     assertRefused(run("network", "add-node", "--dir", "net", "--observer", "--org", "org1"), 1,
         "ca.key.pem: not found (bring the organisation's CA keys back from offline to issue a node)");
     assertRefused(run("network", "add-node", "--dir", "net"), 2, "--observer");

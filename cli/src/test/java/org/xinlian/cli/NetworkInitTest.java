@@ -83,10 +83,14 @@ class NetworkInitTest {
     Path net = directory.resolve("net");
 
     Set<String> expected = new TreeSet<>(List.of("genesis.json", "ca/README.txt", "ca/consortium-ca.pem",
-        "ca/transport-ca.pem"));
+        "ca/transport-ca.pem", "ca-keys/README.txt"));
     for (int i = 0; i < 4; i++) {
-      for (String file : List.of("ca.pem", "ca.key.pem", "transport-ca.pem", "transport-ca.key.pem")) {
+      // OPS-34: certificates in ca/, the CAs' private keys apart in ca-keys/, none in a node's directory.
+      for (String file : List.of("ca.pem", "transport-ca.pem")) {
         expected.add("ca/org" + (i + 1) + "/" + file);
+      }
+      for (String file : List.of("ca.key.pem", "transport-ca.key.pem")) {
+        expected.add("ca-keys/org" + (i + 1) + "/" + file);
       }
       expected.add("governors/org" + (i + 1) + ".key.pem");
       for (String file : List.of("config.json", "node.key.pem", "node.pem", "transport.key.pem", "transport.pem")) {
@@ -100,6 +104,10 @@ class NetworkInitTest {
             PosixFilePermissions.toString(Files.getPosixFilePermissions(net.resolve(file))), file);
       }
     }
+    assertEquals("rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(net.resolve("ca-keys"))));
+    assertTrue(Files.readString(net.resolve("ca-keys/README.txt")).contains("TAKE THIS DIRECTORY OFFLINE"));
+    assertTrue(Files.readString(net.resolve("ca-keys/README.txt")).contains("No node ever needs these files"));
 
     CryptoSuite suite = CryptoSuites.standard();
     GenesisConfig genesis = GenesisConfig.load(net.resolve("genesis.json"));
@@ -265,7 +273,7 @@ class NetworkInitTest {
   void twoNetworksNeverShareAKey() throws Exception {
     assertEquals(0, run("network", "init", "--nodes", "1", "--dir", "a").exitCode());
     assertEquals(0, run("network", "init", "--nodes", "1", "--dir", "b").exitCode());
-    for (String file : List.of("ca/org1/ca.key.pem", "ca/org1/transport-ca.key.pem", "node0/node.key.pem",
+    for (String file : List.of("ca-keys/org1/ca.key.pem", "ca-keys/org1/transport-ca.key.pem", "node0/node.key.pem",
         "node0/transport.key.pem")) {
       assertNotEquals(Files.readString(directory.resolve("a").resolve(file)),
           Files.readString(directory.resolve("b").resolve(file)), file);

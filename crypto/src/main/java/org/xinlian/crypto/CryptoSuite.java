@@ -136,4 +136,19 @@ public interface CryptoSuite {
 
   /** True when {@code certificate} carries a valid signature by {@code issuerKey}. */
   boolean verifyCertificateSignature(X509Certificate certificate, PublicKey issuerKey);
+
+  /**
+   * An X.509 v2 certificate revocation list signed by a CA of this suite (docs/adr/0016): how an
+   * organisation revokes its node certificates.
+   */
+  java.security.cert.X509CRL issueRevocationList(RevocationListRequest request, KeyPair issuerKeyPair);
+
+  /** True when {@code crl} carries a valid signature of this suite by {@code issuerKey}. */
+  boolean verifyRevocationListSignature(java.security.cert.X509CRL crl, PublicKey issuerKey);
+
+  /** PEM ({@code -----BEGIN X509 CRL-----}) of a revocation list. */
+  String revocationListToPem(java.security.cert.X509CRL crl);
+
+  /** Parses one PEM revocation list; rejects malformed input. */
+  java.security.cert.X509CRL revocationListFromPem(String pem);
 }

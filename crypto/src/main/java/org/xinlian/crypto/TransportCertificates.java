@@ -28,9 +28,39 @@ public interface TransportCertificates {
   /** Inverse of {@link #privateKeyToPem}; rejects other curves and malformed PEM. */
   PrivateKey privateKeyFromPem(String pem);
 
+  /**
+   * Encrypted PKCS#8 PEM ({@code ENCRYPTED PRIVATE KEY}, PBES2 with PBKDF2-HMAC-SHA256 and
+   * AES-256-CBC, as {@code openssl pkcs8 -topk8 -v2 aes-256-cbc} writes) of a P-256 private key.
+   */
+  String privateKeyToEncryptedPem(PrivateKey key, char[] passphrase, SecureRandom random);
+
+  /**
+   * Inverse of {@link #privateKeyToEncryptedPem}.
+   *
+   * @throws AuthenticationFailedException if the passphrase is wrong
+   * @throws org.xinlian.common.DecodingException if the PEM is malformed or its iteration count
+   *     exceeds {@code PBKDF2_ITERATIONS_MAX}
+   */
+  PrivateKey privateKeyFromEncryptedPem(String pem, char[] passphrase);
+
+  /** Whether {@code pem} is an encrypted PKCS#8 key (so a passphrase is needed to read it). */
+  static boolean isEncryptedPem(String pem) {
+    return pem != null && pem.strip().startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+  }
+
   /** PEM of a certificate. */
   String certificateToPem(X509Certificate certificate);
 
   /** Parses one PEM certificate with the JDK's X.509 factory; rejects malformed input. */
   X509Certificate certificateFromPem(String pem);
+
+  /** A revocation list signed by a transport CA with ECDSA-SHA256 (the JDK verifies it). */
+  java.security.cert.X509CRL issueRevocationList(RevocationListRequest request,
+      PrivateKey issuerKey, SecureRandom random);
+
+  /** PEM ({@code -----BEGIN X509 CRL-----}) of a revocation list. */
+  String revocationListToPem(java.security.cert.X509CRL crl);
+
+  /** Parses one PEM revocation list; rejects malformed input. */
+  java.security.cert.X509CRL revocationListFromPem(String pem);
 }

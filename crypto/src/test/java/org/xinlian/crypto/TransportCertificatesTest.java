@@ -83,4 +83,21 @@ class TransportCertificatesTest {
         new TransportCertificateRequest("CN=x", p384.getPublic(), caKey.getPrivate(), null,
             BigInteger.ONE, start, end, false, random)));
   }
+
+  /** OPS-30: the TLS key is encrypted at rest; a wrong passphrase is refused, not misread. */
+  @Test
+  void encryptedPemRoundTripsAndRefusesAWrongPassphrase() throws GeneralSecurityException {
+    KeyPair key = transport.generateKeyPair(random);
+    String pem = transport.privateKeyToEncryptedPem(key.getPrivate(), "s3cret".toCharArray(), random);
+    org.junit.jupiter.api.Assertions.assertTrue(TransportCertificates.isEncryptedPem(pem));
+    org.junit.jupiter.api.Assertions.assertFalse(pem.contains("BEGIN PRIVATE KEY"));
+    java.security.PrivateKey parsed =
+        transport.privateKeyFromEncryptedPem(pem, "s3cret".toCharArray());
+    assertArrayEquals(key.getPrivate().getEncoded(), parsed.getEncoded());
+    AuthenticationFailedException wrong = assertThrows(AuthenticationFailedException.class,
+        () -> transport.privateKeyFromEncryptedPem(pem, "secret".toCharArray()));
+    assertEquals("wrong passphrase", wrong.getMessage());
+    assertThrows(DecodingException.class, () -> transport.privateKeyFromEncryptedPem(
+        transport.privateKeyToPem(key.getPrivate()), "s3cret".toCharArray()));
+  }
 }

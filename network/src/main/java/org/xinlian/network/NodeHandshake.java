@@ -153,7 +153,7 @@ final class NodeHandshake {
   /** This node's AUTH for a transcript. */
   static Auth authenticate(NodeCredentials credentials, byte[] transcript) {
     CryptoSuite suite = credentials.suite();
-    Signature signature = suite.sign(credentials.nodeKey().privateKey(), suite.hash(transcript));
+    Signature signature = credentials.nodeKey().sign(suite.hash(transcript));
     try {
       return new Auth(credentials.nodeCertificate().getEncoded(), suite.encodeSignature(signature));
     } catch (CertificateEncodingException e) {
@@ -197,6 +197,11 @@ final class NodeHandshake {
     }
     if (certificate.getBasicConstraints() != -1) {
       throw new HandshakeRefusal(RefusalReason.NODE_INVALID, "node certificate is a CA certificate");
+    }
+    if (local.revocations().nodeRevoked(certificate)) {
+      throw new HandshakeRefusal(RefusalReason.NODE_REVOKED, "node certificate '"
+          + certificate.getSubjectX500Principal() + "' serial " + certificate.getSerialNumber()
+          + " is revoked by '" + certificate.getIssuerX500Principal() + "'");
     }
     NodeId peer = NodeId.of(suite, key);
     if (peer.equals(local.nodeId())) {

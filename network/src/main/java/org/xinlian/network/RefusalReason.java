@@ -17,6 +17,8 @@ public enum RefusalReason {
   TRANSPORT_NOT_YET_VALID,
   /** The TLS certificate is malformed, a CA certificate or not a P-256 key. */
   TRANSPORT_INVALID,
+  /** Its transport CA revoked the TLS certificate (the organisation's CRL lists its serial). */
+  TRANSPORT_REVOKED,
   /** The node certificate is not signed by the consortium CA (or is for another suite). */
   NODE_UNKNOWN_ISSUER,
   /** The node certificate's validity ended before now. */
@@ -25,6 +27,8 @@ public enum RefusalReason {
   NODE_NOT_YET_VALID,
   /** The node certificate is malformed or is a CA certificate. */
   NODE_INVALID,
+  /** Its consortium CA revoked the node certificate (the organisation's CRL lists its serial). */
+  NODE_REVOKED,
   /** The node certificate is valid but its node id is not in the allowed set. */
   NOT_ALLOWED,
   /**

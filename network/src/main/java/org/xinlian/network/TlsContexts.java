@@ -26,7 +26,8 @@ final class TlsContexts {
         .sslProvider(SslProvider.JDK)
         .protocols(PROTOCOL)
         .clientAuth(ClientAuth.OPTIONAL)
-        .trustManager(new TransportTrustManager(credentials.transportAuthorities(), clock))
+        .trustManager(new TransportTrustManager(credentials.transportAuthorities(),
+            credentials.revocations(), clock))
         .build();
   }
 
@@ -40,7 +41,8 @@ final class TlsContexts {
         .sslProvider(SslProvider.JDK)
         .protocols(PROTOCOL)
         .keyManager(keyManager(credentials))
-        .trustManager(new TransportTrustManager(credentials.transportAuthorities(), clock))
+        .trustManager(new TransportTrustManager(credentials.transportAuthorities(),
+            credentials.revocations(), clock))
         .endpointIdentificationAlgorithm(null)
         .build();
   }

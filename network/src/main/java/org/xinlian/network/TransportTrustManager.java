@@ -21,10 +21,18 @@ import org.xinlian.common.Clock;
  */
 final class TransportTrustManager extends X509ExtendedTrustManager {
   private final List<X509Certificate> authorities;
+  private final CertificateRevocations revocations;
   private final Clock clock;
 
   TransportTrustManager(List<X509Certificate> authorities, Clock clock) {
+    this(authorities, CertificateRevocations.none(), clock);
+  }
+
+  /** Also refuses the certificates its CA revoked, as {@code revocations} says at each handshake. */
+  TransportTrustManager(List<X509Certificate> authorities, CertificateRevocations revocations,
+      Clock clock) {
     this.authorities = List.copyOf(authorities);
+    this.revocations = revocations;
     this.clock = clock;
   }
 
@@ -62,6 +70,11 @@ final class TransportTrustManager extends X509ExtendedTrustManager {
     }
     if (!(leaf.getPublicKey() instanceof ECPublicKey)) {
       throw new HandshakeRefusal(RefusalReason.TRANSPORT_INVALID, "TLS key is not an EC key");
+    }
+    if (revocations.transportRevoked(leaf)) {
+      throw new HandshakeRefusal(RefusalReason.TRANSPORT_REVOKED, "TLS certificate '"
+          + leaf.getSubjectX500Principal() + "' serial " + leaf.getSerialNumber()
+          + " is revoked by '" + leaf.getIssuerX500Principal() + "'");
     }
   }
 

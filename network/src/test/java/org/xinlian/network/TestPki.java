@@ -27,6 +27,8 @@ final class TestPki {
   final java.security.KeyPair transportAuthorityKey;
   final X509Certificate transportAuthority;
   private final AtomicLong serial = new AtomicLong(1);
+  /** The node key pairs of the credentials issued here, so a test can certify a node again. */
+  final java.util.Map<NodeId, KeyPair> keyPairs = new java.util.concurrent.ConcurrentHashMap<>();
 
   TestPki(String suiteName, String name, Instant now) {
     this.suite = CryptoSuites.byName(suiteName);
@@ -72,7 +74,9 @@ final class TestPki {
             transportKey.getPublic(), transportIssuer.transportAuthorityKey.getPrivate(),
             transportIssuer.transportAuthority, transportIssuer.nextSerial(), transportFrom,
             transportTo, false, random));
-    return new NodeCredentials(suite, nodeKey, nodeCertificate, consortiumAuthority,
-        transportKey.getPrivate(), transportCertificate, transportAuthority);
+    NodeCredentials credentials = new NodeCredentials(suite, nodeKey, nodeCertificate,
+        consortiumAuthority, transportKey.getPrivate(), transportCertificate, transportAuthority);
+    keyPairs.put(credentials.nodeId(), nodeKey);
+    return credentials;
   }
 }

@@ -113,6 +113,16 @@ public final class Node implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, "chain {0}: an open development chain (no governance section in {1}):"
           + " anyone who reaches this node may transact and deploy (GOV-1)", genesis.chainId(), config.genesisFile());
     }
+    // The keys first: a wrong passphrase or PIN stops the start before anything opens (OPS-31).
+    ConsensusService.NodeKeys nodeKeys = null;
+    if (config.p2p().isPresent()) {
+      try {
+        nodeKeys = ConsensusService.readKeys(config.nodeKeyFile().orElse(null), config.keys(),
+            config.p2p().get(), suite);
+      } catch (IllegalArgumentException e) {
+        throw new NodeStartException("cannot start consensus: " + e.getMessage(), e);
+      }
+    }
     try {
       this.store = stores.apply(StoreOptions.of(config.dataDirectory(), LedgerNamespaces.ALL));
     } catch (RuntimeException e) {
@@ -188,7 +198,8 @@ public final class Node implements AutoCloseable {
       started.push(producer);
       this.consensus = null;
     } else {
-      this.consensus = startConsensus(config, clock, syncLagHeights, ethereum, executionTimer);
+      this.consensus = startConsensus(config, nodeKeys, clock, syncLagHeights, ethereum,
+          executionTimer);
       started.push(consensus);
     }
     startedUp = true;
@@ -217,11 +228,12 @@ public final class Node implements AutoCloseable {
     return service == null ? 0 : service.peerCount();
   }
 
-  private ConsensusService startConsensus(NodeConfig config, Clock clock, int syncLagHeights,
-      EthereumRpc ethereum, Timer executionTimer) {
+  private ConsensusService startConsensus(NodeConfig config, ConsensusService.NodeKeys nodeKeys,
+      Clock clock, int syncLagHeights, EthereumRpc ethereum, Timer executionTimer) {
     try {
       return ConsensusService.start(new ConsensusService.Context(config.dataDirectory(),
-          config.nodeKeyFile().orElseThrow(), config.p2p().orElseThrow(), config.consensus(),
+          nodeKeys, config.keys(), config.p2p().orElseThrow(),
+          config.consensus(),
           suite, genesis.validators(), execution, blocks, pool, this::stateView, ethereum.events(), signatureExecutor, clock,
           meters, executionTimer, syncLagHeights, cause -> failStop.fail("consensus", cause)));
     } catch (Exception e) {

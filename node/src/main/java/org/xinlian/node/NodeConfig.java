@@ -9,6 +9,7 @@ import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
 import org.xinlian.node.backup.BackupConfig;
 import org.xinlian.node.consensus.ConsensusConfig;
+import org.xinlian.node.consensus.KeysConfig;
 import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcServerConfig;
 
@@ -35,6 +36,8 @@ import org.xinlian.rpc.RpcServerConfig;
  * @param health how the node reports its health and fails stop
  * @param logging where the node process logs, and how its files rotate
  * @param backup where {@code admin_backup} writes online backups; disabled by default
+ * @param keys the passphrase source of encrypted key files, or the PKCS#11 token holding the node
+ *     key (docs/ops/keys.md)
  */
 public record NodeConfig(
     Path dataDirectory,
@@ -50,7 +53,8 @@ public record NodeConfig(
     ConsensusConfig consensus,
     HealthConfig health,
     LoggingConfig logging,
-    BackupConfig backup) {
+    BackupConfig backup,
+    KeysConfig keys) {
   /** geth's and Besu's default: the last 128 block states answer queries. */
   public static final long STATE_RETENTION_BLOCKS_DEFAULT = 128;
 
@@ -104,8 +108,12 @@ public record NodeConfig(
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(backup, "backup");
-    if (p2p.isPresent() && nodeKeyFile.isEmpty()) {
-      throw new IllegalArgumentException("nodeKeyFile: required when p2p is set");
+    Objects.requireNonNull(keys, "keys");
+    if (p2p.isPresent() && nodeKeyFile.isEmpty() && keys.pkcs11().isEmpty()) {
+      throw new IllegalArgumentException("nodeKeyFile: required when p2p is set (or keys.pkcs11)");
+    }
+    if (nodeKeyFile.isPresent() && keys.pkcs11().isPresent()) {
+      throw new IllegalArgumentException("nodeKeyFile: not with keys.pkcs11, which holds the node key");
     }
   }
 
@@ -115,7 +123,7 @@ public record NodeConfig(
       StateRetention stateRetention, BlockProduction blockProduction) {
     this(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas, stateRetention,
         blockProduction, Optional.empty(), Optional.empty(), ConsensusConfig.defaults(),
-        HealthConfig.defaults(), LoggingConfig.defaults(), BackupConfig.disabled());
+        HealthConfig.defaults(), LoggingConfig.defaults(), BackupConfig.disabled(), KeysConfig.none());
   }
 
   /** A node on {@code dataDirectory} with every default (RPC on 127.0.0.1:8545). */
@@ -127,28 +135,34 @@ public record NodeConfig(
 
   public NodeConfig withRpc(RpcServerConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, value, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, backup);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, backup, keys);
   }
 
   public NodeConfig withBlockProduction(BlockProduction value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, value, nodeKeyFile, p2p, consensus, health, logging, backup);
+        stateRetention, value, nodeKeyFile, p2p, consensus, health, logging, backup, keys);
   }
 
   /** This configuration as a BFT network member with the given key, P2P section and timing. */
   public NodeConfig withBft(Path nodeKey, P2pConfig network, ConsensusConfig timing) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health, logging, backup);
+        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health, logging, backup, keys);
   }
 
   public NodeConfig withBackup(BackupConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, value);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, value, keys);
+  }
+
+  /** This configuration with other key settings (the command line's --ask-passphrase). */
+  public NodeConfig withKeys(KeysConfig value) {
+    return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, backup, value);
   }
 
   public NodeConfig withHealth(HealthConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value, logging, backup);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value, logging, backup, keys);
   }
 
   /**

@@ -56,7 +56,7 @@ public final class NodeConfigCheck {
       problems.add("genesisFile: " + config.genesisFile() + ": " + e.getMessage());
       return problems;
     }
-    problems.addAll(ConsensusService.credentialProblems(config.nodeKeyFile(), config.p2p(), suite));
+    problems.addAll(ConsensusService.credentialProblems(config.nodeKeyFile(), config.p2p(), config.keys(), suite));
     return problems;
   }
 

@@ -31,7 +31,9 @@ import org.xinlian.network.PeerAddress;
 import org.xinlian.network.TransportLimits;
 import org.xinlian.node.consensus.ConsensusConfig;
 import org.xinlian.node.consensus.ConsensusService;
+import org.xinlian.node.consensus.KeysConfig;
 import org.xinlian.node.consensus.P2pConfig;
+import org.xinlian.crypto.pkcs11.Pkcs11Token;
 import org.xinlian.rpc.RpcLimits;
 import org.xinlian.rpc.RpcPermission;
 import org.xinlian.rpc.RpcServerConfig;
@@ -40,7 +42,10 @@ import org.xinlian.rpc.RpcServerConfig;
 final class NodeConfigJson {
   private static final Set<String> TOP_FIELDS = Set.of("dataDirectory", "genesisFile", "coinbase",
       "rpc", "pool", "stateRetention", "blockProduction", "nodeKeyFile", "p2p", "consensus", "health",
-      "logging", "backup");
+      "logging", "backup", "keys");
+  private static final Set<String> KEYS_FIELDS = Set.of("passphraseFile", "passphraseEnv", "pkcs11",
+      "crlDirectory", "crlReloadIntervalMs");
+  private static final Set<String> PKCS11_FIELDS = Set.of("configFile", "alias", "pinFile", "pinEnv");
   private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
       "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
       "allowedNodes", "limits");
@@ -160,8 +165,10 @@ final class NodeConfigJson {
             : NodeConfig.BlockProduction.defaults());
     Optional<Path> nodeKeyFile = section(problems, Optional.empty(), () -> root.has("nodeKeyFile")
         ? Optional.of(path(root.get("nodeKeyFile"), "nodeKeyFile", base)) : Optional.empty());
-    if (root.has("p2p") && !root.has("nodeKeyFile")) {
-      problems.add(new DecodingException("nodeKeyFile", "required when p2p is set"));
+    KeysConfig keys = section(problems, KeysConfig.none(),
+        () -> root.has("keys") ? keys(root.get("keys"), base) : KeysConfig.none());
+    if (root.has("p2p") && !root.has("nodeKeyFile") && keys.pkcs11().isEmpty()) {
+      problems.add(new DecodingException("nodeKeyFile", "required when p2p is set (or keys.pkcs11)"));
     }
     Optional<P2pConfig> p2p = section(problems, Optional.empty(),
         () -> root.has("p2p") ? Optional.of(p2p(root.get("p2p"), base)) : Optional.empty());
@@ -177,7 +184,7 @@ final class NodeConfigJson {
       return null;
     }
     return section(problems, null, () -> new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool,
-        minimumPriorityFee, retention, production, nodeKeyFile, p2p, consensus, health, logging, backup));
+        minimumPriorityFee, retention, production, nodeKeyFile, p2p, consensus, health, logging, backup, keys));
   }
 
   /** The section {@code parser} reads, or {@code fallback} with its problem added to {@code problems}. */
@@ -241,6 +248,52 @@ final class NodeConfigJson {
         optionalLong(node, "readyCommitAgeMaxMs", "health.", health.readyCommitAgeMaxMs(),
             HealthConfig.READY_COMMIT_AGE_MAX_MS_MIN, HealthConfig.READY_COMMIT_AGE_MAX_MS_MAX));
   }
+
+  /** The {@code keys} section (docs/ops/keys.md). */
+  private static KeysConfig keys(JsonNode value, Path base) {
+    JsonNode node = object(value, "keys");
+    refuseUnknown(node, KEYS_FIELDS, "keys.");
+    Optional<KeysConfig.Pkcs11Key> pkcs11 = Optional.empty();
+    if (node.has("pkcs11")) {
+      JsonNode token = object(node.get("pkcs11"), "keys.pkcs11");
+      refuseUnknown(token, PKCS11_FIELDS, "keys.pkcs11.");
+      String alias = text(required(token, "alias", "keys.pkcs11."), "keys.pkcs11.alias");
+      if (alias.isEmpty() || alias.length() > Pkcs11Token.ALIAS_CHARACTERS_MAX) {
+        throw new DecodingException("keys.pkcs11.alias", "1 to "
+            + Pkcs11Token.ALIAS_CHARACTERS_MAX + " characters");
+      }
+      pkcs11 = Optional.of(keysValue(() -> new KeysConfig.Pkcs11Key(
+          path(required(token, "configFile", "keys.pkcs11."), "keys.pkcs11.configFile", base),
+          alias,
+          token.has("pinFile") ? Optional.of(path(token.get("pinFile"), "keys.pkcs11.pinFile", base))
+              : Optional.empty(),
+          token.has("pinEnv") ? Optional.of(text(token.get("pinEnv"), "keys.pkcs11.pinEnv"))
+              : Optional.empty())));
+    }
+    Optional<KeysConfig.Pkcs11Key> hardware = pkcs11;
+    return keysValue(() -> new KeysConfig(
+        node.has("passphraseFile")
+            ? Optional.of(path(node.get("passphraseFile"), "keys.passphraseFile", base))
+            : Optional.empty(),
+        node.has("passphraseEnv")
+            ? Optional.of(text(node.get("passphraseEnv"), "keys.passphraseEnv")) : Optional.empty(),
+        Optional.empty(), hardware,
+        node.has("crlDirectory")
+            ? Optional.of(path(node.get("crlDirectory"), "keys.crlDirectory", base)) : Optional.empty(),
+        optionalLong(node, "crlReloadIntervalMs", "keys.", KeysConfig.CRL_RELOAD_INTERVAL_MS_DEFAULT,
+            KeysConfig.CRL_RELOAD_INTERVAL_MS_MIN, KeysConfig.CRL_RELOAD_INTERVAL_MS_MAX)));
+  }
+
+  /** A keys value whose own checks name the field; reported as this reader's decoding error. */
+  private static <T> T keysValue(java.util.function.Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      int colon = message.indexOf(": ");
+      throw colon < 0 ? new DecodingException("keys", message)
+          : new DecodingException(message.substring(0, colon), message.substring(colon + 2));
+    }
   }
 
   private static P2pConfig p2p(JsonNode value, Path base) {

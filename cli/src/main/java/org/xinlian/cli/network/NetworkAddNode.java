@@ -32,7 +32,7 @@ import org.xinlian.crypto.TransportCertificates;
 /**
  * {@code xinlian network add-node}: one more node for an existing network (docs/spec/
  * local-network.md LOCALNET-13): keys and certificates from its organisation's CAs (whose keys
- * must be in ca/ for the time it runs), its config with the validators as peers and the next
+ * must be back in ca-keys/ for the time it runs), its config with the validators as peers and the next
  * ports, and its address added to every node's {@code allowedNodes} so it can connect and sync
  * once they restart. It votes nothing in: a validator joins the set only when the members decide
  * so (docs/adr/0009, GOV-14); until then it is an observer.
@@ -96,7 +96,7 @@ public final class NetworkAddNode {
 
     NetworkPki.NodeCredentials node = pki.issueNode(NetworkLayout.NODE_DIRECTORY_PREFIX + index, 0);
     addresses.add(node.address());
-    NetworkInit.writeNode(layout, index, pki, node, NetworkFiles.nodeConfig(rpcPort, p2pPort, validatorPeers, addresses));
+    NetworkInit.writeNode(layout, index, pki, node, NetworkFiles.nodeConfig(rpcPort, p2pPort, validatorPeers, addresses), null, random);
     for (int existing : indexes) {
       allow(layout.configFile(existing), node.address());
     }
@@ -121,22 +121,26 @@ public final class NetworkAddNode {
     return found;
   }
 
-  /** Organisation {@code id}'s two CAs with their keys, which must be back in ca/&lt;id&gt;/ to issue. */
+  /**
+   * Organisation {@code id}'s two CAs: the certificates from ca/&lt;id&gt;/, the keys, which must be
+   * back from offline storage, from ca-keys/&lt;id&gt;/.
+   */
   private static NetworkPki.Organisation authorities(NetworkLayout layout, CryptoSuite suite, String id)
       throws IOException {
     Path directory = layout.organisationCaDirectory(id);
+    Path keys = layout.organisationCaKeyDirectory(id);
     TransportCertificates transport = CryptoSuites.transport();
     X509Certificate nodeCa = suite.certificateFromPem(pem(directory.resolve(NetworkLayout.ORGANISATION_CA_CERTIFICATE_FILE)));
     var nodeCaKey = suite.keyPairFromPrivateKey(
-        suite.privateKeyFromPem(pem(directory.resolve(NetworkLayout.ORGANISATION_CA_KEY_FILE))).bytes());
+        suite.privateKeyFromPem(pem(keys.resolve(NetworkLayout.ORGANISATION_CA_KEY_FILE))).bytes());
     if (!suite.certificatePublicKey(nodeCa).equals(nodeCaKey.publicKey())) {
-      throw new IllegalArgumentException(directory.resolve(NetworkLayout.ORGANISATION_CA_KEY_FILE)
+      throw new IllegalArgumentException(keys.resolve(NetworkLayout.ORGANISATION_CA_KEY_FILE)
           + ": not the key of " + NetworkLayout.ORGANISATION_CA_CERTIFICATE_FILE);
     }
     X509Certificate transportCa = transport.certificateFromPem(
         pem(directory.resolve(NetworkLayout.ORGANISATION_TRANSPORT_CA_CERTIFICATE_FILE)));
     var transportCaKey = transport.privateKeyFromPem(
-        pem(directory.resolve(NetworkLayout.ORGANISATION_TRANSPORT_CA_KEY_FILE)));
+        pem(keys.resolve(NetworkLayout.ORGANISATION_TRANSPORT_CA_KEY_FILE)));
     return new NetworkPki.Organisation(id, organisationName(nodeCa, id),
         new NetworkPki.SuiteAuthority(nodeCaKey, nodeCa), new NetworkPki.TransportAuthority(transportCaKey, transportCa));
   }

@@ -162,10 +162,28 @@ final class NetworkFiles {
     // The node's own log rolls in logs/ (node.log the current file, OPS-51); node.log keeps only what the
     // process prints: its start line, its banner, a failure before logging starts.
     root.putObject("logging").put("file", NetworkLayout.ROTATING_LOG_FILE);
+    // Revocation lists (xinlian ca revoke) dropped into ca/crl/ take effect without a restart.
+    root.putObject("keys").put("crlDirectory", ca + NetworkLayout.CRL_DIRECTORY);
     root.putObject("consensus")
         .put("roundTimeoutMs", ROUND_TIMEOUT_MS)
         .put("blockIntervalMs", CONSENSUS_BLOCK_INTERVAL_MS);
     return write(root);
+  }
+
+  /**
+   * A node config whose keys are encrypted: the node key file is the encrypted one and the
+   * passphrase comes from {@code passphraseFile} (absolute, so the node directory may move).
+   */
+  static String withEncryptedKeys(String config, java.nio.file.Path passphraseFile) {
+    try {
+      ObjectNode root = (ObjectNode) JSON.readTree(config);
+      root.put("nodeKeyFile", NetworkLayout.ENCRYPTED_NODE_KEY_FILE);
+      root.with("keys").put("passphraseFile",
+          passphraseFile.toAbsolutePath().normalize().toString());
+      return write(root);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String write(ObjectNode root) {

@@ -16,6 +16,7 @@ import org.xinlian.common.Address;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.crypto.KeyPair;
+import org.xinlian.crypto.keystore.KeyFileParameters;
 import org.xinlian.node.DevChain;
 
 /**
@@ -47,15 +48,32 @@ public final class NetworkInit {
   public record Summary(NetworkLayout layout, NetworkSpec spec, List<InitializedNode> nodes,
       List<FundedAccount> funded, List<Governor> governors) {}
 
+  /**
+   * How {@code --encrypt-keys} protects the nodes' keys: the node key as a key file of the
+   * accounts' format (Web3 Secret Storage v3 or its gm variant), the transport key as encrypted
+   * PKCS#8, both under one passphrase; each node's config names the passphrase file.
+   *
+   * @param passphrase the passphrase (the caller wipes it)
+   * @param passphraseFile the file it was read from, which the configs name
+   * @param parameters the scrypt cost of the node key files
+   */
+  public record KeyProtection(char[] passphrase, Path passphraseFile, KeyFileParameters parameters) {}
+
   private NetworkInit() {}
+
+  /** A network whose node keys are plain PEM (a development network). */
+  public static Summary create(Path directory, NetworkSpec spec, boolean force, Instant now, SecureRandom random)
+      throws IOException {
+    return create(directory, spec, force, now, random, null);
+  }
 
   /**
    * Writes a new network into {@code directory}, which must be absent or empty unless
    * {@code force}; with {@code force}, a directory holding a stopped network has that network's
    * files replaced (other files are kept), and any other non-empty directory is still refused.
    */
-  public static Summary create(Path directory, NetworkSpec spec, boolean force, Instant now, SecureRandom random)
-      throws IOException {
+  public static Summary create(Path directory, NetworkSpec spec, boolean force, Instant now,
+      SecureRandom random, KeyProtection protection) throws IOException {
     NetworkLayout layout = new NetworkLayout(directory);
     prepareDirectory(layout, force);
     CryptoSuite suite = CryptoSuites.byName(spec.suite());
@@ -88,7 +106,9 @@ public final class NetworkInit {
     List<InitializedNode> nodes = new ArrayList<>();
     for (int index = 0; index < spec.nodes(); index++) {
       NetworkPki.NodeCredentials node = credentials.get(index);
-      writeNode(layout, index, pki, node, NetworkFiles.nodeConfig(spec, index, addresses));
+      String config = NetworkFiles.nodeConfig(spec, index, addresses);
+      writeNode(layout, index, pki, node, protection == null ? config
+          : NetworkFiles.withEncryptedKeys(config, protection.passphraseFile()), protection, random);
       nodes.add(new InitializedNode(index, node.address(), spec.validator(index),
           NetworkSpec.organisationId(node.organisation()), "http://" + NetworkSpec.HOST + ":" + spec.rpcPort(index),
           NetworkSpec.HOST + ":" + spec.p2pPort(index)));
@@ -119,24 +139,38 @@ public final class NetworkInit {
   }
 
   /**
-   * ca/: each organisation's two CAs with their keys (0600), the bundles every node trusts, and a
-   * README saying the keys belong offline. Nothing of a CA key goes into a node directory.
+   * ca/: each organisation's two CA certificates and the bundles every node trusts; ca-keys/: the
+   * CAs' private keys (0600, in an owner-only directory) with a README saying to take them
+   * offline (OPS-34). Nothing of a CA key goes into ca/ or a node directory.
    */
   private static void writeAuthorities(NetworkLayout layout, NetworkPki pki) throws IOException {
-    Files.createDirectories(layout.caDirectory());
+    Files.createDirectories(layout.caDirectory().resolve(NetworkLayout.CRL_DIRECTORY));
+    createPrivateDirectory(layout.caKeysDirectory());
     writePublic(layout.consortiumCaCertificate(), pki.consortiumBundlePem());
     writePublic(layout.transportCaCertificate(), pki.transportBundlePem());
     for (int organisation = 0; organisation < pki.organisations().size(); organisation++) {
       Path directory = Files.createDirectories(
           layout.organisationCaDirectory(pki.organisations().get(organisation).id()));
       writePublic(directory.resolve(NetworkLayout.ORGANISATION_CA_CERTIFICATE_FILE), pki.caCertificatePem(organisation));
-      writePrivate(directory.resolve(NetworkLayout.ORGANISATION_CA_KEY_FILE), pki.caKeyPem(organisation));
       writePublic(directory.resolve(NetworkLayout.ORGANISATION_TRANSPORT_CA_CERTIFICATE_FILE),
           pki.transportCaCertificatePem(organisation));
-      writePrivate(directory.resolve(NetworkLayout.ORGANISATION_TRANSPORT_CA_KEY_FILE),
+      Path keys = createPrivateDirectory(
+          layout.organisationCaKeyDirectory(pki.organisations().get(organisation).id()));
+      writePrivate(keys.resolve(NetworkLayout.ORGANISATION_CA_KEY_FILE), pki.caKeyPem(organisation));
+      writePrivate(keys.resolve(NetworkLayout.ORGANISATION_TRANSPORT_CA_KEY_FILE),
           pki.transportCaKeyPem(organisation));
     }
     writePublic(layout.caReadme(), CA_README);
+    writePublic(layout.caKeysDirectory().resolve(NetworkLayout.CA_README_FILE), CA_KEYS_README);
+  }
+
+  /** A directory only its owner can list and enter, where the file system has permissions. */
+  private static Path createPrivateDirectory(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+    }
+    return directory;
   }
 
   static final String CA_README = """
@@ -145,18 +179,38 @@ public final class NetworkInit {
         <org>/transport-ca.pem     the organisation's P-256 CA for its nodes' TLS certificates
         consortium-ca.pem          every organisation's ca.pem: what each node trusts for node certificates
         transport-ca.pem           every organisation's transport-ca.pem: what each node trusts for TLS
-      MOVE THE PRIVATE KEYS OFFLINE (<org>/ca.key.pem, <org>/transport-ca.key.pem): each organisation keeps
-      its own, away from the machines that run nodes; whoever holds one can certify nodes in that
-      organisation's name. Bring an organisation's keys back only to issue a node (xinlian network add-node).
+      Only certificates are here; the CAs' private keys are in ../ca-keys/ (see its README.txt).
+      Revocation lists (xinlian ca revoke) go here too, one per organisation and CA: docs/ops/keys.md.
       """;
 
-  /** A node directory: its keys (0600), certificates and config. */
+  static final String CA_KEYS_README = """
+      PRIVATE KEYS OF THE CERTIFICATE AUTHORITIES. TAKE THIS DIRECTORY OFFLINE.
+        <org>/ca.key.pem             the organisation's CA key on the chain's suite
+        <org>/transport-ca.key.pem   the organisation's transport (TLS) CA key
+      No node ever needs these files: nodes trust the certificates in ../ca/. Whoever holds an
+      organisation's keys can certify nodes in its name, so each organisation moves its own
+      directory to offline storage (an encrypted USB key, a safe, an HSM) and deletes it here.
+      Bring an organisation's keys back only to issue a node (xinlian network add-node) or to
+      revoke a certificate (xinlian ca revoke), then take them offline again.
+      """;
+
+  /**
+   * A node directory: its keys (0600; encrypted under {@code protection} unless it is null),
+   * certificates and config.
+   */
   static void writeNode(NetworkLayout layout, int index, NetworkPki pki, NetworkPki.NodeCredentials node,
-      String config) throws IOException {
+      String config, KeyProtection protection, SecureRandom random) throws IOException {
     Path nodeDirectory = Files.createDirectories(layout.nodeDirectory(index));
-    writePrivate(nodeDirectory.resolve(NetworkLayout.NODE_KEY_FILE), pki.nodeKeyPem(node));
+    if (protection == null) {
+      writePrivate(nodeDirectory.resolve(NetworkLayout.NODE_KEY_FILE), pki.nodeKeyPem(node));
+      writePrivate(nodeDirectory.resolve(NetworkLayout.TRANSPORT_KEY_FILE), pki.transportKeyPem(node));
+    } else {
+      writePrivate(nodeDirectory.resolve(NetworkLayout.ENCRYPTED_NODE_KEY_FILE), pki.nodeKeyFile(node,
+          protection.passphrase(), protection.parameters(), random) + "\n");
+      writePrivate(nodeDirectory.resolve(NetworkLayout.TRANSPORT_KEY_FILE),
+          pki.transportKeyEncryptedPem(node, protection.passphrase(), random));
+    }
     writePublic(nodeDirectory.resolve(NetworkLayout.NODE_CERTIFICATE_FILE), pki.nodeCertificatePem(node));
-    writePrivate(nodeDirectory.resolve(NetworkLayout.TRANSPORT_KEY_FILE), pki.transportKeyPem(node));
     writePublic(nodeDirectory.resolve(NetworkLayout.TRANSPORT_CERTIFICATE_FILE), pki.transportCertificatePem(node));
     writePublic(layout.configFile(index), config);
   }
@@ -209,6 +263,7 @@ public final class NetworkInit {
     for (Path entry : entries) {
       String name = entry.getFileName().toString();
       if (name.equals(NetworkLayout.GENESIS_FILE) || name.equals(NetworkLayout.CA_DIRECTORY)
+          || name.equals(NetworkLayout.CA_KEYS_DIRECTORY)
           || name.equals(NetworkLayout.GOVERNORS_DIRECTORY) || NetworkLayout.isNodeDirectoryName(name)) {
         deleteRecursively(entry);
       }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where the files of a local network live (the shared design of issue 6): one directory holding
- * the genesis file, the certificate authorities of every organisation under ca/ (issue 12), the
+ * the genesis file, the certificate authorities of every organisation under ca/ (issue 12) with
+ * their private keys apart under ca-keys/ (to be taken offline), the
  * organisations' governor keys under governors/, and one directory per node. {@code network
  * init} writes this layout, {@code xinlian node --config} reads one node's part of it, and
  * {@code network up|down|status} find the nodes by it.
@@ -22,8 +23,15 @@ public final class NetworkLayout {
   public static final String CONSORTIUM_CA_CERTIFICATE_FILE = "consortium-ca.pem";
   /** Every organisation's transport CA certificate, one after the other. */
   public static final String TRANSPORT_CA_CERTIFICATE_FILE = "transport-ca.pem";
-  /** What the CA keys are and that they belong offline. */
+  /** What the CA files are, and (in ca-keys/) that the keys belong offline. */
   public static final String CA_README_FILE = "README.txt";
+  /**
+   * The organisations' CA private keys, one directory per organisation beside ca/: never needed
+   * by a node, taken offline after init (OPS-34).
+   */
+  public static final String CA_KEYS_DIRECTORY = "ca-keys";
+  /** Under ca/: the organisations' revocation lists, which every node re-reads when they change. */
+  public static final String CRL_DIRECTORY = "crl";
   /** Under ca/&lt;organisation id&gt;/: the organisation's CA on the suite (its PEM is in genesis). */
   public static final String ORGANISATION_CA_CERTIFICATE_FILE = "ca.pem";
   public static final String ORGANISATION_CA_KEY_FILE = "ca.key.pem";
@@ -34,6 +42,8 @@ public final class NetworkLayout {
   public static final String NODE_DIRECTORY_PREFIX = "node";
   public static final String CONFIG_FILE = "config.json";
   public static final String NODE_KEY_FILE = "node.key.pem";
+  /** The node key encrypted in the accounts' key-file format ({@code network init --encrypt-keys}). */
+  public static final String ENCRYPTED_NODE_KEY_FILE = "node.key.json";
   public static final String NODE_CERTIFICATE_FILE = "node.pem";
   public static final String TRANSPORT_KEY_FILE = "transport.key.pem";
   public static final String TRANSPORT_CERTIFICATE_FILE = "transport.pem";
@@ -74,6 +84,15 @@ public final class NetworkLayout {
 
   public Path caReadme() {
     return caDirectory().resolve(CA_README_FILE);
+  }
+
+  public Path caKeysDirectory() {
+    return directory.resolve(CA_KEYS_DIRECTORY);
+  }
+
+  /** Organisation {@code id}'s CA private keys: ca-keys/&lt;id&gt;/. */
+  public Path organisationCaKeyDirectory(String id) {
+    return caKeysDirectory().resolve(id);
   }
 
   /** Organisation {@code id}'s CA files: ca/&lt;id&gt;/. */

@@ -15,6 +15,8 @@ import org.xinlian.crypto.CertificateRequest;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.crypto.KeyPair;
+import org.xinlian.crypto.keystore.KeyFile;
+import org.xinlian.crypto.keystore.KeyFileParameters;
 import org.xinlian.crypto.TransportCertificateRequest;
 import org.xinlian.crypto.TransportCertificates;
 
@@ -187,6 +189,17 @@ final class NetworkPki {
   String transportKeyPem(NodeCredentials node) {
     return transport.privateKeyToPem(node.transportKey().getPrivate());
   }
+  /** The node key as a key file of the accounts' format (Web3 Secret Storage v3 / gm variant). */
+  String nodeKeyFile(NodeCredentials node, char[] passphrase, KeyFileParameters parameters,
+      SecureRandom random) {
+    return KeyFile.encrypt(suite, node.nodeKey().privateKey(), passphrase, parameters, random);
+  }
+
+  /** The transport key as encrypted PKCS#8 PEM. */
+  String transportKeyEncryptedPem(NodeCredentials node, char[] passphrase, SecureRandom random) {
+    return transport.privateKeyToEncryptedPem(node.transportKey().getPrivate(), passphrase, random);
+  }
+
 
   String privateKeyPem(KeyPair key) {
     return suite.privateKeyToPem(key.privateKey());

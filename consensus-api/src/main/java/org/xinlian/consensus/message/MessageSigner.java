@@ -9,6 +9,7 @@ import org.xinlian.consensus.ConsensusSignatures;
 import org.xinlian.consensus.PreparedRound;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.KeyPair;
+import org.xinlian.crypto.NodeSigner;
 import org.xinlian.types.block.Block;
 
 /**
@@ -18,10 +19,15 @@ import org.xinlian.types.block.Block;
  */
 public final class MessageSigner {
   private final CryptoSuite suite;
-  private final KeyPair key;
+  private final NodeSigner key;
   private final Address address;
 
   public MessageSigner(CryptoSuite suite, KeyPair key) {
+    this(suite, NodeSigner.inMemory(suite, Objects.requireNonNull(key, "key")));
+  }
+
+  /** Signs with a node key wherever it is held (in memory, PKCS#11, a remote signer). */
+  public MessageSigner(CryptoSuite suite, NodeSigner key) {
     this.suite = Objects.requireNonNull(suite, "suite");
     this.key = Objects.requireNonNull(key, "key");
     this.address = suite.address(key.publicKey());
@@ -44,7 +50,7 @@ public final class MessageSigner {
     byte[] digest = kind == VoteKind.PREPARE
         ? ConsensusSignatures.prepareDigest(suite, height, round, blockHash)
         : ConsensusSignatures.commitDigest(suite, height, round, blockHash);
-    return new Vote(kind, height, round, blockHash, suite.sign(key.privateKey(), digest));
+    return new Vote(kind, height, round, blockHash, key.sign(digest));
   }
 
   /** A proposal of {@code block} (whose hash the caller computed) with its justification. */
@@ -56,12 +62,12 @@ public final class MessageSigner {
       List<SignedRoundChange> roundChanges,
       List<Vote> prepares) {
     byte[] digest = ConsensusSignatures.proposalDigest(suite, height, round, blockHash);
-    return new Proposal(height, round, block, suite.sign(key.privateKey(), digest), roundChanges,
+    return new Proposal(height, round, block, key.sign(digest), roundChanges,
         prepares);
   }
 
   public SignedRoundChange roundChange(long height, int round, Optional<PreparedRound> prepared) {
     byte[] digest = ConsensusSignatures.roundChangeDigest(suite, height, round, prepared);
-    return new SignedRoundChange(height, round, prepared, suite.sign(key.privateKey(), digest));
+    return new SignedRoundChange(height, round, prepared, key.sign(digest));
   }
 }

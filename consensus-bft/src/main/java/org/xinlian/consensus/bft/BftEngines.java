@@ -7,6 +7,7 @@ import org.xinlian.consensus.ConsensusEngine;
 import org.xinlian.consensus.message.MessageSigner;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.KeyPair;
+import org.xinlian.crypto.NodeSigner;
 
 /**
  * Creates BFT engines (docs/spec/consensus.md). The implementation is package-private: callers
@@ -28,6 +29,17 @@ public final class BftEngines {
       Application application,
       CryptoSuite suite,
       KeyPair key,
+      Optional<byte[]> persistedState) {
+    Objects.requireNonNull(key, "key");
+    return create(settings, application, suite, NodeSigner.inMemory(suite, key), persistedState);
+  }
+
+  /** An engine whose own messages {@code signer} signs (the node key in memory or in an HSM). */
+  public static ConsensusEngine create(
+      BftSettings settings,
+      Application application,
+      CryptoSuite suite,
+      NodeSigner key,
       Optional<byte[]> persistedState) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(application, "application");

@@ -244,6 +244,27 @@ public final class GmSuite implements CryptoSuite {
   }
 
   @Override
+  public java.security.cert.X509CRL issueRevocationList(
+      org.xinlian.crypto.RevocationListRequest request, org.xinlian.crypto.KeyPair issuerKeyPair) {
+    return keyEncoding.issueRevocationList(request, issuerKeyPair);
+  }
+
+  @Override
+  public boolean verifyRevocationListSignature(java.security.cert.X509CRL crl, PublicKey issuerKey) {
+    return keyEncoding.verifyRevocationListSignature(crl, issuerKey);
+  }
+
+  @Override
+  public String revocationListToPem(java.security.cert.X509CRL crl) {
+    return org.xinlian.crypto.internal.RevocationLists.toPem(crl);
+  }
+
+  @Override
+  public java.security.cert.X509CRL revocationListFromPem(String pem) {
+    return org.xinlian.crypto.internal.RevocationLists.fromPem(pem);
+  }
+
+  @Override
   public String toString() {
     return "CryptoSuite[gm: SM2/sm2p256v1, SM3, SM4-GCM, HMAC-SM3]";
   }

@@ -265,6 +265,41 @@ public final class EcKeyEncoding {
     }
   }
 
+  /** A CRL signed by the CA key pair {@code issuer} with this encoder's algorithm. */
+  public java.security.cert.X509CRL issueRevocationList(
+      org.xinlian.crypto.RevocationListRequest request, org.xinlian.crypto.KeyPair issuer) {
+    requireSuite("issuerKeyPair", issuer.privateKey().suite());
+    if (!certificatePublicKey(request.issuerCertificate()).equals(issuer.publicKey())) {
+      throw new IllegalArgumentException(
+          "revocationListRequest: the key is not the issuer certificate's");
+    }
+    BigInteger scalar = curve.privateScalar("issuerKeyPair", issuer.privateKey().bytes());
+    return RevocationLists.build(request,
+        new DeterministicContentSigner(signatureAlgorithm, curve, scalar));
+  }
+
+  /** True when {@code crl} is signed with this encoder's algorithm by {@code issuerKey}. */
+  public boolean verifyRevocationListSignature(java.security.cert.X509CRL crl, PublicKey issuerKey) {
+    requireSuite("issuerKey", issuerKey.suite());
+    org.bouncycastle.cert.X509CRLHolder holder = RevocationLists.holder(crl);
+    ASN1ObjectIdentifier expected =
+        new DefaultSignatureAlgorithmIdentifierFinder().find(signatureAlgorithm).getAlgorithm();
+    if (!expected.equals(holder.toASN1Structure().getSignatureAlgorithm().getAlgorithm())) {
+      return false;
+    }
+    try {
+      java.security.PublicKey jcaKey =
+          KeyFactory.getInstance("EC", BOUNCY_CASTLE)
+              .generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo(issuerKey).getEncoded()));
+      return holder.isSignatureValid(
+          new JcaContentVerifierProviderBuilder().setProvider(BOUNCY_CASTLE).build(jcaKey));
+    } catch (CertException e) {
+      return false;
+    } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+      throw new CryptoException("revocation list: cannot set up verification: " + e.getMessage(), e);
+    }
+  }
+
   private SubjectPublicKeyInfo subjectPublicKeyInfo(PublicKey key) {
     requireSuite("publicKey", key.suite());
     return new SubjectPublicKeyInfo(keyAlgorithm, curve.point("publicKey", key).getEncoded(false));

@@ -358,6 +358,27 @@ public final class StandardSuite implements CryptoSuite {
     return keyEncoding.verifyCertificateSignature(certificate, issuerKey);
   }
 
+  @Override
+  public java.security.cert.X509CRL issueRevocationList(
+      org.xinlian.crypto.RevocationListRequest request, org.xinlian.crypto.KeyPair issuerKeyPair) {
+    return keyEncoding.issueRevocationList(request, issuerKeyPair);
+  }
+
+  @Override
+  public boolean verifyRevocationListSignature(java.security.cert.X509CRL crl, PublicKey issuerKey) {
+    return keyEncoding.verifyRevocationListSignature(crl, issuerKey);
+  }
+
+  @Override
+  public String revocationListToPem(java.security.cert.X509CRL crl) {
+    return org.xinlian.crypto.internal.RevocationLists.toPem(crl);
+  }
+
+  @Override
+  public java.security.cert.X509CRL revocationListFromPem(String pem) {
+    return org.xinlian.crypto.internal.RevocationLists.fromPem(pem);
+  }
+
   private void requireSuite(String field, String suite) {
     if (!name().equals(suite)) {
       throw new IllegalArgumentException(field + ": belongs to suite '" + suite + "', not 'standard'");

@@ -27,7 +27,7 @@ import org.xinlian.consensus.bft.BftEngines;
 import org.xinlian.consensus.bft.BftSettings;
 import org.xinlian.consensus.message.MessageCodec;
 import org.xinlian.crypto.CryptoSuite;
-import org.xinlian.crypto.KeyPair;
+import org.xinlian.crypto.NodeSigner;
 import org.xinlian.execution.ExecutionPort;
 import org.xinlian.execution.governance.ValidatorHistory;
 import org.xinlian.execution.pool.PendingTransactionListener;
@@ -78,7 +78,8 @@ public final class ConsensusService implements AutoCloseable {
    * What the service needs from the node that starts it.
    *
    * @param dataDirectory the ledger directory, which also holds the write-ahead state
-   * @param nodeKeyFile the node key (PKCS#8 PEM on the chain's suite)
+   * @param nodeKeys the node's signer and credentials ({@link #readKeys}, before anything opens)
+   * @param keys where the revocation lists are and how often they are re-read
    * @param validators the genesis validators, each with power 1
    * @param syncLagHeights how far behind the validators a node must be to run a bulk block sync
    *     ({@link BlockSync#LAG_HEIGHTS_MIN_DEFAULT} in production)
@@ -87,7 +88,8 @@ public final class ConsensusService implements AutoCloseable {
    */
   public record Context(
       Path dataDirectory,
-      Path nodeKeyFile,
+      NodeKeys nodeKeys,
+      KeysConfig keys,
       P2pConfig p2p,
       ConsensusConfig timing,
       CryptoSuite suite,
@@ -104,6 +106,25 @@ public final class ConsensusService implements AutoCloseable {
       int syncLagHeights,
       java.util.function.Consumer<Throwable> onFailure) {}
 
+  /** The node key's signer and the node's certified identities, read from their files or token. */
+  public record NodeKeys(NodeSigner signer, NodeCredentials credentials) {}
+
+  /**
+   * Opens the node key (decrypting it, or logging in to its token) and reads the certificates
+   * and revocation lists: the node does this before it opens anything else, so a wrong
+   * passphrase or PIN leaves nothing started (OPS-31).
+   *
+   * @param nodeKeyFile the node key file; null when {@code keys.pkcs11} holds the key
+   * @throws IllegalArgumentException naming the field and file of any problem
+   */
+  public static NodeKeys readKeys(Path nodeKeyFile, KeysConfig keys, P2pConfig p2p,
+      CryptoSuite suite) {
+    try (CredentialFiles.Unlock unlock = new CredentialFiles.Unlock(keys)) {
+      NodeSigner signer = CredentialFiles.nodeSigner(nodeKeyFile, keys, unlock, suite);
+      return new NodeKeys(signer, CredentialFiles.credentials(p2p, signer, unlock, keys, suite));
+    }
+  }
+
   private final Address address;
   private final ExecutionPort execution;
   private final ExecutionApplication application;
@@ -118,13 +139,16 @@ public final class ConsensusService implements AutoCloseable {
   private final GovernedMembership membership;
   /** Wakes a proposer that waits for transactions. */
   private final PendingTransactionListener proposalWake;
+  /** The node's certificates and the CRLs in force, which a watcher replaces when they change. */
+  private final NodeCredentials credentials;
 
   private ConsensusService(Context context) {
     CryptoSuite suite = context.suite();
     this.pool = context.pool();
-    KeyPair key = CredentialFiles.nodeKey(context.nodeKeyFile(), suite);
+    NodeSigner key = context.nodeKeys().signer();
+    NodeCredentials credentials = context.nodeKeys().credentials();
+    this.credentials = credentials;
     this.address = suite.address(key.publicKey());
-    NodeCredentials credentials = CredentialFiles.credentials(context.p2p(), key, suite);
     Timer finality = Timer.builder("xinlian.consensus.finality")
         .description("from the first sight of a height's proposal to its commit")
         // Operators and the benchmark read p50 and p99 straight from /metrics (NODE-14).
@@ -208,6 +232,10 @@ public final class ConsensusService implements AutoCloseable {
       service.started.push(() -> service.pool.removeListener(service.proposalWake));
       service.gossip.start();
       service.started.push(service.gossip);
+      if (context.keys().crlDirectory().isPresent()) {
+        service.started.push(RevocationFiles.watch(context.keys().crlDirectory().get(),
+            context.keys().crlReloadIntervalMs(), context.suite(), service.credentials));
+      }
     } catch (RuntimeException | Error e) {
       service.close();
       throw e;
@@ -267,8 +295,8 @@ public final class ConsensusService implements AutoCloseable {
    * its field and file, without starting anything ({@code xinlian node --check-config}).
    */
   public static List<String> credentialProblems(Optional<Path> nodeKeyFile, Optional<P2pConfig> p2p,
-      CryptoSuite suite) {
-    return CredentialFiles.problems(nodeKeyFile, p2p, suite);
+      KeysConfig keys, CryptoSuite suite) {
+    return CredentialFiles.problems(nodeKeyFile, p2p, keys, suite);
   }
 
   /** This node's address: its P2P id, and its validator address when it is one. */

@@ -12,8 +12,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
-import org.xinlian.crypto.KeyPair;
+import org.xinlian.crypto.AuthenticationFailedException;
+import org.xinlian.crypto.NodeSigner;
+import org.xinlian.crypto.keystore.DecryptedKey;
+import org.xinlian.crypto.keystore.KeyFile;
+import org.xinlian.crypto.pkcs11.Pkcs11Token;
 import org.xinlian.crypto.TransportCertificates;
+import org.xinlian.network.CertificateRevocations;
 import org.xinlian.network.NodeCredentials;
 
 /**
@@ -36,30 +41,111 @@ final class CredentialFiles {
 
   private CredentialFiles() {}
 
-  /** The node key on the chain's suite (PKCS#8 PEM). */
-  static KeyPair nodeKey(Path file, CryptoSuite suite) {
-    org.xinlian.crypto.PrivateKey key = parse("nodeKeyFile", file, suite::privateKeyFromPem);
-    return suite.keyPairFromPrivateKey(key.bytes());
+  /**
+   * The passphrase of the node's encrypted keys, asked or read once per start and shared by the
+   * node key and the transport key, then wiped.
+   */
+  static final class Unlock implements AutoCloseable {
+    private final KeysConfig keys;
+    private char[] passphrase;
+
+    Unlock(KeysConfig keys) {
+      this.keys = keys;
+    }
+
+    char[] passphrase(String field, Path file) {
+      if (passphrase == null) {
+        passphrase = keys.passphrase(field, file);
+      }
+      return passphrase;
+    }
+
+    @Override
+    public void close() {
+      if (passphrase != null) {
+        java.util.Arrays.fill(passphrase, '\0');
+      }
+    }
+  }
+
+  /**
+   * What signs with the node key: the token's key with {@code keys.pkcs11}, else the key of
+   * {@code nodeKeyFile}, which is either a key file in the accounts' format (Web3 Secret Storage
+   * v3 JSON, or its gm variant, encrypted) or PKCS#8 PEM (plain, as development networks have).
+   */
+  static NodeSigner nodeSigner(Path file, KeysConfig keys, Unlock unlock, CryptoSuite suite) {
+    if (keys.pkcs11().isPresent()) {
+      KeysConfig.Pkcs11Key hardware = keys.pkcs11().get();
+      char[] pin = hardware.pin();
+      try {
+        return Pkcs11Token.open(hardware.configFile(), pin).nodeSigner(hardware.alias(), suite);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("keys.pkcs11: " + e.getMessage(), e);
+      } finally {
+        java.util.Arrays.fill(pin, '\0');
+      }
+    }
+    String text = read("nodeKeyFile", file, PEM_FILE_BYTES_MAX, "a key file");
+    if (!text.stripLeading().startsWith("{")) {
+      org.xinlian.crypto.PrivateKey key = parse("nodeKeyFile", file, suite::privateKeyFromPem);
+      return NodeSigner.inMemory(suite, suite.keyPairFromPrivateKey(key.bytes()));
+    }
+    DecryptedKey decrypted;
+    try {
+      decrypted = KeyFile.decrypt(text, unlock.passphrase("nodeKeyFile", file));
+    } catch (AuthenticationFailedException e) {
+      throw new IllegalArgumentException("nodeKeyFile: " + file + ": wrong passphrase", e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("nodeKeyFile: " + file + " is not valid: " + e.getMessage(), e);
+    }
+    if (!decrypted.suite().equals(suite.name())) {
+      throw new IllegalArgumentException("nodeKeyFile: " + file + " holds a " + decrypted.suite()
+          + " key, but the chain's suite is " + suite.name());
+    }
+    return NodeSigner.inMemory(suite, suite.keyPairFromPrivateKey(decrypted.privateKey().bytes()));
+  }
+
+  /** The P-256 transport key: PKCS#8 PEM, encrypted ({@code ENCRYPTED PRIVATE KEY}) or plain. */
+  static java.security.PrivateKey transportKey(Path file, Unlock unlock) {
+    TransportCertificates transport = CryptoSuites.transport();
+    String field = "p2p.transportKeyFile";
+    String pem = read(field, file, PEM_FILE_BYTES_MAX, "a PEM key");
+    if (!TransportCertificates.isEncryptedPem(pem)) {
+      return parse(field, file, transport::privateKeyFromPem);
+    }
+    try {
+      return transport.privateKeyFromEncryptedPem(pem, unlock.passphrase(field, file));
+    } catch (AuthenticationFailedException e) {
+      throw new IllegalArgumentException(field + ": " + file + ": wrong passphrase", e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(field + ": " + file + " is not valid: " + e.getMessage(), e);
+    }
   }
 
   /**
    * Both certified identities of the node, with the CAs its peers must chain to: each CA file may
    * hold one certificate or a bundle of them, one per organisation of the consortium.
    */
-  static NodeCredentials credentials(P2pConfig p2p, KeyPair nodeKey, CryptoSuite suite) {
+  static NodeCredentials credentials(P2pConfig p2p, NodeSigner nodeKey, Unlock unlock,
+      KeysConfig keys, CryptoSuite suite) {
     TransportCertificates transport = CryptoSuites.transport();
     X509Certificate nodeCertificate =
         parse("p2p.nodeCertificateFile", p2p.nodeCertificateFile(), suite::certificateFromPem);
     if (!suite.certificatePublicKey(nodeCertificate).equals(nodeKey.publicKey())) {
       throw new IllegalArgumentException("p2p.nodeCertificateFile: " + p2p.nodeCertificateFile()
-          + " does not certify the key in nodeKeyFile");
+          + " does not certify the node key (nodeKeyFile or keys.pkcs11)");
     }
-    return new NodeCredentials(suite, nodeKey, nodeCertificate,
-        consortiumAuthorities(p2p.consortiumCaFile(), suite),
-        parse("p2p.transportKeyFile", p2p.transportKeyFile(), transport::privateKeyFromPem),
+    List<X509Certificate> consortium = consortiumAuthorities(p2p.consortiumCaFile(), suite);
+    List<X509Certificate> transportAuthorities =
+        parseBundle("p2p.transportCaFile", p2p.transportCaFile(), transport::certificateFromPem);
+    return new NodeCredentials(suite, nodeKey, nodeCertificate, consortium,
+        transportKey(p2p.transportKeyFile(), unlock),
         parse("p2p.transportCertificateFile", p2p.transportCertificateFile(),
             transport::certificateFromPem),
-        parseBundle("p2p.transportCaFile", p2p.transportCaFile(), transport::certificateFromPem));
+        transportAuthorities,
+        keys.crlDirectory().isPresent()
+            ? RevocationFiles.load(keys.crlDirectory().get(), suite, consortium, transportAuthorities)
+            : CertificateRevocations.none());
   }
 
   /**
@@ -79,23 +165,28 @@ final class CredentialFiles {
    * and file ({@code xinlian node --check-config}): each file is read on its own, and when all
    * are readable the whole identity is checked as a node start checks it.
    */
-  static List<String> problems(Optional<Path> nodeKeyFile, Optional<P2pConfig> p2p, CryptoSuite suite) {
+  static List<String> problems(Optional<Path> nodeKeyFile, Optional<P2pConfig> p2p, KeysConfig keys,
+      CryptoSuite suite) {
     List<String> problems = new ArrayList<>();
-    KeyPair key = nodeKeyFile.map(file -> check(problems, () -> nodeKey(file, suite))).orElse(null);
-    if (p2p.isEmpty()) {
-      return problems;
-    }
-    P2pConfig files = p2p.get();
-    TransportCertificates transport = CryptoSuites.transport();
-    int before = problems.size();
-    check(problems, () -> parse("p2p.nodeCertificateFile", files.nodeCertificateFile(), suite::certificateFromPem));
-    check(problems, () -> consortiumAuthorities(files.consortiumCaFile(), suite));
-    check(problems, () -> parse("p2p.transportKeyFile", files.transportKeyFile(), transport::privateKeyFromPem));
-    check(problems, () -> parse("p2p.transportCertificateFile", files.transportCertificateFile(),
-        transport::certificateFromPem));
-    check(problems, () -> parseBundle("p2p.transportCaFile", files.transportCaFile(), transport::certificateFromPem));
-    if (key != null && problems.size() == before) {
-      check(problems, () -> credentials(files, key, suite));
+    try (Unlock unlock = new Unlock(keys)) {
+      NodeSigner key = nodeKeyFile.isPresent() || keys.pkcs11().isPresent()
+          ? check(problems, () -> nodeSigner(nodeKeyFile.orElse(null), keys, unlock, suite))
+          : null;
+      if (p2p.isEmpty()) {
+        return problems;
+      }
+      P2pConfig files = p2p.get();
+      TransportCertificates transport = CryptoSuites.transport();
+      int before = problems.size();
+      check(problems, () -> parse("p2p.nodeCertificateFile", files.nodeCertificateFile(), suite::certificateFromPem));
+      check(problems, () -> consortiumAuthorities(files.consortiumCaFile(), suite));
+      check(problems, () -> transportKey(files.transportKeyFile(), unlock));
+      check(problems, () -> parse("p2p.transportCertificateFile", files.transportCertificateFile(),
+          transport::certificateFromPem));
+      check(problems, () -> parseBundle("p2p.transportCaFile", files.transportCaFile(), transport::certificateFromPem));
+      if (key != null && problems.size() == before) {
+        check(problems, () -> credentials(files, key, unlock, keys, suite));
+      }
     }
     return problems;
   }
