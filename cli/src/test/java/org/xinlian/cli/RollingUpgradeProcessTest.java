@@ -68,6 +68,12 @@ class RollingUpgradeProcessTest {
               "extraData of block " + height + " on node" + node);
         }
       }
+      for (int node = 0; node < SharedNetwork.NODES; node++) {
+        JsonNode features = NetworkProcesses.call(network.rpcPort(node), "xinlian_getProtocolFeatures")
+            .orElseThrow().get("result").get("features");
+        assertEquals("[{\"name\":\"header-feature-digest\",\"activationHeight\":\"0x" + Long.toHexString(ACTIVATION)
+            + "\",\"active\":true,\"known\":true}]", features.toString(), "node" + node);
+      }
     }
   }
 
