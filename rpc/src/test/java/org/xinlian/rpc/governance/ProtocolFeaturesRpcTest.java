@@ -24,6 +24,8 @@ class ProtocolFeaturesRpcTest {
       long activation = chain.head().number() + 40;
       GovernanceRpcTest.succeeded(chain.governance(0, GovernanceRpcTest.propose(ProposalKind.SCHEDULE_FEATURE,
           "warp-drive", BigInteger.valueOf(activation))));
+      // A critical kind: more than two thirds of the weight, so all three governors of weight 1.
+      GovernanceRpcTest.succeeded(chain.governance(0, GovernanceRpcTest.vote(1, Choice.FOR)));
       GovernanceRpcTest.succeeded(chain.governance(1, GovernanceRpcTest.vote(1, Choice.FOR)));
       long before = chain.head().number();
       GovernanceRpcTest.succeeded(chain.governance(2, GovernanceRpcTest.vote(1, Choice.FOR)));
