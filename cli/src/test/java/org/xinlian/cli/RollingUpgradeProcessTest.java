@@ -74,6 +74,11 @@ class RollingUpgradeProcessTest {
         assertEquals("[{\"name\":\"header-feature-digest\",\"activationHeight\":\"0x" + Long.toHexString(ACTIVATION)
             + "\",\"active\":true,\"known\":true}]", features.toString(), "node" + node);
       }
+      CliRun.Result show = network.cli(List.of("feature", "show", "--rpc", "http://127.0.0.1:" + network.rpcPort(0),
+          "--block", String.valueOf(ACTIVATION - 1)));
+      assertEquals(0, show.exitCode(), show.err());
+      assertEquals(List.of("Protocol features for block " + ACTIVATION + " (this CLI knows: header-feature-digest):",
+          String.format("  %-32s from height %d, in force", "header-feature-digest", ACTIVATION)), show.out().lines().toList());
     }
   }
 
