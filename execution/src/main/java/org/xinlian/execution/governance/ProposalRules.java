@@ -340,8 +340,10 @@ final class ProposalRules {
       return "payload.activationHeight: " + activation + " is more than " + Governance.EXECUTE_AHEAD_BLOCKS_MAX
           + " blocks after " + height;
     }
-    tables.storage().meter().charge(GovernanceStorage.READ_GAS * 2);
-    return FeatureSchedule.read(state).whyNot("payload.feature", feature, activation);
+    FeatureSchedule schedule = FeatureSchedule.read(state);
+    // The count and two slots per entry, read directly from the state: metered here.
+    tables.storage().meter().charge(GovernanceStorage.READ_GAS * (1 + 2L * schedule.entries().size()));
+    return schedule.whyNot("payload.feature", feature, activation);
   }
 
   private String checkGrant(Tuple payload) {
