@@ -30,6 +30,8 @@ interface IXinlianGovernance {
     /// 17 UNFREEZE_CONTRACT   (address account, string reason)
     /// 18 ABOLISH_CONTRACT    (address account, string reason)
     /// 19 UPGRADE_CONTRACT    (address proxy, address implementation)
+    /// 20 SCHEDULE_FEATURE    (string feature, uint64 activationHeight): the protocol feature is in
+    ///                        force from that height on every node (docs/spec/operations.md OPS-81)
     ///
     /// Roles: 1 USER (may transact), 2 OPERATOR (may transact and deploy), 3 AUDITOR (may transact,
     /// may propose freezes), 4 ORG_ADMIN (may admit users of its organisation without a vote).
@@ -101,6 +103,7 @@ interface IXinlianGovernance {
     event OrganisationChanged(string id, bool member);
     event NodeChanged(address indexed node, string organisation, uint8 role, uint64 activationHeight);
     event ParameterScheduled(string key, uint256 value, uint64 activationHeight);
+    event FeatureScheduled(string feature, uint64 activationHeight);
     event RolesChanged(address indexed account, string organisation, uint8 roles);
     event StatusChanged(address indexed account, uint8 status, string reason);
 

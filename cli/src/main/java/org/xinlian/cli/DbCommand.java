@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Check, export, import and prove from a node's ledger directory (the node must "
         + "be stopped).",
     subcommands = {CommandLine.HelpCommand.class, DbVerifyCommand.class, DbSnapshotCommand.class,
-      DbProofCommand.class})
+      DbProofCommand.class, DbMigrateCommand.class})
 final class DbCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
           + "REMOVE_ORGANISATION --id; ADD_VALIDATOR, ADD_OBSERVER --node --organisation; REMOVE_NODE "
           + "--node; SET_PARAMETER --parameter --value --activation-height; GRANT_ROLE --account --role "
           + "--organisation; REVOKE_ROLE --account --role; FREEZE_/UNFREEZE_/ABOLISH_ACCOUNT and "
-          + "_CONTRACT --account --reason; UPGRADE_CONTRACT --proxy --implementation."
+          + "_CONTRACT --account --reason; UPGRADE_CONTRACT --proxy --implementation; SCHEDULE_FEATURE "
+          + "--feature --activation-height (a feature this release knows)."
     })
 final class GovProposeCommand implements Callable<Integer> {
   private final CliEnvironment environment;
@@ -59,6 +60,7 @@ final class GovProposeCommand implements Callable<Integer> {
   @Option(names = "--reason", paramLabel = "TEXT") String reason;
   @Option(names = "--proxy", paramLabel = "ADDRESS") String proxy;
   @Option(names = "--implementation", paramLabel = "ADDRESS") String implementation;
+  @Option(names = "--feature", paramLabel = "NAME") String feature;
 
   GovProposeCommand(CliEnvironment environment) {
     this.environment = environment;
@@ -74,6 +76,7 @@ final class GovProposeCommand implements Callable<Integer> {
   private Map<String, String> fields() {
     Map<String, String> fields = new LinkedHashMap<>();
     put(fields, "governor", governor);
+    put(fields, "feature", feature);
     put(fields, "organisation", organisation);
     put(fields, "weight", weight);
     put(fields, "kind", ruleKind);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
+import org.xinlian.execution.feature.ProtocolFeature;
 import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.governance.ProposalKind;
 import org.xinlian.execution.governance.ProposalPayloads;
@@ -47,7 +48,7 @@ final class ProposalFields {
       try {
         return ProposalKind.ofCode(Integer.parseInt(name)).orElseThrow();
       } catch (RuntimeException e) {
-        throw new UserException(option + ": \"" + text + "\" is not a proposal kind (ADD_GOVERNOR … UPGRADE_CONTRACT)");
+        throw new UserException(option + ": \"" + text + "\" is not a proposal kind (ADD_GOVERNOR … SCHEDULE_FEATURE)");
       }
     });
   }
@@ -84,7 +85,8 @@ final class ProposalFields {
     String option = option(field);
     return switch (type) {
       case "address" -> abi(address(text, option));
-      case "string" -> text;
+      // A name this release does not know would stop this node at its height (OPS-82): refuse it here.
+      case "string" -> field.equals("feature") ? feature(text, option) : text;
       case "bytes" -> file(resolve.apply(Path.of(text)), option);
       case "uint8" -> field.equals("role") ? role(text, option)
           : field.equals("kind") ? kind(text, option).code() : (int) number(text, option, 0xFF);
@@ -93,6 +95,14 @@ final class ProposalFields {
       case "uint64", "uint256" -> BigInteger.valueOf(number(text, option, Long.MAX_VALUE));
       default -> throw new IllegalStateException("no parser for ABI type " + type);
     };
+  }
+
+  static String feature(String text, String option) {
+    try {
+      return ProtocolFeature.require(option, text.strip()).featureName();
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
   }
 
   static Address address(String text, String option) {

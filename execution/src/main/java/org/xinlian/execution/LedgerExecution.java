@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,6 +23,7 @@ import org.xinlian.evm.precompile.Precompiles;
 import org.xinlian.evm.state.JournaledWorldState;
 import org.xinlian.evm.transaction.TransactionProcessor;
 import org.xinlian.evm.transaction.TransactionResult;
+import org.xinlian.execution.feature.ProtocolFeature;
 import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.governance.GovernanceAccessPolicy;
 import org.xinlian.execution.governance.GovernanceRecords;
@@ -65,6 +67,10 @@ final class LedgerExecution implements ExecutionPort {
   /** Transactions per signature-recovery task: enough to amortise scheduling, few enough to spread. */
   static final int SIGNATURE_TASK_TRANSACTIONS = 64;
 
+  /** The protocol features this release implements (OPS-80). */
+  private static final Set<String> KNOWN_FEATURES = java.util.Arrays.stream(ProtocolFeature.values())
+      .map(ProtocolFeature::featureName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   /** A block executed on the current head, its state writes in {@code batch}. */
   private record Pending(Block block, Hash hash, List<Receipt> receipts, Hash stateRoot, WriteBatch batch,
       BlockDigests digests) {}
@@ -83,6 +89,7 @@ final class LedgerExecution implements ExecutionPort {
   private final StateCalls calls;
   private final Map<Hash, Pending> pending = new LinkedHashMap<>();
   private final ParametersInForce inForce;
+  private final FeaturesInForce features;
   /** The head state's validator epochs, replaced after each commit; read from any thread. */
   private volatile ValidatorHistory validatorHistory;
   /** The head state's governance nodes, replaced after each commit; null on an open chain. */
@@ -103,12 +110,26 @@ final class LedgerExecution implements ExecutionPort {
   LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
       BlockStore blocks, Executor signatureExecutor, KnownTransactions known,
       Optional<ParametersInForce.Source> parameters) {
-    this(settings, store, states, blocks, signatureExecutor, known, accessPolicy(settings), parameters);
+    this(settings, store, states, blocks, signatureExecutor, known, accessPolicy(settings), parameters,
+        KNOWN_FEATURES);
+  }
+
+  /** As the public path, implementing only {@code knownFeatures}: an older release (OPS-82 tests). */
+  LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
+      BlockStore blocks, Executor signatureExecutor, KnownTransactions known, Set<String> knownFeatures) {
+    this(settings, store, states, blocks, signatureExecutor, known, accessPolicy(settings), Optional.empty(),
+        knownFeatures);
   }
 
   private LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
       BlockStore blocks, Executor signatureExecutor, KnownTransactions known, AccessPolicy policy,
       Optional<ParametersInForce.Source> parameters) {
+    this(settings, store, states, blocks, signatureExecutor, known, policy, parameters, KNOWN_FEATURES);
+  }
+
+  private LedgerExecution(ExecutionSettings settings, KeyValueStore store, StateDatabase states,
+      BlockStore blocks, Executor signatureExecutor, KnownTransactions known, AccessPolicy policy,
+      Optional<ParametersInForce.Source> parameters, Set<String> knownFeatures) {
     this.settings = settings;
     this.policy = Objects.requireNonNull(policy, "policy");
     this.known = known;
@@ -138,6 +159,7 @@ final class LedgerExecution implements ExecutionPort {
       this.governedNodes = GovernedNodes.read(settings.suite(), states, head.stateRoot(), null);
     }
     this.inForce = new ParametersInForce(parameters.orElse(this::parametersFromState), blocks, head);
+    this.features = new FeaturesInForce(settings.suite(), knownFeatures, states::stateAt, head);
   }
 
   /**
@@ -181,6 +203,7 @@ final class LedgerExecution implements ExecutionPort {
       throw new IllegalArgumentException("proposal: timestamp " + request.timestamp()
           + " is before the parent's " + parent.timestamp());
     }
+    features.requireKnown(request.height());
     JournaledWorldState state = headState(parent);
     SystemParameters parameters = inForce.after(parent);
     long gasLimit = parameters.blockGasLimit();
@@ -233,7 +256,7 @@ final class LedgerExecution implements ExecutionPort {
     BlockDigests digests = join(digestsTask);
     BlockHeader header = new BlockHeader(parentHash, request.height(), request.timestamp(),
         request.proposer(), stateRoot, digests.transactionsRoot(), digests.receiptsRoot(),
-        digests.logsBloom(), gasUsed, gasLimit, new byte[0], new byte[0]);
+        digests.logsBloom(), gasUsed, gasLimit, features.extraData(request.height()), new byte[0]);
     Block block = new Block(header, included);
     Hash hash = header.hash(settings.suite());
     remember(new Pending(block, hash, receipts, stateRoot, batch, digests));
@@ -281,6 +304,7 @@ final class LedgerExecution implements ExecutionPort {
     }
     long number = block.header().number();
     inForce.committed(number, executed.stateRoot());
+    features.committed(executed.stateRoot());
     return new CommitResult(number, executed.hash(), executed.stateRoot(),
         history.startingAt(number + ValidatorGovernance.ACTIVATION_DELAY_HEIGHTS_MIN));
   }
@@ -350,6 +374,11 @@ final class LedgerExecution implements ExecutionPort {
     Pending known = pending.get(hash);
     if (known != null) {
       return known;
+    }
+    features.requireKnown(header.number());
+    String extraData = features.checkExtraData(header);
+    if (extraData != null) {
+      return extraData;
     }
     SystemParameters parameters = inForce.after(parent);
     if (header.gasLimit() != parameters.blockGasLimit()) {

@@ -111,8 +111,8 @@ class GovernanceContractTest {
           "payload.proxy: " + chain.address(3) + " has no code");
       chain.refused(0, propose(ProposalKind.SET_PARAMETER, "blockGasLimit", BigInteger.valueOf(20_000),
           BigInteger.valueOf(100)), "payload.value: 20000 is outside blockGasLimit's range 21000 to 2000000000");
-      chain.refused(0, PROPOSE.encodeCallWithArgs(20, new byte[0], BigInteger.ZERO, BigInteger.ONE).array(),
-          "kind: 20 is not a proposal kind (1 to 19)");
+      chain.refused(0, PROPOSE.encodeCallWithArgs(21, new byte[0], BigInteger.ZERO, BigInteger.ONE).array(),
+          "kind: 21 is not a proposal kind (1 to 20)");
       chain.refused(0, propose(ProposalKind.REMOVE_GOVERNOR, new byte[] {1, 2, 3}, 0, PERIOD),
           "payload: not an ABI (address) for REMOVE_GOVERNOR: it ends early (3 bytes)");
       chain.refused(0, propose(ProposalKind.REMOVE_GOVERNOR, ProposalPayloads.encode(ProposalKind.REMOVE_GOVERNOR,

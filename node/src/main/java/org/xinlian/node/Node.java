@@ -43,6 +43,8 @@ import org.xinlian.execution.pool.PoolConfig;
 import org.xinlian.execution.pool.PoolStateView;
 import org.xinlian.execution.pool.TransactionPool;
 import org.xinlian.ledger.LedgerNamespaces;
+import org.xinlian.storage.StorageException;
+import org.xinlian.ledger.chain.LedgerSchema;
 import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.ledger.state.StateDatabase;
 import org.xinlian.node.backup.AdminBackup;
@@ -130,6 +132,13 @@ public final class Node implements AutoCloseable {
           + e.getMessage(), e);
     }
     started.push(store);
+    try {
+      // docs/spec/operations.md OPS-86: an older store names 'xinlian db migrate', a newer one is refused.
+      LedgerSchema.check(store, LedgerNamespaces.ALL, config.dataDirectory().toString());
+    } catch (StorageException e) {
+      throw new NodeStartException("cannot start on the data directory " + config.dataDirectory() + ": "
+          + e.getMessage(), e);
+    }
     try {
       Genesis.initialize(genesis, store);
     } catch (GenesisMismatchException e) {

@@ -160,6 +160,8 @@ class GovernanceClientTest {
     expected.put(ProposalDraft.unfreezeContract(b, "r5"), "{account=" + b + ", reason=r5}");
     expected.put(ProposalDraft.abolishContract(b, "r6"), "{account=" + b + ", reason=r6}");
     expected.put(ProposalDraft.upgradeContract(a, b), "{proxy=" + a + ", implementation=" + b + "}");
+    expected.put(ProposalDraft.scheduleFeature("header-feature-digest", 90),
+        "{feature=header-feature-digest, activationHeight=90}");
     assertEquals(ProposalKind.values().length, expected.size(), "a builder for every kind");
     for (Map.Entry<ProposalDraft, String> entry : expected.entrySet()) {
       var nodeKind = org.xinlian.execution.governance.ProposalKind.ofCode(entry.getKey().kind().code()).orElseThrow();

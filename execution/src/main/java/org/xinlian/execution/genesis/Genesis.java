@@ -10,6 +10,7 @@ import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.crypto.CryptoSuites;
 import org.xinlian.evm.state.JournaledWorldState;
 import org.xinlian.evm.word.UInt256;
+import org.xinlian.execution.feature.FeatureSchedule;
 import org.xinlian.ledger.LedgerNamespaces;
 import org.xinlian.ledger.chain.BlockRoots;
 import org.xinlian.ledger.chain.BlockStore;
@@ -109,6 +110,7 @@ public final class Genesis {
     }
     config.governance().ifPresent(
         section -> section.write(state, suite, config.blockGasLimit(), config.blockIntervalMs()));
+    config.features().forEach((name, height) -> FeatureSchedule.append(state, name, height));
     state.commitInitialState();
     Hash stateRoot = states.commit(state, 0, batch).root();
     Hash emptyRoot = BlockRoots.transactionsRoot(suite, List.of());

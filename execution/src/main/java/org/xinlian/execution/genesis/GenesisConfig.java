@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.xinlian.execution.feature.FeatureSchedule;
+import org.xinlian.execution.feature.ProtocolFeature;
 import org.xinlian.execution.governance.Governance;
 import org.xinlian.execution.governance.GovernanceGenesis;
 import java.util.TreeMap;
@@ -36,6 +38,9 @@ import org.xinlian.types.block.BlockHeader;
  *     {@link FeeMode#ZERO_PRICE}
  * @param validators the initial validator addresses, in the order consensus uses
  * @param alloc the accounts that exist at genesis, in address order
+ * @param governance the governance section of a permissioned chain (GOV-1)
+ * @param features protocol feature name to the height from which it is in force
+ *     (docs/spec/operations.md OPS-80), in name order; every name must be one this release knows
  */
 public record GenesisConfig(
     long chainId,
@@ -48,7 +53,8 @@ public record GenesisConfig(
     UInt256 baseFeePerGas,
     List<Address> validators,
     Map<Address, GenesisAccount> alloc,
-    Optional<GovernanceGenesis> governance) {
+    Optional<GovernanceGenesis> governance,
+    Map<String, Long> features) {
   /**
    * Largest genesis file: 16 MiB holds tens of thousands of funded accounts or a few hundred
    * pre-deployed contracts, while a mistaken path to a huge file fails before it is read.
@@ -145,6 +151,27 @@ public record GenesisConfig(
     if (governance.isPresent()) {
       governance.get().check(CryptoSuites.byName(suite), validators);
     }
+    if (alloc.containsKey(FeatureSchedule.ADDRESS)) {
+      throw new DecodingException("alloc." + FeatureSchedule.ADDRESS, "reserved for the protocol feature schedule");
+    }
+    features = java.util.Collections.unmodifiableMap(new TreeMap<>(features));
+    if (features.size() > FeatureSchedule.FEATURES_MAX) {
+      throw new DecodingException("features", features.size() + " features exceed the limit of "
+          + FeatureSchedule.FEATURES_MAX);
+    }
+    for (Map.Entry<String, Long> feature : features.entrySet()) {
+      String field = "features." + feature.getKey();
+      try {
+        ProtocolFeature.require(field, feature.getKey());
+      } catch (IllegalArgumentException e) {
+        throw new DecodingException(field, "not a protocol feature this release knows (" + ProtocolFeature.knownNames()
+            + "); a newer release's genesis needs that release");
+      }
+      if (feature.getValue() < 1 || feature.getValue() > FeatureSchedule.ACTIVATION_HEIGHT_MAX) {
+        throw new DecodingException(field, "activation height " + feature.getValue() + " is not 1 to "
+            + FeatureSchedule.ACTIVATION_HEIGHT_MAX);
+      }
+    }
   }
 
   /** Whether the chain is permissioned (GOV-1): its genesis has a governance section. */
@@ -190,12 +217,13 @@ public record GenesisConfig(
         && timestamp == that.timestamp && Arrays.equals(extraData, that.extraData)
         && blockGasLimit == that.blockGasLimit && blockIntervalMs == that.blockIntervalMs
         && feeMode == that.feeMode && baseFeePerGas.equals(that.baseFeePerGas)
-        && validators.equals(that.validators) && alloc.equals(that.alloc) && governance.equals(that.governance);
+        && validators.equals(that.validators) && alloc.equals(that.alloc) && governance.equals(that.governance)
+        && features.equals(that.features);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(chainId, suite, timestamp, Arrays.hashCode(extraData), blockGasLimit,
-        blockIntervalMs, feeMode, baseFeePerGas, validators, alloc, governance);
+        blockIntervalMs, feeMode, baseFeePerGas, validators, alloc, governance, features);
   }
 }

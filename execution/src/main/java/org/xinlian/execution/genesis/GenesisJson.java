@@ -28,7 +28,8 @@ import org.xinlian.evm.word.UInt256;
 /** The strict reader behind {@link GenesisConfig#parse}: a tree walk so every error has a path. */
 final class GenesisJson {
   private static final Set<String> TOP_FIELDS = Set.of("chainId", "suite", "timestamp", "extraData",
-      "blockGasLimit", "blockIntervalMs", "feeMode", "baseFeePerGas", "validators", "alloc", "governance");
+      "blockGasLimit", "blockIntervalMs", "feeMode", "baseFeePerGas", "validators", "alloc", "governance",
+      "features");
   private static final Set<String> ACCOUNT_FIELDS = Set.of("balance", "nonce", "code", "storage");
   private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,77}");
   private static final Pattern HEX_QUANTITY = Pattern.compile("0x[0-9a-fA-F]{1,64}");
@@ -84,7 +85,25 @@ final class GenesisJson {
     Optional<GovernanceGenesis> governance = root.has("governance")
         ? Optional.of(GovernanceJson.parse(root.get("governance"))) : Optional.empty();
     return new GenesisConfig(chainId, suite, timestamp, extraData, blockGasLimit, blockIntervalMs,
-        feeMode, baseFee, validators, alloc, governance);
+        feeMode, baseFee, validators, alloc, governance, features(root));
+  }
+
+  /** The optional {@code features} object: name to activation height (OPS-80). */
+  private static Map<String, Long> features(JsonNode root) {
+    if (!root.has("features")) {
+      return Map.of();
+    }
+    JsonNode node = root.get("features");
+    if (!node.isObject()) {
+      throw new DecodingException("features", "must be an object of feature name to activation height");
+    }
+    Map<String, Long> features = new java.util.TreeMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      features.put(field.getKey(), longQuantity(field.getValue(), "features." + field.getKey()));
+    }
+    return features;
   }
 
   private interface FieldReader<T> {

@@ -144,7 +144,7 @@ final class GovernanceContract implements SystemContract {
     private byte[] propose(Tuple args) {
       int code = args.get(0);
       ProposalKind kind = ProposalKind.ofCode(code)
-          .orElseThrow(() -> new Refusal("kind: " + code + " is not a proposal kind (1 to 19)"));
+          .orElseThrow(() -> new Refusal("kind: " + code + " is not a proposal kind (1 to " + ProposalKind.values().length + ")"));
       byte[] payload = args.get(1);
       long executeAt = uint64(args.get(2), "executeAt");
       long votingPeriod = uint64(args.get(3), "votingPeriodBlocks");

@@ -74,6 +74,11 @@ final class GovernanceEvents {
         key, BigInteger.valueOf(value), BigInteger.valueOf(activationHeight));
   }
 
+  void featureScheduled(String feature, long activationHeight) {
+    emit(Governance.ADDRESS, "FeatureScheduled(string,uint64)", List.of(), "(string,uint64)",
+        feature, BigInteger.valueOf(activationHeight));
+  }
+
   void rolesChanged(Address account, String organisation, int roles) {
     emit(Governance.ADDRESS, "RolesChanged(address,string,uint8)", List.of(word(account)), "(string,uint8)",
         organisation, roles);

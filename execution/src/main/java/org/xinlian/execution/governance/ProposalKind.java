@@ -25,14 +25,16 @@ public enum ProposalKind {
   FREEZE_CONTRACT(16, "(address,string)", "account,reason", false),
   UNFREEZE_CONTRACT(17, "(address,string)", "account,reason", false),
   ABOLISH_CONTRACT(18, "(address,string)", "account,reason", true),
-  UPGRADE_CONTRACT(19, "(address,address)", "proxy,implementation", true);
+  UPGRADE_CONTRACT(19, "(address,address)", "proxy,implementation", true),
+  /** A protocol feature in force from the height (docs/spec/operations.md OPS-81). */
+  SCHEDULE_FEATURE(20, "(string,uint64)", "feature,activationHeight", true);
 
   /** Default rule of the kinds that change who decides, who validates or what cannot be undone. */
   public static final VotingRule CRITICAL_RULE = new VotingRule(6667, 6667);
   /** Default rule of everyday administration. */
   public static final VotingRule ROUTINE_RULE = new VotingRule(5001, 5001);
 
-  private static final ProposalKind[] BY_CODE = new ProposalKind[20];
+  private static final ProposalKind[] BY_CODE = new ProposalKind[21];
 
   static {
     for (ProposalKind kind : values()) {

@@ -10,6 +10,7 @@ import org.xinlian.crypto.CryptoSuite;
 import org.xinlian.evm.state.WorldState;
 import org.xinlian.evm.word.UInt256;
 import org.xinlian.execution.SystemParameters;
+import org.xinlian.execution.feature.FeatureSchedule;
 import org.xinlian.execution.governance.GovernanceRecords.Account;
 import org.xinlian.execution.governance.GovernanceRecords.Node;
 import org.xinlian.execution.governance.GovernanceRecords.Parameter;
@@ -58,6 +59,7 @@ final class ProposalRules {
         case FREEZE_ACCOUNT, UNFREEZE_ACCOUNT, ABOLISH_ACCOUNT,
             FREEZE_CONTRACT, UNFREEZE_CONTRACT, ABOLISH_CONTRACT -> checkStatus(kind, payload);
         case UPGRADE_CONTRACT -> checkUpgrade(payload);
+        case SCHEDULE_FEATURE -> checkFeature(payload, height);
       };
     } catch (IllegalArgumentException e) {
       return e.getMessage();
@@ -129,6 +131,13 @@ final class ProposalRules {
         tables.storage().meter().charge(GovernanceStorage.WRITE_CHANGE_GAS);
         state.setStorage(proxy, IMPLEMENTATION_SLOT, UInt256.fromBytes(implementation.toArray()));
         events.upgraded(proxy, implementation);
+      }
+      case SCHEDULE_FEATURE -> {
+        String feature = payload.get(0);
+        long activation = ProposalPayloads.number(payload, 1, "payload.activationHeight");
+        tables.storage().meter().charge(GovernanceStorage.WRITE_NEW_GAS * 3);
+        FeatureSchedule.append(state, feature, activation);
+        events.featureScheduled(feature, activation);
       }
       default -> throw new IllegalStateException("governance: no rule for " + kind);
     }
@@ -314,6 +323,27 @@ final class ProposalRules {
           + current.pendingFrom() + "; a new change waits until then";
     }
     return null;
+  }
+
+  /**
+   * OPS-81: a well-formed name not yet scheduled, at least two blocks ahead. Whether this release
+   * knows the name is deliberately not a rule here (see {@link FeatureSchedule#whyNot}).
+   */
+  private String checkFeature(Tuple payload, long height) {
+    String feature = payload.get(0);
+    long activation = ProposalPayloads.number(payload, 1, "payload.activationHeight");
+    long earliest = height + ValidatorGovernance.ACTIVATION_DELAY_HEIGHTS_MIN;
+    if (activation < earliest) {
+      return "payload.activationHeight: " + activation + " is before " + earliest + ", two blocks after " + height;
+    }
+    if (activation > height + Governance.EXECUTE_AHEAD_BLOCKS_MAX) {
+      return "payload.activationHeight: " + activation + " is more than " + Governance.EXECUTE_AHEAD_BLOCKS_MAX
+          + " blocks after " + height;
+    }
+    FeatureSchedule schedule = FeatureSchedule.read(state);
+    // The count and two slots per entry, read directly from the state: metered here.
+    tables.storage().meter().charge(GovernanceStorage.READ_GAS * (1 + 2L * schedule.entries().size()));
+    return schedule.whyNot("payload.feature", feature, activation);
   }
 
   private String checkGrant(Tuple payload) {

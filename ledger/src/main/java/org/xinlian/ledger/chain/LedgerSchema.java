@@ -59,6 +59,12 @@ public final class LedgerSchema {
       throw new StorageException("corrupt schema version in meta (" + location + "): "
           + e.getMessage(), e);
     }
+    if (schema < LedgerNamespaces.SCHEMA_VERSION) {
+      // docs/spec/operations.md OPS-86: an older layout is migrated offline, never misread.
+      throw new StorageException("store schema " + schema + " is older than the schema "
+          + LedgerNamespaces.SCHEMA_VERSION + " this build reads (" + location + "): stop the node and run "
+          + "'xinlian db migrate --data-dir " + location + "'");
+    }
     if (schema != LedgerNamespaces.SCHEMA_VERSION) {
       throw new StorageException("store schema " + schema + ", this build reads "
           + LedgerNamespaces.SCHEMA_VERSION + " (" + location + ")");

@@ -19,6 +19,7 @@ public final class GovernanceRpc {
     GovernanceReads reads = new GovernanceReads(Objects.requireNonNull(dependencies, "dependencies"),
         Objects.requireNonNull(genesis, "genesis"));
     return List.of(new XinlianGetGovernance(reads), new XinlianGetProposal(reads),
-        new XinlianGetProposals(reads), new XinlianGetAccount(reads), new XinlianGetSystemParameters(reads));
+        new XinlianGetProposals(reads), new XinlianGetAccount(reads), new XinlianGetSystemParameters(reads),
+        new XinlianGetProtocolFeatures(reads));
   }
 }

@@ -142,6 +142,14 @@ public record ProposalDraft(ProposalKind kind, byte[] payload, long executeAt, l
     return of(ProposalKind.UPGRADE_CONTRACT, abi(proxy), abi(implementation));
   }
 
+  /**
+   * Puts protocol feature {@code feature} in force from {@code activationHeight} on every node
+   * (docs/spec/operations.md OPS-81); every node's release must implement it by then.
+   */
+  public static ProposalDraft scheduleFeature(String feature, long activationHeight) {
+    return of(ProposalKind.SCHEDULE_FEATURE, text(feature, "feature"), unsigned(activationHeight, "activationHeight"));
+  }
+
   private static ProposalDraft status(ProposalKind kind, Address account, String reason) {
     return of(kind, abi(account), text(reason, "reason"));
   }

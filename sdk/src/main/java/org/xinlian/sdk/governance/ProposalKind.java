@@ -26,7 +26,8 @@ public enum ProposalKind {
   FREEZE_CONTRACT(16, "(address,string)", "account,reason"),
   UNFREEZE_CONTRACT(17, "(address,string)", "account,reason"),
   ABOLISH_CONTRACT(18, "(address,string)", "account,reason"),
-  UPGRADE_CONTRACT(19, "(address,address)", "proxy,implementation");
+  UPGRADE_CONTRACT(19, "(address,address)", "proxy,implementation"),
+  SCHEDULE_FEATURE(20, "(string,uint64)", "feature,activationHeight");
 
   private final int code;
   private final String payloadType;
