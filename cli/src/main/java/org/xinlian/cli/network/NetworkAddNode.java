@@ -125,7 +125,7 @@ public final class NetworkAddNode {
   private static NetworkPki.Organisation authorities(NetworkLayout layout, CryptoSuite suite, String id)
       throws IOException {
     Path directory = layout.organisationCaDirectory(id);
-    TransportCertificates transport = CryptoSuites.transport();
+    TransportCertificates transport = CryptoSuites.transport(suite);
     X509Certificate nodeCa = suite.certificateFromPem(pem(directory.resolve(NetworkLayout.ORGANISATION_CA_CERTIFICATE_FILE)));
     var nodeCaKey = suite.keyPairFromPrivateKey(
         suite.privateKeyFromPem(pem(directory.resolve(NetworkLayout.ORGANISATION_CA_KEY_FILE))).bytes());

@@ -46,7 +46,7 @@ final class CredentialFiles {
    * hold one certificate or a bundle of them, one per organisation of the consortium.
    */
   static NodeCredentials credentials(P2pConfig p2p, KeyPair nodeKey, CryptoSuite suite) {
-    TransportCertificates transport = CryptoSuites.transport();
+    TransportCertificates transport = CryptoSuites.transport(suite);
     X509Certificate nodeCertificate =
         parse("p2p.nodeCertificateFile", p2p.nodeCertificateFile(), suite::certificateFromPem);
     if (!suite.certificatePublicKey(nodeCertificate).equals(nodeKey.publicKey())) {
