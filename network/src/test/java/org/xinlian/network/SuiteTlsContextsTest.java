@@ -3,6 +3,7 @@ package org.xinlian.network;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,6 +171,14 @@ class SuiteTlsContextsTest {
     assertArrayEquals(sm2sigSm3, serverTrust.seen.get("local"));
     assertArrayEquals(sm2sigSm3, serverTrust.seen.get("peer"));
     assertArrayEquals(sm2sigSm3, clientTrust.seen.get("local"));
+    // Nothing global: BouncyCastle was an instance of these contexts, configured per engine.
+    for (String provider : new String[] {"BC", "BCJSSE"}) {
+      assertNull(java.security.Security.getProvider(provider), provider + " registered");
+    }
+    for (String property : new String[] {"jdk.tls.namedGroups", "jdk.tls.client.SignatureSchemes",
+        "jdk.tls.server.SignatureSchemes", "jdk.tls.client.cipherSuites", "jdk.tls.server.cipherSuites"}) {
+      assertNull(System.getProperty(property), property + " set");
+    }
   }
 
   @Test
