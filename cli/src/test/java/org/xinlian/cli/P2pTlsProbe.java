@@ -7,6 +7,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
@@ -50,8 +54,11 @@ final class P2pTlsProbe {
   /** The session of a completed handshake with 127.0.0.1:{@code port}. */
   static SSLSession handshake(CryptoSuite suite, List<X509Certificate> authorities, int port)
       throws Exception {
-    SslContext context = SuiteTlsContexts.client(suite, null, List.of(),
-        SuiteTlsContexts.issuedBy(authorities, Clock.system()));
+    SslContext context = new JdkSslContext(SuiteTlsContexts.context(suite, null, List.of(),
+        SuiteTlsContexts.issuedBy(authorities, Clock.system())), true,
+        SuiteTlsContexts.cipherSuites(suite), IdentityCipherSuiteFilter.INSTANCE,
+        ApplicationProtocolConfig.DISABLED, ClientAuth.NONE,
+        SuiteTlsContexts.protocols().toArray(String[]::new), false);
     EventLoopGroup group = new NioEventLoopGroup(1);
     try {
       SslHandler[] ssl = new SslHandler[1];

@@ -39,6 +39,11 @@ public final class CryptoSuites {
         : transport();
   }
 
+  /** RFC 8998 TLS 1.3, the TLS of gm chains (docs/adr/0015-gm-tls-rfc8998.md). */
+  public static Rfc8998Tls rfc8998Tls() {
+    return new org.xinlian.crypto.internal.BcRfc8998Tls();
+  }
+
   /** The names accepted by {@link #byName}. */
   public static List<String> names() {
     return List.of(STANDARD, GM);

@@ -113,10 +113,10 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
    * chains) as its own exception type.
    */
   private static boolean receivedAlert(Throwable failure) {
+    if (GmTls.isAlertFromPeer(failure)) {
+      return true;
+    }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof org.bouncycastle.tls.TlsFatalAlertReceived) {
-        return true;
-      }
       if (cause instanceof javax.net.ssl.SSLException
           && String.valueOf(cause.getMessage()).startsWith("Received fatal alert")) {
         return true;

@@ -16,6 +16,10 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
@@ -109,6 +113,14 @@ class SuiteTlsContextsTest {
     }
   }
 
+  /** Wraps a context under Netty as the JSON-RPC server would (SuiteTlsContexts' documentation). */
+  private static SslContext netty(org.xinlian.crypto.CryptoSuite suite, javax.net.ssl.SSLContext context,
+      boolean client, ClientAuth clientAuth) {
+    return new JdkSslContext(context, client, SuiteTlsContexts.cipherSuites(suite),
+        IdentityCipherSuiteFilter.INSTANCE, ApplicationProtocolConfig.DISABLED, clientAuth,
+        SuiteTlsContexts.protocols().toArray(String[]::new), false);
+  }
+
   /** Runs one TLS handshake over loopback; returns the server's and the client's SSL handlers. */
   private SslHandler[] handshake(SslContext server, SslContext client) throws Exception {
     LinkedBlockingQueue<SslHandler> accepted = new LinkedBlockingQueue<>();
@@ -154,10 +166,11 @@ class SuiteTlsContextsTest {
         SuiteTlsContexts.issuedBy(List.of(pki.transportAuthority), Clock.system()));
     RecordingTrust clientTrust = new RecordingTrust(
         SuiteTlsContexts.issuedBy(List.of(pki.transportAuthority), Clock.system()));
-    SslContext server = SuiteTlsContexts.server(pki.suite, node.transportKey(),
-        List.of(node.transportCertificate()), serverTrust, true);
-    SslContext client = SuiteTlsContexts.client(pki.suite, application.transportKey(),
-        List.of(application.transportCertificate()), clientTrust);
+    SslContext server = netty(pki.suite, SuiteTlsContexts.context(pki.suite, node.transportKey(),
+        List.of(node.transportCertificate()), serverTrust), false, ClientAuth.REQUIRE);
+    SslContext client = netty(pki.suite, SuiteTlsContexts.context(pki.suite,
+        application.transportKey(), List.of(application.transportCertificate()), clientTrust),
+        true, ClientAuth.NONE);
     for (SslHandler side : handshake(server, client)) {
       assertEquals("TLSv1.3", side.engine().getSession().getProtocol());
       assertEquals("TLS_SM4_GCM_SM3", side.engine().getSession().getCipherSuite());
@@ -187,9 +200,10 @@ class SuiteTlsContextsTest {
     NodeCredentials node = pki.node("node");
     X509ExtendedTrustManager trust =
         SuiteTlsContexts.issuedBy(List.of(pki.transportAuthority), Clock.system());
-    SslContext server = SuiteTlsContexts.server(pki.suite, node.transportKey(),
-        List.of(node.transportCertificate()), trust, true);
-    SslContext anonymous = SuiteTlsContexts.client(pki.suite, null, List.of(), trust);
+    SslContext server = netty(pki.suite, SuiteTlsContexts.context(pki.suite, node.transportKey(),
+        List.of(node.transportCertificate()), trust), false, ClientAuth.REQUIRE);
+    SslContext anonymous = netty(pki.suite, SuiteTlsContexts.context(pki.suite, null, List.of(),
+        trust), true, ClientAuth.NONE);
     assertThrows(javax.net.ssl.SSLHandshakeException.class, () -> handshake(server, anonymous));
   }
 
@@ -199,9 +213,10 @@ class SuiteTlsContextsTest {
     NodeCredentials node = pki.node("node");
     X509ExtendedTrustManager trust =
         SuiteTlsContexts.issuedBy(List.of(pki.transportAuthority), Clock.system());
-    SslContext server = SuiteTlsContexts.server(pki.suite, node.transportKey(),
-        List.of(node.transportCertificate()), null, false);
-    SslContext client = SuiteTlsContexts.client(pki.suite, null, List.of(), trust);
+    SslContext server = netty(pki.suite, SuiteTlsContexts.context(pki.suite, node.transportKey(),
+        List.of(node.transportCertificate()), null), false, ClientAuth.NONE);
+    SslContext client = netty(pki.suite, SuiteTlsContexts.context(pki.suite, null, List.of(),
+        trust), true, ClientAuth.NONE);
     for (SslHandler side : handshake(server, client)) {
       assertFalse(side.engine() instanceof BCSSLEngine);
       assertEquals("TLSv1.3", side.engine().getSession().getProtocol());
@@ -216,11 +231,11 @@ class SuiteTlsContextsTest {
     TestPki standard = new TestPki("standard", "rpc");
     NodeCredentials p256 = standard.node("node");
     IllegalArgumentException wrongCurve = assertThrows(IllegalArgumentException.class,
-        () -> SuiteTlsContexts.server(gm.suite, p256.transportKey(),
-            List.of(p256.transportCertificate()), null, false));
+        () -> SuiteTlsContexts.context(gm.suite, p256.transportKey(),
+            List.of(p256.transportCertificate()), null));
     assertTrue(wrongCurve.getMessage().startsWith("key:"), wrongCurve.getMessage());
     IllegalArgumentException noChain = assertThrows(IllegalArgumentException.class,
-        () -> SuiteTlsContexts.server(gm.suite, gm.node("n").transportKey(), List.of(), null, false));
+        () -> SuiteTlsContexts.context(gm.suite, gm.node("n").transportKey(), List.of(), null));
     assertTrue(noChain.getMessage().startsWith("chain:"), noChain.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> SuiteTlsContexts.issuedBy(List.of(), Clock.system()));

@@ -29,7 +29,8 @@ final class SuiteTlsSockets {
     KeyManager[] keys = null;
     if (credentials != null) {
       keys = new KeyManager[] {gm
-          ? new Sm2KeyManager(credentials.transportKey(), List.of(credentials.transportCertificate()))
+          ? org.xinlian.crypto.CryptoSuites.rfc8998Tls().keyManager(credentials.transportKey(),
+              List.of(credentials.transportCertificate()))
           : new TransportKeyManager(credentials.transportKey(), credentials.transportCertificate())};
     }
     context.init(keys, new TrustManager[] {new NettyHandshakeTest.TrustEverything()},

@@ -1,4 +1,4 @@
-package org.xinlian.network;
+package org.xinlian.crypto.internal;
 
 import java.net.Socket;
 import java.security.Principal;
@@ -14,8 +14,9 @@ import org.bouncycastle.jsse.BCX509Key;
  * (docs/adr/0015-gm-tls-rfc8998.md). Why our own: BCJSSE's standard key manager, and its check of
  * keys that a plain JDK key manager picks, know no {@code curveSM2} key filter, so neither ever
  * selects an SM2 key for {@code sm2sig_sm3} (bcgit/bc-java#2416). This one answers every request
- * for an EC key with the node's key, as {@link TransportKeyManager} does on standard chains, so
- * a certificate from a wrong CA is still presented and refused by the other side under its reason.
+ * for an EC key with the one key, so
+ * a certificate from a wrong CA is still presented and refused by the other side under its reason
+ * (P2P's TransportKeyManager does the same on standard chains).
  */
 final class Sm2KeyManager extends BCX509ExtendedKeyManager {
   private static final String ALIAS = "transport";
