@@ -48,7 +48,7 @@ final class DbProofCommand implements Callable<Integer> {
   private final CliEnvironment environment;
 
   @Option(names = "--data", required = true, paramLabel = "DIR",
-      description = "The node's ledger directory.")
+      description = "The ledger directory, or the node or development chain directory that holds it.")
   Path data;
 
   @Option(names = "--address", required = true, paramLabel = "ADDRESS",
@@ -75,7 +75,7 @@ final class DbProofCommand implements Callable<Integer> {
     if (block != null && block < 0) {
       throw new UserException("--block " + block + ": a block height is not negative");
     }
-    Path directory = environment.resolve(data);
+    Path directory = LedgerDirectory.locate(environment.resolve(data));
     DbVerifyCommand.requireLedgerDirectory(directory);
     String location = directory.toString();
     try (KeyValueStore store = KeyValueStores.openRocksDb(new StoreOptions(directory,

@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
 final class DbSnapshotExportCommand implements Callable<Integer> {
   private final CliEnvironment environment;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's ledger directory.")
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "The ledger directory, or the node or development chain directory that holds it.")
   Path data;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The snapshot file to write.")
@@ -53,7 +54,7 @@ final class DbSnapshotExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path directory = environment.resolve(data);
+    Path directory = LedgerDirectory.locate(environment.resolve(data));
     Path target = environment.resolve(out);
     if (!Files.isDirectory(directory)) {
       throw new NoSuchFileException(directory.toString());

@@ -13,12 +13,14 @@ import org.xinlian.ledger.verify.LedgerVerifier;
 import org.xinlian.ledger.verify.Mismatch;
 import org.xinlian.ledger.verify.VerificationProgress;
 import org.xinlian.ledger.verify.VerificationReport;
+import org.xinlian.node.backup.LedgerBackups;
 import org.xinlian.storage.KeyValueStore;
 import org.xinlian.storage.KeyValueStores;
 import org.xinlian.storage.StorageException;
 import org.xinlian.storage.StoreOptions;
 import org.xinlian.storage.StoreSnapshot;
 import org.xinlian.storage.WriteDurability;
+import org.xinlian.storage.StoreCheckpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +29,7 @@ import picocli.CommandLine.Option;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a stopped node's ledger: every canonical block's header hash, parent link, "
+      "Check a stopped node's ledger, or a backup of one: every canonical block's header hash, parent link, "
           + "transactions and receipts roots, bloom and transaction index, and every trie node "
           + "and contract code of the head state against its hash.",
       "",
@@ -42,7 +44,7 @@ final class DbVerifyCommand implements Callable<Integer> {
   private final CliEnvironment environment;
 
   @Option(names = "--data", required = true, paramLabel = "DIR",
-      description = "The node's ledger directory.")
+      description = "The ledger directory, or the node or development chain directory that holds it.")
   Path data;
 
   @Option(names = "--suite", paramLabel = "SUITE", converter = SuiteNameConverter.class,
@@ -58,11 +60,21 @@ final class DbVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path directory = environment.resolve(data);
+    Path directory = LedgerDirectory.locate(environment.resolve(data));
     requireLedgerDirectory(directory);
+    // A backup (OPS-74): its manifest and files first, then its ledger, opened read-only so
+    // that verifying changes nothing in it.
+    boolean backup = LedgerBackups.isBackup(directory);
+    if (backup) {
+      LedgerBackups.CheckedBackup checked = LedgerBackups.check(directory);
+      environment.out().println("backup: chain id " + checked.manifest().chainId() + ", block "
+          + checked.manifest().height() + " " + checked.manifest().headHash() + ", every file as its manifest records");
+      directory = checked.ledgerDirectory();
+    }
     String location = directory.toString();
-    try (KeyValueStore store = KeyValueStores.openRocksDb(new StoreOptions(directory,
-            LedgerNamespaces.ALL, WriteDurability.SURVIVE_PROCESS_CRASH, BLOCK_CACHE_BYTES));
+    StoreOptions options = new StoreOptions(directory, LedgerNamespaces.ALL,
+        WriteDurability.SURVIVE_PROCESS_CRASH, BLOCK_CACHE_BYTES);
+    try (KeyValueStore store = backup ? StoreCheckpoints.openReadOnly(options) : KeyValueStores.openRocksDb(options);
         StoreSnapshot snapshot = store.snapshot()) {
       LedgerSchema.ChainFacts facts = LedgerSchema.check(snapshot, LedgerNamespaces.ALL, location)
           .orElseThrow(() -> new UserException("no ledger in " + location));

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class, KeyCommand.class, TxCommand.class, EvmCommand.class,
       DbCommand.class, ProofCommand.class, NodeCommand.class, DevCommand.class,
       NetworkCommand.class, BenchCommand.class, ValidatorsCommand.class, GovCommand.class,
-      AccountCommand.class, ContractCommand.class, ParamCommand.class
+      AccountCommand.class, ContractCommand.class, ParamCommand.class, AdminCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code of a user error (bad input, bad file, wrong password). */

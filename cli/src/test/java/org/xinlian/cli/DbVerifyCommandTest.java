@@ -89,6 +89,25 @@ class DbVerifyCommandTest {
     assertEquals(0, run("db", "verify", "--data", data.toString(), "--suite", "standard").exitCode());
   }
 
+  /** OPS-92: the directory above the ledger, as a development chain's or a node's, is accepted. */
+  @Test
+  void aDevelopmentChainOrNodeDirectoryLeadsToItsLedger() throws Exception {
+    CliRun.Result dev = run("db", "verify", "--data", ".");
+    assertEquals(0, dev.exitCode(), dev.err());
+    assertTrue(dev.out().startsWith("head 2: 3 blocks"), dev.out());
+    Path node = Files.createDirectories(directory.resolve("node0"));
+    Files.writeString(node.resolve("config.json"),
+        "{\"dataDirectory\": \"../ledger\", \"genesisFile\": \"genesis.json\"}");
+    CliRun.Result fromConfig = run("db", "verify", "--data", "node0");
+    assertEquals(0, fromConfig.exitCode(), fromConfig.err());
+    assertTrue(fromConfig.out().startsWith("head 2: 3 blocks"), fromConfig.out());
+    Files.writeString(node.resolve("config.json"), "{\"dataDirectory\": 7}");
+    CliRun.Result badConfig = run("db", "verify", "--data", "node0");
+    assertEquals(1, badConfig.exitCode(), badConfig.err());
+    assertTrue(badConfig.err().startsWith("error: " + node + " holds no ledger and its config.json cannot be read: "),
+        badConfig.err());
+  }
+
   @Test
   void damageIsOneLinePerMismatchAndExitCodeOne() {
     flipLastByte(LedgerNamespaces.BODIES, blockOne.toArray());

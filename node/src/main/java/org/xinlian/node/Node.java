@@ -44,6 +44,8 @@ import org.xinlian.execution.pool.TransactionPool;
 import org.xinlian.ledger.LedgerNamespaces;
 import org.xinlian.ledger.chain.BlockStore;
 import org.xinlian.ledger.state.StateDatabase;
+import org.xinlian.node.backup.AdminBackup;
+import org.xinlian.node.backup.BackupService;
 import org.xinlian.node.consensus.ConsensusService;
 import org.xinlian.rpc.ChainInfo;
 import org.xinlian.rpc.HealthReport;
@@ -165,6 +167,8 @@ public final class Node implements AutoCloseable {
     this.rpc = RpcServer.builder(config.rpc(), chainInfo)
         .methods(ethereum.methods())
         .methods(GovernanceRpc.methods(rpcDependencies, genesis))
+        .methods(List.of(new AdminBackup(new BackupService(config.backup(), store, config.dataDirectory(),
+            genesis.chainId(), clock))))
         .subscriptionSources(ethereum.subscriptionSources())
         .meterRegistry(meters)
         .clock(clock)

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.xinlian.common.Address;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
+import org.xinlian.node.backup.BackupConfig;
 import org.xinlian.node.consensus.ConsensusConfig;
 import org.xinlian.node.consensus.P2pConfig;
 import org.xinlian.rpc.RpcServerConfig;
@@ -33,6 +34,7 @@ import org.xinlian.rpc.RpcServerConfig;
  * @param consensus the BFT timing, used only with {@code p2p}
  * @param health how the node reports its health and fails stop
  * @param logging where the node process logs, and how its files rotate
+ * @param backup where {@code admin_backup} writes online backups; disabled by default
  */
 public record NodeConfig(
     Path dataDirectory,
@@ -47,7 +49,8 @@ public record NodeConfig(
     Optional<P2pConfig> p2p,
     ConsensusConfig consensus,
     HealthConfig health,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    BackupConfig backup) {
   /** geth's and Besu's default: the last 128 block states answer queries. */
   public static final long STATE_RETENTION_BLOCKS_DEFAULT = 128;
 
@@ -100,6 +103,7 @@ public record NodeConfig(
     Objects.requireNonNull(consensus, "consensus");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(backup, "backup");
     if (p2p.isPresent() && nodeKeyFile.isEmpty()) {
       throw new IllegalArgumentException("nodeKeyFile: required when p2p is set");
     }
@@ -111,7 +115,7 @@ public record NodeConfig(
       StateRetention stateRetention, BlockProduction blockProduction) {
     this(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas, stateRetention,
         blockProduction, Optional.empty(), Optional.empty(), ConsensusConfig.defaults(),
-        HealthConfig.defaults(), LoggingConfig.defaults());
+        HealthConfig.defaults(), LoggingConfig.defaults(), BackupConfig.disabled());
   }
 
   /** A node on {@code dataDirectory} with every default (RPC on 127.0.0.1:8545). */
@@ -123,23 +127,28 @@ public record NodeConfig(
 
   public NodeConfig withRpc(RpcServerConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, value, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, backup);
   }
 
   public NodeConfig withBlockProduction(BlockProduction value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, value, nodeKeyFile, p2p, consensus, health, logging);
+        stateRetention, value, nodeKeyFile, p2p, consensus, health, logging, backup);
   }
 
   /** This configuration as a BFT network member with the given key, P2P section and timing. */
   public NodeConfig withBft(Path nodeKey, P2pConfig network, ConsensusConfig timing) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health, logging);
+        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health, logging, backup);
+  }
+
+  public NodeConfig withBackup(BackupConfig value) {
+    return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, value);
   }
 
   public NodeConfig withHealth(HealthConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value, logging);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value, logging, backup);
   }
 
   /**

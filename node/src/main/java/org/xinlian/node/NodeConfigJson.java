@@ -26,6 +26,7 @@ import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
 import org.xinlian.execution.pool.PoolLimits;
 import org.xinlian.ledger.state.StateRetention;
+import org.xinlian.node.backup.BackupConfig;
 import org.xinlian.network.PeerAddress;
 import org.xinlian.network.TransportLimits;
 import org.xinlian.node.consensus.ConsensusConfig;
@@ -39,7 +40,7 @@ import org.xinlian.rpc.RpcServerConfig;
 final class NodeConfigJson {
   private static final Set<String> TOP_FIELDS = Set.of("dataDirectory", "genesisFile", "coinbase",
       "rpc", "pool", "stateRetention", "blockProduction", "nodeKeyFile", "p2p", "consensus", "health",
-      "logging");
+      "logging", "backup");
   private static final Set<String> P2P_FIELDS = Set.of("host", "port", "peers", "nodeCertificateFile",
       "consortiumCaFile", "transportKeyFile", "transportCertificateFile", "transportCaFile",
       "allowedNodes", "limits");
@@ -199,8 +200,9 @@ final class NodeConfigJson {
           (int) optionalLong(node, "filesMax", "logging.", logging.filesMax(), 1, LoggingConfig.FILES_LIMIT),
           level);
     }
+    BackupConfig backup = root.has("backup") ? BackupConfig.parse(root.get("backup"), base) : BackupConfig.disabled();
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFee,
-        retention, production, nodeKeyFile, p2p, consensus, health, logging);
+        retention, production, nodeKeyFile, p2p, consensus, health, logging, backup);
   }
 
   private static P2pConfig p2p(JsonNode value, Path base) {

@@ -59,6 +59,9 @@ import org.xinlian.types.block.BlockCodec;
  * queued and closes the connections.
  */
 public final class ConsensusService implements AutoCloseable {
+  /** The file of the data directory that holds the engine's write-ahead state (CONSENSUS-13). */
+  public static final String WRITE_AHEAD_STATE_FILE = WriteAheadStateFile.FILE_NAME;
+
   /** The lag that starts a bulk block sync; the engine's catch-up covers smaller ones. */
   public static final int SYNC_LAG_HEIGHTS_DEFAULT = BlockSync.LAG_HEIGHTS_MIN_DEFAULT;
 
