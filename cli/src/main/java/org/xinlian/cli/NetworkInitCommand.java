@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Create a network of N validator nodes and M observer nodes in DIR: for each organisation "
-          + "(one per node unless --orgs) a CA on the chain's suite (secp256k1 or SM2) and a P-256 "
-          + "transport CA, each node's key and certificates from its organisation's CAs, a genesis "
+          + "(one per node unless --orgs) a CA on the chain's suite (secp256k1 or SM2) and a "
+          + "transport CA (P-256; SM2 on gm chains, whose TLS is RFC 8998), each node's key and certificates from its organisation's CAs, a genesis "
           + "with the validator nodes as validators (chain id 31337, 30M gas, base fee 0, the ten "
           + "development accounts funded unless --no-dev-accounts) and one config.json per node. "
           + "Node i serves JSON-RPC on 127.0.0.1:(rpc-base-port + i) and P2P on "

@@ -90,6 +90,20 @@ abstract class GovernanceProcessScenarios {
     }
   }
 
+  /** The directory {@code network start} made the network in. */
+  Path networkDirectory() {
+    return net;
+  }
+
+  int validators() {
+    return VALIDATORS;
+  }
+
+  /** Node {@code node}'s P2P port. */
+  int p2pPort(int node) {
+    return ports[1] + node;
+  }
+
   private String logs() {
     StringBuilder logs = new StringBuilder();
     for (int i = 0; i < NODES; i++) {

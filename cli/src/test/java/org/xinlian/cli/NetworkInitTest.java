@@ -237,10 +237,15 @@ class NetworkInitTest {
       assertEquals(SM2_CURVE, privateKeyCurve(node.resolve("node.key.pem")));
       String pem = Files.readString(node.resolve("node.key.pem"));
       assertThrows(RuntimeException.class, () -> CryptoSuites.standard().privateKeyFromPem(pem));
-      // Transport stays on P-256: TLS 1.3 in the JDK has no SM2 (docs/adr/0008).
-      jdkCertificate(node.resolve("transport.pem")).verify(
-          jdkCertificate(organisation.resolve("transport-ca.pem")).getPublicKey());
-      assertEquals(P256, privateKeyCurve(node.resolve("transport.key.pem")));
+      // TLS on gm chains is RFC 8998: SM2 transport keys, SM3withSM2 certificates from the
+      // organisation's SM2 transport CA (OPS-21, docs/adr/0015).
+      X509CertificateHolder transportCa = certificate(organisation.resolve("transport-ca.pem"));
+      X509CertificateHolder transport = certificate(node.resolve("transport.pem"));
+      assertEquals(SM2_WITH_SM3, transport.getSignatureAlgorithm().getAlgorithm().getId());
+      assertEquals(SM2_CURVE, curve(transport));
+      assertEquals(SM2_CURVE, curve(transportCa));
+      assertTrue(transport.isSignatureValid(verifier(transportCa)), "chains to the SM2 transport CA");
+      assertEquals(SM2_CURVE, privateKeyCurve(node.resolve("transport.key.pem")));
     }
     // The same ten private keys, on SM2 and SM3: other addresses than on the standard suite.
     Set<Address> expected = new java.util.HashSet<>();

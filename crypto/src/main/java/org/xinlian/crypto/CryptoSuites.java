@@ -21,11 +21,27 @@ public final class CryptoSuites {
   }
 
   /**
-   * Keys and certificates of the P2P transport layer (P-256), the same for both suites
-   * (docs/adr/0008-p2p-tls-and-gm.md).
+   * Keys and certificates of the P2P transport layer on P-256 (docs/adr/0008-p2p-tls-and-gm.md):
+   * the standard chains' transport. Code that serves either suite uses {@link
+   * #transport(CryptoSuite)}.
    */
   public static TransportCertificates transport() {
     return new org.xinlian.crypto.internal.P256TransportCertificates();
+  }
+
+  /**
+   * The transport keys and certificates of a chain on {@code suite}: P-256 for the JDK's TLS 1.3
+   * on standard chains, SM2 for RFC 8998 TLS 1.3 on gm chains (docs/adr/0015-gm-tls-rfc8998.md).
+   */
+  public static TransportCertificates transport(CryptoSuite suite) {
+    return GM.equals(suite.name())
+        ? new org.xinlian.crypto.internal.Sm2TransportCertificates()
+        : transport();
+  }
+
+  /** RFC 8998 TLS 1.3, the TLS of gm chains (docs/adr/0015-gm-tls-rfc8998.md). */
+  public static Rfc8998Tls rfc8998Tls() {
+    return new org.xinlian.crypto.internal.BcRfc8998Tls();
   }
 
   /** The names accepted by {@link #byName}. */

@@ -108,8 +108,14 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     context.fireUserEventTriggered(event);
   }
 
-  /** The JDK reports an alert from the other side only in its message. */
+  /**
+   * The JDK reports an alert from the other side only in its message; BouncyCastle's TLS (gm
+   * chains) as its own exception type.
+   */
   private static boolean receivedAlert(Throwable failure) {
+    if (GmTls.isAlertFromPeer(failure)) {
+      return true;
+    }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof javax.net.ssl.SSLException
           && String.valueOf(cause.getMessage()).startsWith("Received fatal alert")) {

@@ -5,13 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 
 /**
  * An attacker's connections to a transport from a chosen loopback address (Linux routes all of
@@ -48,15 +45,12 @@ final class FloodClient implements AutoCloseable {
    */
   SSLSocket tlsThenSilent(NodeCredentials credentials) {
     try {
-      SSLContext context = SSLContext.getInstance("TLSv1.3");
-      context.init(new KeyManager[] {new TransportKeyManager(credentials.transportKey(),
-              credentials.transportCertificate())},
-          new TrustManager[] {new NettyHandshakeTest.TrustEverything()}, new SecureRandom());
+      String suite = credentials.suite().name();
+      SSLContext context = SuiteTlsSockets.context(suite, credentials);
       Socket plain = raw();
-      SSLSocket socket = (SSLSocket) context.getSocketFactory()
-          .createSocket(plain, target.getHostString(), target.getPort(), true);
+      SSLSocket socket = SuiteTlsSockets.restrict(suite, (SSLSocket) context.getSocketFactory()
+          .createSocket(plain, target.getHostString(), target.getPort(), true));
       sockets.add(socket);
-      socket.setEnabledProtocols(new String[] {"TLSv1.3"});
       socket.startHandshake();
       // The listener's HELLO arrives once it has checked the certificate: the node handshake runs.
       if (socket.getInputStream().read() < 0) {

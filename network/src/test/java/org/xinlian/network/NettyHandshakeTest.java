@@ -14,7 +14,6 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,11 +81,9 @@ class NettyHandshakeTest {
   @ValueSource(strings = {"standard", "gm"})
   void aPeerWithoutATlsCertificateIsRefused(String suite) throws Exception {
     NettyTransport listener = listener(suite);
-    SSLContext context = SSLContext.getInstance("TLSv1.3");
-    context.init(null, new TrustManager[] {new TrustEverything()}, new SecureRandom());
-    try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
-        .createSocket("127.0.0.1", listener.listenAddress().getPort())) {
-      socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+    SSLContext context = SuiteTlsSockets.context(suite, null);
+    try (SSLSocket socket = SuiteTlsSockets.restrict(suite, (SSLSocket) context.getSocketFactory()
+        .createSocket("127.0.0.1", listener.listenAddress().getPort()))) {
       socket.startHandshake();
       assertClosedByPeer(socket.getInputStream());
     }

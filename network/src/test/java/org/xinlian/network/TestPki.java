@@ -14,12 +14,15 @@ import org.xinlian.crypto.KeyPair;
 import org.xinlian.crypto.TransportCertificateRequest;
 import org.xinlian.crypto.TransportCertificates;
 
-/** A consortium's two CAs (node certificates on the suite, transport certificates on P-256). */
+/**
+ * A consortium's two CAs: node certificates on the suite, transport certificates on P-256 (standard)
+ * or SM2 (gm, RFC 8998).
+ */
 final class TestPki {
   static final Duration YEAR = Duration.ofDays(365);
 
   final CryptoSuite suite;
-  final TransportCertificates transport = CryptoSuites.transport();
+  final TransportCertificates transport;
   final SecureRandom random = new SecureRandom();
   final Instant now;
   final KeyPair consortiumKey;
@@ -32,6 +35,7 @@ final class TestPki {
 
   TestPki(String suiteName, String name, Instant now) {
     this.suite = CryptoSuites.byName(suiteName);
+    this.transport = CryptoSuites.transport(suite);
     this.now = now;
     consortiumKey = suite.generateKeyPair(random);
     consortiumAuthority = suite.issueCertificate(new CertificateRequest(

@@ -40,7 +40,7 @@ import org.xinlian.types.transaction.UnsignedTransaction;
 /**
  * An in-process BFT network on 127.0.0.1 for tests: the file layout of {@code xinlian network
  * init} (docs/spec/node.md NODE-8) written into a temporary directory, with a consortium CA on the
- * suite, a P-256 transport CA, node keys and certificates generated here, real RocksDB directories
+ * suite, a transport CA (P-256, or SM2 on gm chains), node keys and certificates generated here, real RocksDB directories
  * and real sockets. Nodes start from their config.json through {@link NodeConfig#load}.
  */
 final class BftTestNetwork implements AutoCloseable {
@@ -113,7 +113,7 @@ final class BftTestNetwork implements AutoCloseable {
     Instant now = Instant.now();
     Instant from = now.minus(Duration.ofDays(1));
     Instant to = now.plus(Duration.ofDays(365));
-    TransportCertificates transport = CryptoSuites.transport();
+    TransportCertificates transport = CryptoSuites.transport(suite);
     KeyPair caKey = suite.generateKeyPair(random);
     X509Certificate ca = suite.issueCertificate(new CertificateRequest("CN=test consortium CA,O=Xinlian",
         caKey.publicKey(), caKey, null, BigInteger.ONE, from, to, true, List.of(), List.of()));

@@ -129,7 +129,7 @@ public final class NetworkAddNode {
       throws IOException {
     Path directory = layout.organisationCaDirectory(id);
     Path keys = layout.organisationCaKeyDirectory(id);
-    TransportCertificates transport = CryptoSuites.transport();
+    TransportCertificates transport = CryptoSuites.transport(suite);
     X509Certificate nodeCa = suite.certificateFromPem(pem(directory.resolve(NetworkLayout.ORGANISATION_CA_CERTIFICATE_FILE)));
     var nodeCaKey = suite.keyPairFromPrivateKey(
         suite.privateKeyFromPem(pem(keys.resolve(NetworkLayout.ORGANISATION_CA_KEY_FILE))).bytes());

@@ -176,7 +176,7 @@ public final class NetworkInit {
   static final String CA_README = """
       Certificate authorities of this network: one directory per organisation (org1/, org2/, ...).
         <org>/ca.pem               the organisation's CA on the chain's suite; genesis names it (GOV-1)
-        <org>/transport-ca.pem     the organisation's P-256 CA for its nodes' TLS certificates
+        <org>/transport-ca.pem     the organisation's CA for its nodes' TLS certificates (P-256; SM2 on gm chains)
         consortium-ca.pem          every organisation's ca.pem: what each node trusts for node certificates
         transport-ca.pem           every organisation's transport-ca.pem: what each node trusts for TLS
       Only certificates are here; the CAs' private keys are in ../ca-keys/ (see its README.txt).

@@ -24,7 +24,9 @@ import org.xinlian.crypto.TransportCertificates;
  * The certificate authorities of a consortium and the credentials they issue
  * (docs/adr/0008-p2p-tls-and-gm.md, docs/spec/governance.md GOV-1): each organisation has two CAs
  * of its own, one on the chain's suite (secp256k1 or SM2) that certifies its nodes' keys and whose
- * certificate genesis names, and a P-256 one that certifies their TLS keys. Every node trusts the
+ * certificate genesis names, and a transport CA that certifies their TLS keys: P-256 on standard
+ * chains, SM2 (SM3withSM2) on gm chains, whose TLS is RFC 8998 (docs/adr/0015-gm-tls-rfc8998.md).
+ * Every node trusts the
  * CAs of all organisations. All entropy comes from the one {@link SecureRandom} passed in; validity
  * is explicit from the {@code now} passed in.
  */
@@ -43,7 +45,7 @@ final class NetworkPki {
   /** A certificate authority on the chain's suite. */
   record SuiteAuthority(KeyPair keyPair, X509Certificate certificate) {}
 
-  /** A P-256 certificate authority of TLS. */
+  /** A certificate authority of TLS: P-256 on standard chains, SM2 on gm chains. */
   record TransportAuthority(PrivateKey privateKey, X509Certificate certificate) {}
 
   /** One organisation's two CAs. */
@@ -59,7 +61,7 @@ final class NetworkPki {
       int organisation) {}
 
   private final CryptoSuite suite;
-  private final TransportCertificates transport = CryptoSuites.transport();
+  private final TransportCertificates transport;
   private final SecureRandom random;
   private final Instant notBefore;
   private final Instant now;
@@ -69,6 +71,7 @@ final class NetworkPki {
 
   private NetworkPki(CryptoSuite suite, List<Organisation> organisations, Instant now, SecureRandom random) {
     this.suite = suite;
+    this.transport = CryptoSuites.transport(suite);
     this.random = random;
     this.now = now;
     this.notBefore = now.minus(CLOCK_SKEW_ALLOWANCE);

@@ -53,14 +53,6 @@ public final class P256TransportCertificates implements TransportCertificates {
   private static final String PRIVATE_KEY_LABEL = "PRIVATE KEY";
   private static final String CERTIFICATE_LABEL = "CERTIFICATE";
   private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
-  private static final String ENCRYPTED_PRIVATE_KEY_LABEL = "ENCRYPTED PRIVATE KEY";
-  /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
-  static final int PBKDF2_ITERATIONS = 600_000;
-  /** Above this a key file costs minutes to open: a hostile or broken file, not a careful one. */
-  static final int PBKDF2_ITERATIONS_MAX = 10_000_000;
-  /** A provider instance for the PKCS#8 encryption, never registered globally (the JDK lacks PKCS7Padding). */
-  private static final java.security.Provider BOUNCY_CASTLE =
-      new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
   @Override
   public KeyPair generateKeyPair(SecureRandom random) {
@@ -133,73 +125,12 @@ public final class P256TransportCertificates implements TransportCertificates {
   @Override
   public String privateKeyToEncryptedPem(PrivateKey key, char[] passphrase, SecureRandom random) {
     requireP256("privateKey", key);
-    requirePassphrase(passphrase);
-    try {
-      OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-          .setPRF(PKCS8Generator.PRF_HMACSHA256)
-          .setIterationCount(PBKDF2_ITERATIONS)
-          .setRandom(random)
-          .setPassword(passphrase)
-          .setProvider(BOUNCY_CASTLE)
-          .build();
-      PKCS8EncryptedPrivateKeyInfo encrypted = new PKCS8EncryptedPrivateKeyInfoBuilder(
-          PrivateKeyInfo.getInstance(key.getEncoded())).build(encryptor);
-      return Pem.encode(ENCRYPTED_PRIVATE_KEY_LABEL, encrypted.getEncoded());
-    } catch (OperatorCreationException | java.io.IOException e) {
-      throw new CryptoException("transport key: cannot encrypt: " + e.getMessage(), e);
-    }
+    return EncryptedPrivateKeys.encrypt(key, passphrase, random);
   }
 
   @Override
   public PrivateKey privateKeyFromEncryptedPem(String pem, char[] passphrase) {
-    String field = "transportPrivateKeyPem";
-    requirePassphrase(passphrase);
-    byte[] der = Pem.decode(field, ENCRYPTED_PRIVATE_KEY_LABEL, pem);
-    Pem.parseDer(field, der);
-    PKCS8EncryptedPrivateKeyInfo encrypted;
-    try {
-      encrypted = new PKCS8EncryptedPrivateKeyInfo(der);
-      AlgorithmIdentifier scheme = encrypted.getEncryptionAlgorithm();
-      if (!PKCSObjectIdentifiers.id_PBES2.equals(scheme.getAlgorithm())) {
-        throw new DecodingException(field, "only PBES2 encryption is accepted, got "
-            + scheme.getAlgorithm());
-      }
-      PBES2Parameters pbes2 = PBES2Parameters.getInstance(scheme.getParameters());
-      if (!PKCSObjectIdentifiers.id_PBKDF2.equals(pbes2.getKeyDerivationFunc().getAlgorithm())) {
-        throw new DecodingException(field, "only PBKDF2 key derivation is accepted");
-      }
-      BigInteger iterations = PBKDF2Params.getInstance(
-          pbes2.getKeyDerivationFunc().getParameters()).getIterationCount();
-      if (iterations.signum() <= 0 || iterations.compareTo(BigInteger.valueOf(PBKDF2_ITERATIONS_MAX)) > 0) {
-        throw new DecodingException(field, "PBKDF2 iteration count " + iterations
-            + " outside [1, " + PBKDF2_ITERATIONS_MAX + "]");
-      }
-    } catch (java.io.IOException | RuntimeException e) {
-      if (e instanceof DecodingException decoding) {
-        throw decoding;
-      }
-      throw new DecodingException(field, "not an encrypted PKCS#8 key: " + e.getMessage(), e);
-    }
-    PrivateKeyInfo info;
-    try {
-      InputDecryptorProvider decryptor =
-          new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BOUNCY_CASTLE).build(passphrase);
-      info = encrypted.decryptPrivateKeyInfo(decryptor);
-    } catch (OperatorCreationException | PKCSException | RuntimeException e) {
-      // A wrong passphrase shows as bad padding or as garbage that is no PrivateKeyInfo.
-      throw new AuthenticationFailedException("wrong passphrase");
-    }
-    try {
-      return privateKeyFromPem(Pem.encode(PRIVATE_KEY_LABEL, info.getEncoded()));
-    } catch (java.io.IOException e) {
-      throw new DecodingException(field, "decrypted key cannot be encoded: " + e.getMessage(), e);
-    }
-  }
-
-  private static void requirePassphrase(char[] passphrase) {
-    if (passphrase == null || passphrase.length == 0) {
-      throw new IllegalArgumentException("passphrase: must not be empty");
-    }
+    return privateKeyFromPem(Pem.encode(PRIVATE_KEY_LABEL, EncryptedPrivateKeys.decrypt(pem, passphrase)));
   }
 
   @Override

@@ -106,8 +106,8 @@ final class CredentialFiles {
   }
 
   /** The P-256 transport key: PKCS#8 PEM, encrypted ({@code ENCRYPTED PRIVATE KEY}) or plain. */
-  static java.security.PrivateKey transportKey(Path file, Unlock unlock) {
-    TransportCertificates transport = CryptoSuites.transport();
+  static java.security.PrivateKey transportKey(Path file, Unlock unlock, CryptoSuite suite) {
+    TransportCertificates transport = CryptoSuites.transport(suite);
     String field = "p2p.transportKeyFile";
     String pem = read(field, file, PEM_FILE_BYTES_MAX, "a PEM key");
     if (!TransportCertificates.isEncryptedPem(pem)) {
@@ -128,7 +128,7 @@ final class CredentialFiles {
    */
   static NodeCredentials credentials(P2pConfig p2p, NodeSigner nodeKey, Unlock unlock,
       KeysConfig keys, CryptoSuite suite) {
-    TransportCertificates transport = CryptoSuites.transport();
+    TransportCertificates transport = CryptoSuites.transport(suite);
     X509Certificate nodeCertificate =
         parse("p2p.nodeCertificateFile", p2p.nodeCertificateFile(), suite::certificateFromPem);
     if (!suite.certificatePublicKey(nodeCertificate).equals(nodeKey.publicKey())) {
@@ -139,7 +139,7 @@ final class CredentialFiles {
     List<X509Certificate> transportAuthorities =
         parseBundle("p2p.transportCaFile", p2p.transportCaFile(), transport::certificateFromPem);
     return new NodeCredentials(suite, nodeKey, nodeCertificate, consortium,
-        transportKey(p2p.transportKeyFile(), unlock),
+        transportKey(p2p.transportKeyFile(), unlock, suite),
         parse("p2p.transportCertificateFile", p2p.transportCertificateFile(),
             transport::certificateFromPem),
         transportAuthorities,
@@ -176,11 +176,11 @@ final class CredentialFiles {
         return problems;
       }
       P2pConfig files = p2p.get();
-      TransportCertificates transport = CryptoSuites.transport();
+      TransportCertificates transport = CryptoSuites.transport(suite);
       int before = problems.size();
       check(problems, () -> parse("p2p.nodeCertificateFile", files.nodeCertificateFile(), suite::certificateFromPem));
       check(problems, () -> consortiumAuthorities(files.consortiumCaFile(), suite));
-      check(problems, () -> transportKey(files.transportKeyFile(), unlock));
+      check(problems, () -> transportKey(files.transportKeyFile(), unlock, suite));
       check(problems, () -> parse("p2p.transportCertificateFile", files.transportCertificateFile(),
           transport::certificateFromPem));
       check(problems, () -> parseBundle("p2p.transportCaFile", files.transportCaFile(), transport::certificateFromPem));

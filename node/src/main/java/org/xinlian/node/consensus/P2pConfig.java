@@ -18,7 +18,7 @@ import org.xinlian.network.TransportLimits;
  * @param nodeCertificateFile the node key's certificate, issued by the consortium CA
  * @param consortiumCaFile the consortium CA certificates (suite curve) a peer's node certificate
  *     must chain to: one, or a PEM bundle of one per organisation (GOV-1)
- * @param transportKeyFile the P-256 TLS private key (PKCS#8 PEM)
+ * @param transportKeyFile the TLS private key (PKCS#8 PEM): P-256, or SM2 on gm chains (RFC 8998)
  * @param transportCertificateFile the TLS certificate, issued by the transport CA
  * @param transportCaFile the transport CA certificates: one, or a bundle of one per organisation
  * @param allowedNodes node addresses admitted at the handshake; absent means the genesis

@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.xinlian.crypto.CryptoSuite;
+import org.xinlian.crypto.CryptoSuites;
+import org.xinlian.crypto.TransportCertificates;
 import org.xinlian.network.CertificateRevocations;
 import org.xinlian.network.NodeCredentials;
 
@@ -74,7 +76,7 @@ final class RevocationFiles implements AutoCloseable {
       Set<CertificateRevocations.Revoked> into;
       if (signedByConsortiumCa(crl, suite, consortiumAuthorities)) {
         into = nodes;
-      } else if (signedByTransportCa(crl, transportAuthorities)) {
+      } else if (signedByTransportCa(crl, suite, transportAuthorities)) {
         into = transport;
       } else {
         throw new IllegalArgumentException("keys.crlDirectory: " + file + " (issuer '"
@@ -180,9 +182,17 @@ final class RevocationFiles implements AutoCloseable {
     return false;
   }
 
-  private static boolean signedByTransportCa(X509CRL crl, List<X509Certificate> authorities) {
+  private static boolean signedByTransportCa(X509CRL crl, CryptoSuite suite,
+      List<X509Certificate> authorities) {
     for (X509Certificate authority : authorities) {
       if (!crl.getIssuerX500Principal().equals(authority.getSubjectX500Principal())) {
+        continue;
+      }
+      // A gm chain's transport CA is SM2 (ADR 0015), whose signature the JDK cannot verify.
+      if (!TransportCertificates.CURVE.equals(CryptoSuites.transport(suite).curve())) {
+        if (suite.verifyRevocationListSignature(crl, suite.certificatePublicKey(authority))) {
+          return true;
+        }
         continue;
       }
       try {
