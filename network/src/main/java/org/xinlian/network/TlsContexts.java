@@ -29,7 +29,8 @@ final class TlsContexts {
   static SslContext server(NodeCredentials credentials, Clock clock) throws SSLException {
     if (isGm(credentials)) {
       return GmTls.server(TRANSPORT_KEY, credentials.transportKey(), List.of(credentials.transportCertificate()),
-          new TransportTrustManager(credentials.transportAuthorities(), clock), ClientAuth.OPTIONAL);
+          new TransportTrustManager(credentials.transportAuthorities(), credentials.revocations(), clock),
+          ClientAuth.OPTIONAL);
     }
     return SslContextBuilder.forServer(keyManager(credentials))
         .sslProvider(SslProvider.JDK)
@@ -53,7 +54,7 @@ final class TlsContexts {
   static SslContext client(NodeCredentials credentials, Clock clock) throws SSLException {
     if (isGm(credentials)) {
       return GmTls.client(TRANSPORT_KEY, credentials.transportKey(), List.of(credentials.transportCertificate()),
-          new TransportTrustManager(credentials.transportAuthorities(), clock));
+          new TransportTrustManager(credentials.transportAuthorities(), credentials.revocations(), clock));
     }
     return SslContextBuilder.forClient()
         .sslProvider(SslProvider.JDK)
