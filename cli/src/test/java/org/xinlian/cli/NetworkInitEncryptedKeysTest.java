@@ -50,7 +50,7 @@ class NetworkInitEncryptedKeysTest {
           gm.keyPairFromPrivateKey(decrypted.privateKey().bytes()).publicKey());
       String transport = Files.readString(node.resolve("transport.key.pem"));
       assertTrue(transport.startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"), transport);
-      CryptoSuites.transport().privateKeyFromEncryptedPem(transport, "correct horse".toCharArray());
+      CryptoSuites.transport(gm).privateKeyFromEncryptedPem(transport, "correct horse".toCharArray());
       NodeConfig config = NodeConfig.load(node.resolve("config.json"));
       assertEquals(node.resolve("node.key.json"), config.nodeKeyFile().orElseThrow());
       assertEquals(directory.resolve("pass.txt").toAbsolutePath(),

@@ -115,7 +115,7 @@ class NodeCheckConfigTest {
     CliRun.Result result = check(write("other-certificate.json", config));
     assertEquals(1, result.exitCode());
     assertTrue(result.errLines().get(0).startsWith("error: p2p.nodeCertificateFile: ")
-        && result.errLines().get(0).endsWith("does not certify the key in nodeKeyFile"), result.err());
+        && result.errLines().get(0).endsWith("does not certify the node key (nodeKeyFile or keys.pkcs11)"), result.err());
   }
 
   @Test

@@ -37,7 +37,6 @@ class RevocationFilesTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private static final Duration YEAR = Duration.ofDays(365);
   private final SecureRandom random = new SecureRandom();
-  private final TransportCertificates transport = CryptoSuites.transport();
 
   @TempDir Path directory;
 
@@ -49,6 +48,8 @@ class RevocationFilesTest {
     X509Certificate consortium = suite.issueCertificate(new CertificateRequest("CN=" + name + " CA",
         key.publicKey(), key, null, BigInteger.ONE, NOW.minus(YEAR), NOW.plus(YEAR), true, List.of(),
         List.of()));
+    // The transport CA is P-256 on standard chains and SM2 on gm chains (ADR 0015).
+    TransportCertificates transport = CryptoSuites.transport(suite);
     java.security.KeyPair transportKey = transport.generateKeyPair(random);
     X509Certificate transportCa = transport.issueCertificate(new TransportCertificateRequest(
         "CN=" + name + " transport CA", transportKey.getPublic(), transportKey.getPrivate(), null,
@@ -74,6 +75,7 @@ class RevocationFilesTest {
     CryptoSuite suite = CryptoSuites.byName(suiteName);
     Authorities org1 = authorities(suite, "org1");
     writeNodeList(suite, org1, "org1-node.pem", 7, 9);
+    TransportCertificates transport = CryptoSuites.transport(suite);
     Files.writeString(directory.resolve("org1-transport.pem"), transport.revocationListToPem(
         transport.issueRevocationList(request(org1.transport(), 8), org1.transportKey().getPrivate(),
             random)));
@@ -111,7 +113,7 @@ class RevocationFilesTest {
         suite.issueCertificate(new CertificateRequest("CN=node0", nodeKey.publicKey(),
             org1.consortiumKey(), org1.consortium(), BigInteger.TEN, NOW.minus(YEAR),
             NOW.plus(YEAR), false, List.of(), List.of())),
-        List.of(org1.consortium()), transport.generateKeyPair(random).getPrivate(),
+        List.of(org1.consortium()), CryptoSuites.transport(suite).generateKeyPair(random).getPrivate(),
         org1.transport(), List.of(org1.transport()),
         RevocationFiles.load(directory, suite, List.of(org1.consortium()), List.of(org1.transport())));
     assertEquals(Set.of(revoked(org1.consortium(), 7)), credentials.revocations().nodeSerials());
