@@ -167,6 +167,23 @@ class RpcAuthServerTest {
   }
 
   @Test
+  @DisplayName("OPS-15 /metrics needs a credential and counts refusals; /health does not")
+  void metricsAndHealth() throws Exception {
+    chainId(null);
+    URI metrics = tlsUri().resolve("/metrics");
+    assertEquals(401, https.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    HttpResponse<String> scrape = https.send(HttpRequest.newBuilder(metrics)
+        .header("Authorization", "Bearer " + hs256("eth:*")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, scrape.statusCode());
+    java.util.regex.Matcher refused = java.util.regex.Pattern
+        .compile("xinlian_rpc_auth_refused_total\\{reason=\"credential\",?\\} ([0-9.]+)").matcher(scrape.body());
+    assertTrue(refused.find(), scrape.body());
+    assertTrue(Double.parseDouble(refused.group(1)) >= 2, refused.group());
+    assertEquals(200, https.send(HttpRequest.newBuilder(tlsUri().resolve("/health")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode());
+  }
+
+  @Test
   @DisplayName("OPS-4 a token with a bad signature is refused")
   void badSignature() throws Exception {
     String forged = RpcTokens.hs256("another-secret-of-thirty-two-bytes!!".getBytes(StandardCharsets.UTF_8),
@@ -330,6 +347,54 @@ class RpcAuthServerTest {
     assertRefused(post(HttpClient.newHttpClient(), uri,
         roleToken(Address.fromHex("0x00000000000000000000000000000000000000c3")), read), "holds no governance role");
     assertRefused(post(HttpClient.newHttpClient(), uri, hs256("*:*"), read), "sub must be an account");
+  }
+
+  @Test
+  @DisplayName("OPS-6 a WebSocket session ends when its token expires on the node's clock")
+  void webSocketExpiry() throws Exception {
+    java.util.concurrent.atomic.AtomicLong offsetMillis = new java.util.concurrent.atomic.AtomicLong();
+    Clock clock = new Clock() {
+      @Override
+      public long currentTimeMillis() {
+        return System.currentTimeMillis() + offsetMillis.get();
+      }
+
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+    };
+    RpcAuthConfig auth = new RpcAuthConfig(true, Optional.of(SECRET), List.of(), List.of(), CryptoSuites.standard(),
+        TOKEN_BYTES_MAX, 3600, 5, List.of(), Optional.empty());
+    try (RpcServer server = RpcServer.builder(RpcServerConfig.defaults().withPort(0), new ChainInfo(1337))
+        .clock(clock).authenticator(new RpcAuthenticator(auth, clock)).build().start()) {
+      java.util.concurrent.LinkedBlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+      CompletableFuture<Integer> closed = new CompletableFuture<>();
+      WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+          .header("Authorization", "Bearer " + RpcTokens.hs256(SECRET, claims("eth:*", 0, 60)))
+          .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/"), new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+              messages.add(data.toString());
+              webSocket.request(1);
+              return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+              closed.complete(statusCode);
+              return null;
+            }
+          }).join();
+      String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}";
+      socket.sendText(call, true).join();
+      assertTrue(messages.poll(30, TimeUnit.SECONDS).contains("0x539"));
+      offsetMillis.set(120_000);
+      socket.sendText(call, true).join();
+      String refusal = messages.poll(30, TimeUnit.SECONDS);
+      assertTrue(refusal != null && refusal.contains("credential expired"), String.valueOf(refusal));
+      assertEquals(1008, closed.get(30, TimeUnit.SECONDS));
+    }
   }
 
   private static String roleToken(Address subject) {
