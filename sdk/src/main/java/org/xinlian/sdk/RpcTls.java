@@ -52,14 +52,7 @@ public final class RpcTls {
           + authorities.size());
     }
     try {
-      KeyStore anchors = KeyStore.getInstance("PKCS12");
-      anchors.load(null, null);
-      for (int i = 0; i < authorities.size(); i++) {
-        anchors.setCertificateEntry("ca" + i, authorities.get(i));
-      }
-      TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-      trust.init(anchors);
-      X509TrustManager chainCheck = (X509TrustManager) trust.getTrustManagers()[0];
+      X509ExtendedTrustManager trust = trustManager(authorities);
       KeyManager[] keys = null;
       if (client.isPresent()) {
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -71,10 +64,34 @@ public final class RpcTls {
         keys = factory.getKeyManagers();
       }
       SSLContext context = SSLContext.getInstance(PROTOCOL);
-      context.init(keys, new X509ExtendedTrustManager[] {new ChainOnly(chainCheck)}, new SecureRandom());
+      context.init(keys, new X509ExtendedTrustManager[] {trust}, new SecureRandom());
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalArgumentException("RPC TLS context: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The trust manager behind {@link #trusting}: a server's chain must lead to one of {@code
+   * authorities}; host names are not compared. For HTTP stacks that take one apart from the
+   * context (OkHttp under web3j: {@code sslSocketFactory(context.getSocketFactory(), manager)}).
+   */
+  public static X509ExtendedTrustManager trustManager(List<X509Certificate> authorities) {
+    if (authorities.isEmpty() || authorities.size() > AUTHORITIES_MAX) {
+      throw new IllegalArgumentException("authorities: 1 to " + AUTHORITIES_MAX + " CA certificates, got "
+          + authorities.size());
+    }
+    try {
+      KeyStore anchors = KeyStore.getInstance("PKCS12");
+      anchors.load(null, null);
+      for (int i = 0; i < authorities.size(); i++) {
+        anchors.setCertificateEntry("ca" + i, authorities.get(i));
+      }
+      TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+      trust.init(anchors);
+      return new ChainOnly((X509TrustManager) trust.getTrustManagers()[0]);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException("RPC TLS trust: " + e.getMessage(), e);
     }
   }
 
