@@ -68,11 +68,6 @@ public record RpcPermissions(List<String> patterns) {
     return granted;
   }
 
-  /** Both must allow: the effective grant of a token limited by its subject's role (OPS-9). */
-  public boolean allowsBoth(RpcPermissions other, String method) {
-    return allows(method) && other.allows(method);
-  }
-
   static boolean matches(String pattern, String method) {
     if ("*:*".equals(pattern)) {
       return true;
