@@ -242,7 +242,7 @@ public final class Node implements AutoCloseable {
         ? Optional.of(subject -> RpcSecurity.roles(GovernanceState.of(suite, states.stateAt(head().stateRoot())), subject))
         : Optional.empty();
     try {
-      return RpcSecurity.of(config.rpcSecurity(), suite, clock, roles);
+      return RpcSecurity.of(config.rpcSecurity(), suite, clock, roles, config.keys());
     } catch (IllegalArgumentException e) {
       throw new NodeStartException("JSON-RPC security: " + e.getMessage(), e);
     }

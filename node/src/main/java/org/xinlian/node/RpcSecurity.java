@@ -62,6 +62,12 @@ final class RpcSecurity {
    * passed here instead: the server takes any Netty {@link SslContext}.
    */
   static RpcSecurity of(RpcSecurityConfig config, CryptoSuite suite, Clock clock, Optional<SubjectRoles> roles) {
+    return of(config, suite, clock, roles, org.xinlian.node.consensus.KeysConfig.none());
+  }
+
+  /** As above; {@code keys} unlocks a TLS key encrypted at rest, as it does the P2P transport key. */
+  static RpcSecurity of(RpcSecurityConfig config, CryptoSuite suite, Clock clock, Optional<SubjectRoles> roles,
+      org.xinlian.node.consensus.KeysConfig keys) {
     List<ClientCertificateGrant> grants = new ArrayList<>();
     Optional<RpcAuthenticator> authenticator = Optional.empty();
     if (config.auth().isPresent()) {
@@ -101,17 +107,28 @@ final class RpcSecurity {
     }
     Optional<Supplier<SslContext>> tls = Optional.empty();
     if (config.tls().isPresent()) {
-      SslContext context = serverContext(config.tls().get(), grants);
+      SslContext context = serverContext(config.tls().get(), grants, keys);
       tls = Optional.of(() -> context);
     }
     return new RpcSecurity(tls, authenticator);
   }
 
-  private static SslContext serverContext(RpcSecurityConfig.Tls tls, List<ClientCertificateGrant> grants) {
+  private static SslContext serverContext(RpcSecurityConfig.Tls tls, List<ClientCertificateGrant> grants,
+      org.xinlian.node.consensus.KeysConfig keys) {
     PrivateKey key;
     try {
-      key = CryptoSuites.transport().privateKeyFromPem(read(tls.keyFile(), "rpc.tls.keyFile"));
-    } catch (IllegalArgumentException e) {
+      String pem = read(tls.keyFile(), "rpc.tls.keyFile");
+      if (org.xinlian.crypto.TransportCertificates.isEncryptedPem(pem)) {
+        char[] passphrase = keys.passphrase("rpc.tls.keyFile", tls.keyFile());
+        try {
+          key = CryptoSuites.transport().privateKeyFromEncryptedPem(pem, passphrase);
+        } finally {
+          java.util.Arrays.fill(passphrase, '\0');
+        }
+      } else {
+        key = CryptoSuites.transport().privateKeyFromPem(pem);
+      }
+    } catch (RuntimeException e) {
       throw new DecodingException("rpc.tls.keyFile", tls.keyFile() + ": " + e.getMessage());
     }
     List<X509Certificate> chain = certificates(tls.certificateFile(), "rpc.tls.certificateFile");
