@@ -44,6 +44,17 @@ class RpcSecurityTest {
   }
 
   @Test
+  @DisplayName("OPS-11 --check-config reads the rpc.tls and rpc.auth files as the start does")
+  void checkConfig() throws Exception {
+    Files.writeString(directory.resolve("genesis.json"), DevChain.genesisJson(4321));
+    Path config = Files.writeString(directory.resolve("config.json"), "{\"dataDirectory\": \"data\", "
+        + "\"genesisFile\": \"genesis.json\", \"rpc\": {\"tls\": {\"keyFile\": \"missing.key.pem\", "
+        + "\"certificateFile\": \"missing.pem\"}, \"auth\": {\"hs256SecretFile\": \"missing.secret\"}}}");
+    List<String> problems = NodeConfigCheck.problems(config);
+    assertTrue(problems.stream().anyMatch(problem -> problem.startsWith("rpc.auth.hs256SecretFile")), problems.toString());
+  }
+
+  @Test
   @DisplayName("OPS-11 an ES256 key that is not P-256, an SM2 key on a standard chain and a bad TLS key are refused")
   void keys() throws Exception {
     Path sm2Key = Files.writeString(directory.resolve("sm2.pub.pem"),
