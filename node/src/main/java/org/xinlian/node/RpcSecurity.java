@@ -107,7 +107,9 @@ final class RpcSecurity {
     }
     Optional<Supplier<SslContext>> tls = Optional.empty();
     if (config.tls().isPresent()) {
-      SslContext context = serverContext(config.tls().get(), grants, keys);
+      SslContext context = CryptoSuites.GM.equals(suite.name())
+          ? gmServerContext(config.tls().get(), grants, keys, suite)
+          : serverContext(config.tls().get(), grants, keys);
       tls = Optional.of(() -> context);
     }
     return new RpcSecurity(tls, authenticator);
@@ -144,6 +146,52 @@ final class RpcSecurity {
       return builder.build();
     } catch (SSLException | IllegalArgumentException e) {
       throw new DecodingException("rpc.tls", "cannot build a TLS context from " + tls.keyFile() + " and "
+          + tls.certificateFile() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The RFC 8998 context of a gm chain (docs/spec/operations.md §2): the node's SM2 transport key
+   * and certificate, TLS_SM4_GCM_SM3 only, from the network module's {@code SuiteTlsContexts}.
+   * Client certificates on gm chains are not wired yet, so they are refused rather than ignored.
+   */
+  private static SslContext gmServerContext(RpcSecurityConfig.Tls tls, List<ClientCertificateGrant> grants,
+      org.xinlian.node.consensus.KeysConfig keys, CryptoSuite suite) {
+    if (!grants.isEmpty()) {
+      throw new DecodingException("rpc.auth.clientCertificates", "not yet supported with rpc.tls on gm chains; "
+          + "use tokens (SM2SM3, ES256 or HS256)");
+    }
+    org.xinlian.crypto.TransportCertificates transport = CryptoSuites.transport(suite);
+    PrivateKey key;
+    List<X509Certificate> chain = new ArrayList<>();
+    try {
+      String pem = read(tls.keyFile(), "rpc.tls.keyFile");
+      if (org.xinlian.crypto.TransportCertificates.isEncryptedPem(pem)) {
+        char[] passphrase = keys.passphrase("rpc.tls.keyFile", tls.keyFile());
+        try {
+          key = transport.privateKeyFromEncryptedPem(pem, passphrase);
+        } finally {
+          java.util.Arrays.fill(passphrase, '\0');
+        }
+      } else {
+        key = transport.privateKeyFromPem(pem);
+      }
+    } catch (RuntimeException e) {
+      throw new DecodingException("rpc.tls.keyFile", tls.keyFile() + ": " + e.getMessage());
+    }
+    try {
+      chain.add(transport.certificateFromPem(read(tls.certificateFile(), "rpc.tls.certificateFile")));
+    } catch (RuntimeException e) {
+      throw new DecodingException("rpc.tls.certificateFile", tls.certificateFile() + ": " + e.getMessage());
+    }
+    try {
+      javax.net.ssl.SSLContext context = org.xinlian.network.SuiteTlsContexts.context(suite, key, chain, null);
+      return new io.netty.handler.ssl.JdkSslContext(context, false,
+          org.xinlian.network.SuiteTlsContexts.cipherSuites(suite), io.netty.handler.ssl.IdentityCipherSuiteFilter.INSTANCE,
+          io.netty.handler.ssl.ApplicationProtocolConfig.DISABLED, ClientAuth.NONE,
+          org.xinlian.network.SuiteTlsContexts.protocols().toArray(String[]::new), false);
+    } catch (RuntimeException e) {
+      throw new DecodingException("rpc.tls", "cannot build the gm TLS context from " + tls.keyFile() + " and "
           + tls.certificateFile() + ": " + e.getMessage());
     }
   }
