@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
       DbCommand.class, ProofCommand.class, NodeCommand.class, DevCommand.class,
       NetworkCommand.class, BenchCommand.class, ValidatorsCommand.class, GovCommand.class,
       AccountCommand.class, ContractCommand.class, ParamCommand.class, AdminCommand.class,
-      CaCommand.class, FeatureCommand.class
+      CaCommand.class, FeatureCommand.class, RpcCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code of a user error (bad input, bad file, wrong password). */

@@ -37,6 +37,7 @@ import org.xinlian.execution.ExecutionSettings;
 import org.xinlian.execution.Executions;
 import org.xinlian.execution.genesis.Genesis;
 import org.xinlian.execution.governance.Governance;
+import org.xinlian.execution.governance.GovernanceState;
 import org.xinlian.execution.genesis.GenesisConfig;
 import org.xinlian.execution.genesis.GenesisMismatchException;
 import org.xinlian.execution.pool.PoolConfig;
@@ -53,6 +54,7 @@ import org.xinlian.node.consensus.ConsensusService;
 import org.xinlian.rpc.ChainInfo;
 import org.xinlian.rpc.HealthReport;
 import org.xinlian.rpc.HealthSource;
+import org.xinlian.rpc.auth.SubjectRoles;
 import org.xinlian.rpc.eth.EthereumRpc;
 import org.xinlian.rpc.eth.EthereumRpcDependencies;
 import org.xinlian.rpc.governance.GovernanceRpc;
@@ -186,7 +188,7 @@ public final class Node implements AutoCloseable {
     this.producer = config.p2p().isPresent() ? null : new BlockProducer(execution, blocks, pool,
         this::stateView, ethereum.events(), suite, coinbase, config.blockProduction(), clock, executionTimer,
         cause -> failStop.fail("block production", cause));
-    this.rpc = RpcServer.builder(config.rpc(), chainInfo)
+    RpcServer.Builder rpcBuilder = RpcServer.builder(config.rpc(), chainInfo)
         .methods(ethereum.methods())
         .methods(GovernanceRpc.methods(rpcDependencies, genesis))
         .methods(List.of(new AdminBackup(new BackupService(config.backup(), store, config.dataDirectory(),
@@ -194,8 +196,11 @@ public final class Node implements AutoCloseable {
         .subscriptionSources(ethereum.subscriptionSources())
         .meterRegistry(meters)
         .clock(clock)
-        .health(healthSource())
-        .build();
+        .health(healthSource());
+    RpcSecurity security = rpcSecurity(config);
+    security.tls.ifPresent(rpcBuilder::tls);
+    security.authenticator.ifPresent(rpcBuilder::authenticator);
+    this.rpc = rpcBuilder.build();
     try {
       rpc.start();
     } catch (IllegalStateException e) {
@@ -229,6 +234,18 @@ public final class Node implements AutoCloseable {
     new ProcessorMetrics().bindTo(meters);
     new FileDescriptorMetrics().bindTo(meters);
     new UptimeMetrics().bindTo(meters);
+  }
+
+  /** The RPC listener's TLS and authenticator (OPS-1 to OPS-10); roles read from the head state. */
+  private RpcSecurity rpcSecurity(NodeConfig config) {
+    Optional<SubjectRoles> roles = genesis.permissioned()
+        ? Optional.of(subject -> RpcSecurity.roles(GovernanceState.of(suite, states.stateAt(head().stateRoot())), subject))
+        : Optional.empty();
+    try {
+      return RpcSecurity.of(config.rpcSecurity(), suite, clock, roles, config.keys());
+    } catch (IllegalArgumentException e) {
+      throw new NodeStartException("JSON-RPC security: " + e.getMessage(), e);
+    }
   }
 
   /** Connected P2P peers; 0 for a single node or before consensus has started. */

@@ -38,6 +38,7 @@ import org.xinlian.rpc.RpcServerConfig;
  * @param backup where {@code admin_backup} writes online backups; disabled by default
  * @param keys the passphrase source of encrypted key files, or the PKCS#11 token holding the node
  *     key (docs/ops/keys.md)
+ * @param rpcSecurity TLS and client authentication of the JSON-RPC listener (OPS-1 to OPS-10)
  */
 public record NodeConfig(
     Path dataDirectory,
@@ -54,7 +55,8 @@ public record NodeConfig(
     HealthConfig health,
     LoggingConfig logging,
     BackupConfig backup,
-    KeysConfig keys) {
+    KeysConfig keys,
+    RpcSecurityConfig rpcSecurity) {
   /** geth's and Besu's default: the last 128 block states answer queries. */
   public static final long STATE_RETENTION_BLOCKS_DEFAULT = 128;
 
@@ -109,6 +111,7 @@ public record NodeConfig(
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(backup, "backup");
     Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(rpcSecurity, "rpcSecurity");
     if (p2p.isPresent() && nodeKeyFile.isEmpty() && keys.pkcs11().isEmpty()) {
       throw new IllegalArgumentException("nodeKeyFile: required when p2p is set (or keys.pkcs11)");
     }
@@ -123,7 +126,8 @@ public record NodeConfig(
       StateRetention stateRetention, BlockProduction blockProduction) {
     this(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas, stateRetention,
         blockProduction, Optional.empty(), Optional.empty(), ConsensusConfig.defaults(),
-        HealthConfig.defaults(), LoggingConfig.defaults(), BackupConfig.disabled(), KeysConfig.none());
+        HealthConfig.defaults(), LoggingConfig.defaults(), BackupConfig.disabled(), KeysConfig.none(),
+        RpcSecurityConfig.none());
   }
 
   /** A node on {@code dataDirectory} with every default (RPC on 127.0.0.1:8545). */
@@ -135,34 +139,40 @@ public record NodeConfig(
 
   public NodeConfig withRpc(RpcServerConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, value, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, backup, keys);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, backup, keys, rpcSecurity);
   }
 
   public NodeConfig withBlockProduction(BlockProduction value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, value, nodeKeyFile, p2p, consensus, health, logging, backup, keys);
+        stateRetention, value, nodeKeyFile, p2p, consensus, health, logging, backup, keys, rpcSecurity);
   }
 
   /** This configuration as a BFT network member with the given key, P2P section and timing. */
   public NodeConfig withBft(Path nodeKey, P2pConfig network, ConsensusConfig timing) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health, logging, backup, keys);
+        stateRetention, blockProduction, Optional.of(nodeKey), Optional.of(network), timing, health, logging, backup, keys, rpcSecurity);
   }
 
   public NodeConfig withBackup(BackupConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, value, keys);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, value, keys, rpcSecurity);
+  }
+
+  /** This configuration with the JSON-RPC listener's TLS and authentication (tests; a file says it in rpc.tls, rpc.auth). */
+  public NodeConfig withRpcSecurity(RpcSecurityConfig value) {
+    return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, backup, keys, value);
   }
 
   /** This configuration with other key settings (the command line's --ask-passphrase). */
   public NodeConfig withKeys(KeysConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, backup, value);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, health, logging, backup, value, rpcSecurity);
   }
 
   public NodeConfig withHealth(HealthConfig value) {
     return new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool, minimumPriorityFeePerGas,
-        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value, logging, backup, keys);
+        stateRetention, blockProduction, nodeKeyFile, p2p, consensus, value, logging, backup, keys, rpcSecurity);
   }
 
   /**

@@ -50,13 +50,23 @@ public final class NodeConfigCheck {
     config.logging().file().ifPresent(file ->
         writableDirectory(problems, "logging.file", file.toAbsolutePath().getParent()));
     CryptoSuite suite;
+    GenesisConfig genesis;
     try {
-      suite = CryptoSuites.byName(GenesisConfig.load(config.genesisFile()).suite());
+      genesis = GenesisConfig.load(config.genesisFile());
+      suite = CryptoSuites.byName(genesis.suite());
     } catch (RuntimeException e) {
       problems.add("genesisFile: " + config.genesisFile() + ": " + e.getMessage());
       return problems;
     }
     problems.addAll(ConsensusService.credentialProblems(config.nodeKeyFile(), config.p2p(), config.keys(), suite));
+    try {
+      // The JSON-RPC listener's key, certificate, secrets and CAs, read as the start reads them (OPS-11).
+      RpcSecurity.of(config.rpcSecurity(), suite, org.xinlian.common.Clock.system(),
+          genesis.permissioned() ? java.util.Optional.of(subject -> java.util.Set.of()) : java.util.Optional.empty(),
+          config.keys());
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
     return problems;
   }
 

@@ -62,7 +62,8 @@ final class NodeConfigJson {
   /** Where a P2P node listens when the section leaves it out: FISCO BCOS's and the design's first port. */
   static final String P2P_HOST_DEFAULT = "127.0.0.1";
   static final int P2P_PORT_DEFAULT = 30_300;
-  private static final Set<String> RPC_FIELDS = Set.of("host", "port", "corsOrigins", "permissions", "limits");
+  private static final Set<String> RPC_FIELDS = Set.of("host", "port", "corsOrigins", "permissions", "limits",
+      "tls", "auth");
   private static final Set<String> POOL_FIELDS = Set.of("transactionsMax", "perSenderMax", "bytesMax",
       "queuedLifetimeMs", "minimumPriorityFeePerGas");
   private static final Set<String> PRODUCTION_FIELDS = Set.of("minimumSpacingMs", "emptyBlockIntervalMs");
@@ -180,11 +181,14 @@ final class NodeConfigJson {
         () -> root.has("logging") ? LoggingConfigJson.parse(root.get("logging"), base) : LoggingConfig.defaults());
     BackupConfig backup = section(problems, BackupConfig.disabled(),
         () -> root.has("backup") ? BackupConfig.parse(root.get("backup"), base) : BackupConfig.disabled());
+    RpcSecurityConfig rpcSecurity = section(problems, RpcSecurityConfig.none(),
+        () -> RpcSecurityJson.parse(root.get("rpc"), rpc.host(), p2p, base));
     if (problems.size() > before) {
       return null;
     }
     return section(problems, null, () -> new NodeConfig(dataDirectory, genesisFile, coinbase, rpc, pool,
-        minimumPriorityFee, retention, production, nodeKeyFile, p2p, consensus, health, logging, backup, keys));
+        minimumPriorityFee, retention, production, nodeKeyFile, p2p, consensus, health, logging, backup, keys,
+        rpcSecurity));
   }
 
   /** The section {@code parser} reads, or {@code fallback} with its problem added to {@code problems}. */
@@ -463,7 +467,7 @@ final class NodeConfigJson {
     return node;
   }
 
-  private static List<JsonNode> array(JsonNode node, String field) {
+  static List<JsonNode> array(JsonNode node, String field) {
     return array(node, field, LIST_ENTRIES_MAX);
   }
 

@@ -39,7 +39,7 @@ class NodeConfigTest {
         {"dataDirectory": "data", "genesisFile": "/etc/xinlian/genesis.json",
          "coinbase": "0x00000000000000000000000000000000000000aa",
          "rpc": {"host": "0.0.0.0", "port": 9545, "corsOrigins": ["http://localhost:3000"],
-                 "permissions": ["admin", "debug"],
+                 "permissions": ["admin", "debug"], "auth": {"required": false},
                  "limits": {"callGasCap": 25000000, "callTimeoutMs": 2000, "connectionsPerAddressMax": 8,
                             "idleTimeoutMs": 30000, "filtersPerAddressMax": 10, "logsResultMax": 500}},
          "pool": {"transactionsMax": 100, "perSenderMax": 10, "bytesMax": 100000,

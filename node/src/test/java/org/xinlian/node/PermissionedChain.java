@@ -30,12 +30,18 @@ final class PermissionedChain implements AutoCloseable {
   final Node node;
 
   PermissionedChain(Path directory, String suiteName) throws Exception {
+    this(directory, suiteName, RpcSecurityConfig.none());
+  }
+
+  /** As above, with the JSON-RPC listener's TLS and authentication. */
+  PermissionedChain(Path directory, String suiteName, RpcSecurityConfig rpcSecurity) throws Exception {
     this.suite = CryptoSuites.byName(suiteName);
     Path genesis = directory.resolve("genesis.json");
     Files.writeString(genesis, genesisJson());
     node = Node.start(NodeConfig.defaults(directory.resolve("ledger"), genesis)
         .withRpc(RpcServerConfig.defaults().withPort(0))
-        .withBlockProduction(new NodeConfig.BlockProduction(0, 0)), Clock.system());
+        .withBlockProduction(new NodeConfig.BlockProduction(0, 0))
+        .withRpcSecurity(rpcSecurity), Clock.system());
   }
 
   URI rpc() {

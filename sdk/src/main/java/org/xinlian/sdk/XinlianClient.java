@@ -48,7 +48,9 @@ public final class XinlianClient {
     if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())) {
       throw new IllegalArgumentException("rpcUrl: must be http or https, not " + endpoint);
     }
-    this.http = HttpClient.newBuilder().connectTimeout(options.requestTimeout()).build();
+    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(options.requestTimeout());
+    options.tls().ifPresent(http::sslContext);
+    this.http = http.build();
   }
 
   /** A client of the node at {@code rpcUrl} (e.g. http://127.0.0.1:8545) whose chain uses {@code suite}. */
@@ -280,11 +282,12 @@ public final class XinlianClient {
     } catch (JsonProcessingException e) {
       throw new XinlianClientException(method + ": cannot encode the request", e);
     }
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
         .timeout(options.requestTimeout())
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    options.bearerToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+    HttpRequest request = builder.build();
     try {
       HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       byte[] answer;

@@ -122,7 +122,7 @@ public record KeysConfig(
    *
    * @throws IllegalArgumentException if none is configured or the source is empty or unreadable
    */
-  char[] passphrase(String field, Path encryptedFile) {
+  public char[] passphrase(String field, Path encryptedFile) {
     if (passphraseFile.isPresent()) {
       return secretFile("keys.passphraseFile", passphraseFile.get());
     }

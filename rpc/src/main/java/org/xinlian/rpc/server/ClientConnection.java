@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.xinlian.rpc.RandomIds;
 import org.xinlian.rpc.RpcClient;
+import org.xinlian.rpc.auth.RpcPrincipal;
 
 /**
  * One accepted connection as the request scheduler and the methods see it: its address (the unit
@@ -21,6 +22,8 @@ final class ClientConnection implements RpcClient {
   private final Map<Object, Runnable> onWebSocketEnd = new IdentityHashMap<>();
   private volatile boolean closed;
   private volatile WebSocketSession session;
+  /** Whom the current request (HTTP) or the whole connection (WebSocket) acts for (OPS-4). */
+  private volatile RpcPrincipal principal = RpcPrincipal.anonymous();
 
   ClientConnection(String address) {
     this.address = address;
@@ -81,6 +84,14 @@ final class ClientConnection implements RpcClient {
       onWebSocketEnd.clear();
     }
     actions.forEach(Runnable::run);
+  }
+
+  RpcPrincipal principal() {
+    return principal;
+  }
+
+  void authenticated(RpcPrincipal value) {
+    this.principal = value;
   }
 
   WebSocketSession session() {

@@ -23,6 +23,8 @@ import org.xinlian.rpc.RpcMethod;
 import org.xinlian.rpc.RpcMethodRegistry;
 import org.xinlian.rpc.RpcParams;
 import org.xinlian.rpc.SubscriptionSource;
+import org.xinlian.rpc.auth.RpcAuthException;
+import org.xinlian.rpc.auth.RpcPrincipal;
 
 /**
  * Turns request bytes into response bytes per JSON-RPC 2.0: parsing, validation, batches,
@@ -38,7 +40,11 @@ final class RpcDispatcher {
   static final String UNSUBSCRIBE = "eth_unsubscribe";
 
   /** What to send back, and what to run once it is queued (activating new subscriptions). */
-  record Outcome(String json, List<Runnable> afterSend) {
+  record Outcome(String json, List<Runnable> afterSend, boolean unauthorized) {
+    Outcome(String json, List<Runnable> afterSend) {
+      this(json, afterSend, false);
+    }
+
     static Outcome none() {
       return new Outcome(null, List.of());
     }
@@ -169,7 +175,13 @@ final class RpcDispatcher {
       return responses.isEmpty() ? Outcome.none() : new Outcome(write(responses), afterSend);
     }
     ObjectNode response = handleOne(root, connection, call, afterSend);
-    return response == null ? Outcome.none() : new Outcome(write(response), afterSend);
+    if (response == null) {
+      return Outcome.none();
+    }
+    // A single call refused for its credential's permissions is HTTP 401, as a missing credential is.
+    JsonNode error = response.get("error");
+    boolean unauthorized = error != null && error.path("code").asInt() == RpcAuthException.CODE;
+    return new Outcome(write(response), afterSend, unauthorized);
   }
 
   private ObjectNode handleOne(JsonNode request, ClientConnection connection, RpcCall call,
@@ -207,12 +219,14 @@ final class RpcDispatcher {
       Object result;
       if (SUBSCRIBE.equals(name) || UNSUBSCRIBE.equals(name)) {
         metricName = name;
+        permit(connection.principal(), name);
         result = subscription(name, params, connection.session(), afterSend);
       } else {
         RpcMethod method =
             registry.find(name).orElseThrow(() -> new RpcException(RpcErrorCodes.METHOD_NOT_FOUND,
                 "the method " + abbreviate(name) + " does not exist/is not available"));
         metricName = method.name();
+        permit(connection.principal(), name);
         if (method.heavy() && call.stopRequested()) {
           // Its time ran out while it waited (or its client left): answered without running.
           throw call.stopped();
@@ -237,6 +251,14 @@ final class RpcDispatcher {
       LOG.log(System.Logger.Level.ERROR, "JSON-RPC method " + metricName + " failed", e);
       metrics.record(metricName, RpcErrorCodes.INTERNAL_ERROR, start);
       return notification ? null : error(responseId, RpcErrorCodes.INTERNAL_ERROR, "internal error", null);
+    }
+  }
+
+  /** Refuses a method the caller's credential (or its subject's role) does not permit (OPS-5, OPS-9). */
+  private void permit(RpcPrincipal principal, String method) {
+    if (!principal.allows(method)) {
+      metrics.authRefused(RpcMetrics.AUTH_PERMISSION);
+      throw new RpcException(RpcAuthException.CODE, principal.refusal(method));
     }
   }
 

@@ -22,12 +22,22 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import org.xinlian.rpc.HealthReport;
 import org.xinlian.rpc.HealthSource;
+import org.xinlian.common.Clock;
 import org.xinlian.rpc.RpcServerConfig;
+import org.xinlian.rpc.auth.RpcAuthException;
+import org.xinlian.rpc.auth.RpcAuthenticator;
+import org.xinlian.rpc.auth.RpcPrincipal;
 
 /**
  * HTTP/1.1 on the JSON-RPC port: POST / (JSON-RPC), WebSocket upgrade on /, GET /metrics, GET
@@ -47,13 +57,15 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private final ClientConnection connection;
   private final ConnectionTimeouts timeouts;
   private final HealthSource health;
+  private final RpcAuthenticator authenticator;
+  private final Clock clock;
   private static final ObjectMapper HEALTH_JSON = new ObjectMapper();
   private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
   private boolean busy;
 
   RpcHttpHandler(RpcServerConfig config, RequestScheduler scheduler, RpcDispatcher dispatcher,
       PrometheusMeterRegistry prometheus, RpcMetrics metrics, ClientConnection connection,
-      ConnectionTimeouts timeouts, HealthSource health) {
+      ConnectionTimeouts timeouts, HealthSource health, RpcAuthenticator authenticator, Clock clock) {
     super(false);
     this.config = config;
     this.scheduler = scheduler;
@@ -63,6 +75,8 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     this.connection = connection;
     this.timeouts = timeouts;
     this.health = health;
+    this.authenticator = authenticator;
+    this.clock = clock;
   }
 
   @Override
@@ -101,6 +115,10 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
     String path = new QueryStringDecoder(request.uri()).path();
     HttpMethod method = request.method();
+    boolean guarded = ("/".equals(path) || "/metrics".equals(path)) && !HttpMethod.OPTIONS.equals(method);
+    if (guarded && !authenticated(ctx, request)) {
+      return;
+    }
     if ("/".equals(path) && isWebSocketUpgrade(request)) {
       upgrade(ctx, request);
       return;
@@ -109,7 +127,7 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     if (HttpMethod.OPTIONS.equals(method)) {
       response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT);
       response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "POST, GET, OPTIONS");
-      response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type");
+      response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type, Authorization");
       response.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
     } else if ("/health".equals(path) && HttpMethod.GET.equals(method)) {
       response = health(health.health());
@@ -150,7 +168,8 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     scheduler.submit(connection, body).thenAccept(outcome -> ctx.executor().execute(() -> {
       FullHttpResponse response = outcome.json() == null
           ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT)
-          : bytes(HttpResponseStatus.OK, JSON, outcome.json().getBytes(StandardCharsets.UTF_8));
+          : bytes(outcome.unauthorized() ? HttpResponseStatus.UNAUTHORIZED : HttpResponseStatus.OK, JSON,
+              outcome.json().getBytes(StandardCharsets.UTF_8));
       finish(ctx, origin, keepAlive, response);
     }));
   }
@@ -185,7 +204,7 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
     var limits = config.limits();
     WebSocketServerHandshakerFactory factory = new WebSocketServerHandshakerFactory(
-        "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + "/", null, false,
+        (ctx.pipeline().get(SslHandler.class) != null ? "wss://" : "ws://") + request.headers().get(HttpHeaderNames.HOST, "localhost") + "/", null, false,
         limits.webSocketFrameBytesMax());
     WebSocketServerHandshaker handshaker = factory.newHandshaker(request);
     if (handshaker == null) {
@@ -196,7 +215,7 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     connection.upgraded(session);
     timeouts.upgraded();
     ctx.pipeline().replace(this, "rpc-ws",
-        new RpcWebSocketHandler(handshaker, session, scheduler, connection, timeouts));
+        new RpcWebSocketHandler(handshaker, session, scheduler, connection, timeouts, dispatcher, clock));
     ctx.pipeline().addBefore("rpc-ws", "rpc-ws-aggregator", new WebSocketFrameAggregator(limits.webSocketFrameBytesMax()));
     handshaker.handshake(ctx.channel(), request);
     for (FullHttpRequest pending : waiting) {
@@ -217,6 +236,49 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     ctx.close();
+  }
+
+  /**
+   * Authenticates the request (OPS-4): on success the connection acts for the principal (for this
+   * request over HTTP, for the whole session after a WebSocket upgrade); else answers 401 with a
+   * JSON-RPC error naming why, and the request goes no further.
+   */
+  private boolean authenticated(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (authenticator == null) {
+      return true;
+    }
+    try {
+      RpcPrincipal principal = authenticator.authenticate(
+          request.headers().get(HttpHeaderNames.AUTHORIZATION), peerCertificates(ctx));
+      connection.authenticated(principal);
+      return true;
+    } catch (RpcAuthException e) {
+      metrics.authRefused(RpcMetrics.AUTH_CREDENTIAL);
+      String body = dispatcher.write(dispatcher.error(com.fasterxml.jackson.databind.node.NullNode.getInstance(),
+          RpcAuthException.CODE, e.getMessage(), null));
+      FullHttpResponse response = bytes(HttpResponseStatus.UNAUTHORIZED, JSON, body.getBytes(StandardCharsets.UTF_8));
+      response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"xinlian\"");
+      respond(ctx, request, response, true);
+      return false;
+    }
+  }
+
+  private static List<X509Certificate> peerCertificates(ChannelHandlerContext ctx) {
+    SslHandler tls = ctx.pipeline().get(SslHandler.class);
+    if (tls == null) {
+      return List.of();
+    }
+    try {
+      List<X509Certificate> chain = new ArrayList<>();
+      for (Certificate certificate : tls.engine().getSession().getPeerCertificates()) {
+        if (certificate instanceof X509Certificate x509) {
+          chain.add(x509);
+        }
+      }
+      return chain;
+    } catch (SSLPeerUnverifiedException e) {
+      return List.of();
+    }
   }
 
   private static boolean isWebSocketUpgrade(FullHttpRequest request) {

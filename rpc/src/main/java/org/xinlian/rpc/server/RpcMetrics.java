@@ -23,6 +23,9 @@ final class RpcMetrics {
   static final String CONNECTIONS_REFUSED = "xinlian.rpc.connections.refused";
   static final String CONNECTIONS_CLOSED = "xinlian.rpc.connections.closed";
   static final String WEBSOCKET_DISCONNECTED = "xinlian.rpc.websocket.disconnected";
+  static final String AUTH_REFUSED = "xinlian.rpc.auth.refused";
+  static final String AUTH_CREDENTIAL = "credential";
+  static final String AUTH_PERMISSION = "permission";
   static final String REJECTED_SERVER_QUEUE = "server-queue";
   static final String REJECTED_CONNECTION_QUEUE = "connection-queue";
   static final String REJECTED_HEAVY_QUEUE = "heavy-queue";
@@ -68,6 +71,12 @@ final class RpcMetrics {
         CLOSED_IDLE, CLOSED_READ_TIMEOUT);
     register(WEBSOCKET_DISCONNECTED, "WebSocket clients disconnected for not keeping up with their messages",
         DISCONNECTED_SLOW, DISCONNECTED_LAGGING);
+    register(AUTH_REFUSED, "Requests refused by authentication: a missing or invalid credential, or a method "
+        + "the credential does not permit", AUTH_CREDENTIAL, AUTH_PERMISSION);
+  }
+
+  void authRefused(String reason) {
+    count(AUTH_REFUSED, reason);
   }
 
   /** Every reason's counter exists from the start, so a scrape shows zeros rather than nothing. */

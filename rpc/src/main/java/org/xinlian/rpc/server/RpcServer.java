@@ -12,6 +12,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.xinlian.rpc.RpcMethod;
 import org.xinlian.rpc.RpcMethodRegistry;
 import org.xinlian.rpc.RpcServerConfig;
 import org.xinlian.rpc.SubscriptionSource;
+import org.xinlian.rpc.auth.RpcAuthenticator;
 import org.xinlian.rpc.methods.ChainIndependentMethods;
 
 /**
@@ -50,6 +52,8 @@ public final class RpcServer implements AutoCloseable {
   private final RpcMethodRegistry registry;
   private final Clock clock;
   private final HealthSource health;
+  private final java.util.function.Supplier<SslContext> tls;
+  private final RpcAuthenticator authenticator;
   private EventLoopGroup acceptors;
   private EventLoopGroup io;
   private Channel serverChannel;
@@ -57,6 +61,8 @@ public final class RpcServer implements AutoCloseable {
   private RpcServer(Builder builder) {
     this.config = builder.config;
     this.health = builder.health;
+    this.tls = builder.tls;
+    this.authenticator = builder.authenticator;
     this.prometheus = builder.prometheus != null
         ? builder.prometheus : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.metrics = new RpcMetrics(prometheus);
@@ -98,13 +104,18 @@ public final class RpcServer implements AutoCloseable {
             });
             ConnectionTimeouts timeouts = new ConnectionTimeouts(clock, limits.idleTimeoutMs(),
                 limits.requestReadTimeoutMs(), metrics);
+            channel.pipeline().addLast("limiter", limiter);
+            if (tls != null) {
+              // Asked per connection, so a context the node reloads (rotated certificate, CRL)
+              // applies to the next connection without a restart.
+              channel.pipeline().addLast("tls", tls.get().newHandler(channel.alloc()));
+            }
             channel.pipeline()
-                .addLast("limiter", limiter)
                 .addLast("timeouts", timeouts)
                 .addLast("http", new HttpServerCodec(HTTP_INITIAL_LINE_BYTES_MAX, HTTP_HEADER_BYTES_MAX, 8192))
                 .addLast("aggregator", new HttpObjectAggregator(limits.requestBodyBytesMax()))
                 .addLast("rpc-http", new RpcHttpHandler(config, scheduler, dispatcher, prometheus,
-                    metrics, connection, timeouts, health));
+                    metrics, connection, timeouts, health, authenticator, clock));
           }
         });
     try {
@@ -163,6 +174,8 @@ public final class RpcServer implements AutoCloseable {
     private PrometheusMeterRegistry prometheus;
     private Clock clock = Clock.system();
     private HealthSource health = HealthSource.ALWAYS;
+    private java.util.function.Supplier<SslContext> tls;
+    private RpcAuthenticator authenticator;
 
     private Builder(RpcServerConfig config, ChainInfo chain) {
       this.config = config;
@@ -194,6 +207,22 @@ public final class RpcServer implements AutoCloseable {
     /** What /health and /ready answer; always healthy and ready by default. */
     public Builder health(HealthSource value) {
       this.health = java.util.Objects.requireNonNull(value, "health");
+      return this;
+    }
+
+    /**
+     * Serves HTTPS and WSS with the context {@code value} gives for each new connection (OPS-1):
+     * the node builds it from its organisation's certificate (P-256 on standard chains, an RFC 8998
+     * SM2 context on gm chains), so this module needs no knowledge of keys or suites.
+     */
+    public Builder tls(java.util.function.Supplier<SslContext> value) {
+      this.tls = java.util.Objects.requireNonNull(value, "tls");
+      return this;
+    }
+
+    /** Authenticates each HTTP request and each WebSocket upgrade (OPS-4); none by default. */
+    public Builder authenticator(RpcAuthenticator value) {
+      this.authenticator = java.util.Objects.requireNonNull(value, "authenticator");
       return this;
     }
 

@@ -10,6 +10,8 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import org.xinlian.common.Clock;
+import org.xinlian.rpc.auth.RpcAuthException;
 
 /**
  * JSON-RPC over one WebSocket: each text (or binary) message is a request or batch, queued on the
@@ -23,14 +25,19 @@ final class RpcWebSocketHandler extends SimpleChannelInboundHandler<WebSocketFra
   private final RequestScheduler scheduler;
   private final ClientConnection connection;
   private final ConnectionTimeouts timeouts;
+  private final RpcDispatcher dispatcher;
+  private final Clock clock;
 
   RpcWebSocketHandler(WebSocketServerHandshaker handshaker, WebSocketSession session,
-      RequestScheduler scheduler, ClientConnection connection, ConnectionTimeouts timeouts) {
+      RequestScheduler scheduler, ClientConnection connection, ConnectionTimeouts timeouts,
+      RpcDispatcher dispatcher, Clock clock) {
     this.handshaker = handshaker;
     this.session = session;
     this.scheduler = scheduler;
     this.connection = connection;
     this.timeouts = timeouts;
+    this.dispatcher = dispatcher;
+    this.clock = clock;
   }
 
   @Override
@@ -38,6 +45,15 @@ final class RpcWebSocketHandler extends SimpleChannelInboundHandler<WebSocketFra
     // Any whole message, pongs included, shows the client is there.
     timeouts.messageComplete();
     if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+      if (connection.principal().expired(clock.currentTimeMillis())) {
+        // The session's token ran out (OPS-6): say why, then end the session; a client reconnects
+        // with a fresh token.
+        session.send(dispatcher.write(dispatcher.error(com.fasterxml.jackson.databind.node.NullNode.getInstance(),
+            RpcAuthException.CODE, "unauthorized: the session's credential expired", null)));
+        session.closed();
+        handshaker.close(ctx.channel(), new CloseWebSocketFrame(1008, "credential expired"));
+        return;
+      }
       byte[] body = ByteBufUtil.getBytes(frame.content());
       scheduler.submit(connection, body).thenAccept(outcome -> {
         if (outcome.json() != null) {
