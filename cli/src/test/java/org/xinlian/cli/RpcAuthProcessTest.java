@@ -22,6 +22,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xinlian.crypto.CryptoSuites;
+import org.xinlian.cli.bench.BenchException;
+import org.xinlian.cli.bench.JsonRpcClient;
+import org.xinlian.cli.bench.RpcClientOptions;
 import org.xinlian.sdk.ClientOptions;
 import org.xinlian.sdk.RpcTls;
 import org.xinlian.sdk.XinlianClient;
@@ -93,6 +96,25 @@ class RpcAuthProcessTest {
     // The SDK shortens the body; the refusal's code and its first words are there.
     assertTrue(lacking.getMessage().contains("HTTP 401") && lacking.getMessage().contains("\"code\":-40100")
         && lacking.getMessage().contains("permission denied"), lacking.getMessage());
+
+    // OPS-93: the CLI's own client is the SDK's connection, with the token and CA bundle that
+    // XINLIAN_RPC_TOKEN and XINLIAN_RPC_CA name; without a token the node's refusal is the error.
+    java.util.Map<String, String> environment = java.util.Map.of(RpcClientOptions.TOKEN_VARIABLE, hs256,
+        RpcClientOptions.CA_VARIABLE, net.resolve("ca/transport-ca.pem").toString());
+    try (JsonRpcClient cliClient = new JsonRpcClient(https, 1,
+        RpcClientOptions.from(environment, Duration.ofSeconds(10), 1 << 20))) {
+      assertEquals("0x7a69", cliClient.call("eth_chainId").asText());
+    }
+    try (JsonRpcClient noToken = new JsonRpcClient(https, 1, RpcClientOptions.from(
+        java.util.Map.of(RpcClientOptions.CA_VARIABLE, net.resolve("ca/transport-ca.pem").toString()),
+        Duration.ofSeconds(10), 1 << 20))) {
+      BenchException refusedCli = assertThrows(BenchException.class, () -> noToken.call("eth_chainId"));
+      assertTrue(refusedCli.getMessage().contains("HTTP 401"), refusedCli.getMessage());
+    }
+    BenchException badBundle = assertThrows(BenchException.class, () -> RpcClientOptions.from(
+        java.util.Map.of(RpcClientOptions.CA_VARIABLE, directory.resolve("missing.pem").toString()),
+        Duration.ofSeconds(10), 1 << 20));
+    assertTrue(badBundle.getMessage().startsWith(RpcClientOptions.CA_VARIABLE + ": "), badBundle.getMessage());
 
     XinlianClient anonymous = XinlianClient.connect(https, CryptoSuites.standard(), ClientOptions.defaults().withTls(trust));
     XinlianClientException refused = assertThrows(XinlianClientException.class, anonymous::chainId);

@@ -1,24 +1,16 @@
 package org.xinlian.sdk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 import org.xinlian.common.Address;
 import org.xinlian.common.DecodingException;
 import org.xinlian.common.Hash;
@@ -38,19 +30,13 @@ public final class XinlianClient {
   private final URI endpoint;
   private final CryptoSuite suite;
   private final ClientOptions options;
-  private final HttpClient http;
-  private final AtomicLong nextId = new AtomicLong(1);
+  private final JsonRpcConnection connection;
 
   private XinlianClient(URI endpoint, CryptoSuite suite, ClientOptions options) {
     this.endpoint = Objects.requireNonNull(endpoint, "rpcUrl");
     this.suite = Objects.requireNonNull(suite, "suite");
     this.options = Objects.requireNonNull(options, "options");
-    if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())) {
-      throw new IllegalArgumentException("rpcUrl: must be http or https, not " + endpoint);
-    }
-    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(options.requestTimeout());
-    options.tls().ifPresent(http::sslContext);
-    this.http = http.build();
+    this.connection = JsonRpcConnection.open(endpoint, options);
   }
 
   /** A client of the node at {@code rpcUrl} (e.g. http://127.0.0.1:8545) whose chain uses {@code suite}. */
@@ -232,91 +218,6 @@ public final class XinlianClient {
    * object as an {@link RpcError}. Each parameter is converted to JSON by Jackson.
    */
   public JsonNode request(String method, Object... params) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("jsonrpc", "2.0");
-    long id = nextId.getAndIncrement();
-    body.put("id", id);
-    body.put("method", method);
-    ArrayNode array = body.putArray("params");
-    for (Object param : params) {
-      array.add(JSON.valueToTree(param));
-    }
-    JsonNode answer = exchange(method, body);
-    JsonNode error = answer.get("error");
-    if (error != null && !error.isNull()) {
-      throw error(method, error);
-    }
-    JsonNode result = answer.get("result");
-    if (result == null) {
-      throw new DecodingException(method, "answer has neither result nor error");
-    }
-    JsonNode answerId = answer.get("id");
-    if (answerId == null || !answerId.canConvertToLong() || answerId.asLong() != id) {
-      throw new DecodingException(method + ".id", "answer does not carry the request's id " + id);
-    }
-    return result;
-  }
-
-  private static RpcError error(String method, JsonNode error) {
-    JsonNode code = error.get("code");
-    if (code == null || !code.canConvertToInt()) {
-      throw new DecodingException(method + ".error.code", "not an integer");
-    }
-    JsonNode messageNode = error.get("message");
-    String message = messageNode != null && messageNode.isTextual() ? messageNode.textValue() : "";
-    JsonNode data = error.get("data");
-    if (code.asInt() == ContractRevertedException.CODE) {
-      byte[] revertData = data != null && data.isTextual()
-          ? ResponseFields.data(data, method + ".error.data")
-          : new byte[0];
-      return new ContractRevertedException(method, message, revertData);
-    }
-    String dataText = data == null || data.isNull() ? null : data.isTextual() ? data.textValue() : data.toString();
-    return new RpcError(method, code.asInt(), message, dataText);
-  }
-
-  private JsonNode exchange(String method, ObjectNode body) {
-    byte[] bytes;
-    try {
-      bytes = JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new XinlianClientException(method + ": cannot encode the request", e);
-    }
-    HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
-        .timeout(options.requestTimeout())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-    options.bearerToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
-    HttpRequest request = builder.build();
-    try {
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      byte[] answer;
-      try (InputStream in = response.body()) {
-        answer = in.readNBytes(options.responseBytesMax());
-        if (in.read() >= 0) {
-          throw new XinlianClientException(method + ": the answer exceeds " + options.responseBytesMax()
-              + " bytes (ClientOptions.responseBytesMax)");
-        }
-      }
-      if (response.statusCode() != 200) {
-        throw new XinlianClientException(method + ": HTTP " + response.statusCode() + " from " + endpoint
-            + ": " + ResponseFields.abbreviate(new String(answer, StandardCharsets.UTF_8)));
-      }
-      JsonNode json;
-      try {
-        json = JSON.readTree(answer);
-      } catch (IOException e) {
-        throw new DecodingException(method, "answer is not JSON", e);
-      }
-      if (json == null || !json.isObject()) {
-        throw new DecodingException(method, "answer is not a JSON-RPC object");
-      }
-      return json;
-    } catch (IOException e) {
-      throw new XinlianClientException(method + ": cannot reach " + endpoint + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new XinlianClientException(method + ": interrupted", e);
-    }
+    return connection.request(method, params);
   }
 }

@@ -1,34 +1,31 @@
 package org.xinlian.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.xinlian.sdk.ClientOptions;
+import org.xinlian.sdk.JsonRpcConnection;
+import org.xinlian.sdk.XinlianClientException;
 
 /**
- * A minimal Ethereum JSON-RPC client over HTTP: single calls and batches. One {@link HttpClient}
- * with a bounded executor, so the number of connections it opens follows the number of threads
- * calling it concurrently, which the load generator fixes.
+ * The CLI's JSON-RPC calls and batches, over the SDK's {@link JsonRpcConnection} (OPS-93) with the
+ * token and CA bundle of {@link RpcClientOptions}. One connection with a bounded executor, so the
+ * number of connections it opens follows the number of threads calling it concurrently, which the
+ * load generator fixes. Failures are {@link BenchException}s with the node's message.
  */
 public final class JsonRpcClient implements AutoCloseable {
   /** Longest wait for one response; a node slower than this is reported as failing. */
   static final long REQUEST_TIMEOUT_SECONDS = 60;
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** A batch of 4,096 blocks with their hashes stays far below this. */
+  static final int RESPONSE_BYTES_MAX = 64 * 1024 * 1024;
 
   private final URI endpoint;
-  private final HttpClient http;
   private final ExecutorService executor;
+  private final JsonRpcConnection connection;
 
   /** A JSON-RPC request: method and positional parameters. */
   public record Request(String method, List<Object> params) {}
@@ -41,17 +38,23 @@ public final class JsonRpcClient implements AutoCloseable {
   }
 
   public JsonRpcClient(URI endpoint, int threads) {
+    this(endpoint, threads, RpcClientOptions.fromProcess(Duration.ofSeconds(REQUEST_TIMEOUT_SECONDS),
+        RESPONSE_BYTES_MAX));
+  }
+
+  public JsonRpcClient(URI endpoint, int threads, ClientOptions options) {
     this.endpoint = endpoint;
     this.executor = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
-      Thread thread = new Thread(runnable, "xinlian-bench-http");
+      Thread thread = new Thread(runnable, "xinlian-cli-http");
       thread.setDaemon(true);
       return thread;
     });
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
-        .executor(executor)
-        .build();
+    try {
+      this.connection = JsonRpcConnection.open(endpoint, options, executor);
+    } catch (IllegalArgumentException e) {
+      executor.shutdownNow();
+      throw new BenchException(e.getMessage());
+    }
   }
 
   /** Calls one method and returns its result; a JSON-RPC error becomes a {@link BenchException}. */
@@ -65,70 +68,30 @@ public final class JsonRpcClient implements AutoCloseable {
 
   /**
    * Sends the requests as one JSON-RPC batch (a single request when there is one) and returns the
-   * responses in request order, matched by id since servers may answer a batch in any order.
+   * responses in request order.
    */
   public List<Response> batch(List<Request> requests) {
-    ArrayNode body = MAPPER.createArrayNode();
-    for (int i = 0; i < requests.size(); i++) {
-      ObjectNode request = body.addObject();
-      request.put("jsonrpc", "2.0");
-      request.put("id", i);
-      request.put("method", requests.get(i).method());
-      request.set("params", MAPPER.valueToTree(requests.get(i).params()));
+    List<JsonRpcConnection.Call> calls = new ArrayList<>(requests.size());
+    for (Request request : requests) {
+      calls.add(new JsonRpcConnection.Call(request.method(), request.params()));
     }
-    JsonNode payload = body.size() == 1 ? body.get(0) : body;
-    JsonNode answer = post(payload);
-    List<Response> responses = new ArrayList<>(requests.size());
-    for (int i = 0; i < requests.size(); i++) {
-      responses.add(null);
+    List<JsonRpcConnection.Answer> answers;
+    try {
+      answers = connection.batch(calls);
+    } catch (XinlianClientException | IllegalArgumentException e) {
+      // IllegalArgumentException: an answer that does not decode (DecodingException).
+      throw new BenchException(e.getMessage(), e);
     }
-    List<JsonNode> items = new ArrayList<>();
-    if (answer.isArray()) {
-      answer.forEach(items::add);
-    } else {
-      items.add(answer);
-    }
-    for (JsonNode item : items) {
-      JsonNode id = item.get("id");
-      Response response = item.hasNonNull("error")
-          ? new Response(null, item.get("error").path("message").asText(item.get("error").toString()))
-          : new Response(item.get("result"), null);
-      if (id == null || !id.canConvertToInt() || id.asInt() < 0 || id.asInt() >= requests.size()) {
-        // A batch-level error (no usable id) applies to every request in it.
-        for (int i = 0; i < requests.size(); i++) {
-          responses.set(i, response.failed() ? response : new Response(null, "response without id"));
-        }
-        return responses;
-      }
-      responses.set(id.asInt(), response);
-    }
-    for (int i = 0; i < requests.size(); i++) {
-      if (responses.get(i) == null) {
-        responses.set(i, new Response(null, "no response in batch"));
-      }
+    List<Response> responses = new ArrayList<>(answers.size());
+    for (JsonRpcConnection.Answer answer : answers) {
+      responses.add(answer.failed() ? new Response(null, answer.error().rpcMessage())
+          : new Response(answer.result(), null));
     }
     return responses;
   }
 
-  private JsonNode post(JsonNode payload) {
-    try {
-      HttpRequest request = HttpRequest.newBuilder(endpoint)
-          .timeout(Duration.ofSeconds(REQUEST_TIMEOUT_SECONDS))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(payload)))
-          .build();
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new BenchException("HTTP " + response.statusCode() + " from " + endpoint + ": "
-            + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).strip());
-      }
-      return MAPPER.readTree(response.body());
-    } catch (IOException e) {
-      throw new BenchException("cannot reach " + endpoint + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BenchException("interrupted while calling " + endpoint, e);
-    }
+  public URI endpoint() {
+    return endpoint;
   }
 
   @Override
