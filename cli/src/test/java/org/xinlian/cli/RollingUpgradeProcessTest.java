@@ -30,9 +30,8 @@ import org.xinlian.execution.feature.ProtocolFeature;
  * every block below the height has empty extra data and every block from it the feature digest:
  * the switch happened at exactly the named block on all four, across restarts.
  *
- * <p>What this does not cover: the nodes before and after a restart run the same build. A build
- * of the previous release from git history takes minutes and would need its dependencies offline
- * at test time (docs/adr/0020).
+ * <p>The nodes before and after a restart run the same build: the upgrade from the previous
+ * release's build is {@link PreviousReleaseUpgradeProcessTest} (OPS-89).
  */
 class RollingUpgradeProcessTest {
   /**
